@@ -81,7 +81,207 @@ public static class DiagnosticDescriptors
 
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
+    /// <summary>corsheaders.E001.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowHeadersType = new(
+        "DJS0201", "CORS_ALLOW_HEADERS should be a sequence of strings",
+        "CORS_ALLOW_HEADERS should be a sequence of strings (corsheaders.E001): expected a list of header names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E001");
+
+    /// <summary>corsheaders.E002.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowMethodsType = new(
+        "DJS0202", "CORS_ALLOW_METHODS should be a sequence of strings",
+        "CORS_ALLOW_METHODS should be a sequence of strings (corsheaders.E002): expected a list of method names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E002");
+
+    /// <summary>corsheaders.E003.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowCredentialsType = new(
+        "DJS0203", "CORS_ALLOW_CREDENTIALS should be a bool",
+        "CORS_ALLOW_CREDENTIALS should be a bool (corsheaders.E003): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E003");
+
+    /// <summary>corsheaders.E004.</summary>
+    public static readonly DiagnosticDescriptor CorsPreflightMaxAgeType = new(
+        "DJS0204", "CORS_PREFLIGHT_MAX_AGE should be an integer >= 0",
+        "CORS_PREFLIGHT_MAX_AGE should be an integer greater than or equal to zero (corsheaders.E004): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E004");
+
+    /// <summary>corsheaders.E005.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowAllOriginsType = new(
+        "DJS0205", "CORS_ALLOW_ALL_ORIGINS should be a bool",
+        "{2} should be a bool (corsheaders.E005): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E005");
+
+    /// <summary>corsheaders.E006.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowedOriginsType = new(
+        "DJS0206", "CORS_ALLOWED_ORIGINS should be a sequence of strings",
+        "{2} should be a sequence of strings (corsheaders.E006): expected a list of origins, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E006");
+
+    /// <summary>corsheaders.E007.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowedOriginRegexesType = new(
+        "DJS0207", "CORS_ALLOWED_ORIGIN_REGEXES should be a sequence of strings and/or compiled regexes",
+        "{2} should be a sequence of strings and/or compiled regexes (corsheaders.E007): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E007");
+
+    /// <summary>corsheaders.E008.</summary>
+    public static readonly DiagnosticDescriptor CorsExposeHeadersType = new(
+        "DJS0208", "CORS_EXPOSE_HEADERS should be a sequence",
+        "CORS_EXPOSE_HEADERS should be a sequence (corsheaders.E008): expected a list of header names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E008");
+
+    /// <summary>corsheaders.E009.</summary>
+    public static readonly DiagnosticDescriptor CorsUrlsRegexType = new(
+        "DJS0209", "CORS_URLS_REGEX should be a string or regex",
+        "CORS_URLS_REGEX should be a string or regex (corsheaders.E009): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E009");
+
+    /// <summary>corsheaders.E012.</summary>
+    public static readonly DiagnosticDescriptor CorsModelRemoved = new(
+        "DJS0210", "CORS_MODEL has been removed",
+        "The CORS_MODEL setting has been removed (corsheaders.E012); delete it", Cors, DiagnosticSeverity.Error, "corsheaders.E012");
+
+    /// <summary>corsheaders.E013 (4.x second meaning).</summary>
+    public static readonly DiagnosticDescriptor CorsReplaceHttpsRefererRemoved = new(
+        "DJS0211", "CORS_REPLACE_HTTPS_REFERER has been removed",
+        "The CORS_REPLACE_HTTPS_REFERER setting has been removed in django-cors-headers 4.0 (corsheaders.E013); use CSRF_TRUSTED_ORIGINS instead", Cors, DiagnosticSeverity.Error, "corsheaders.E013");
+
+    /// <summary>corsheaders.E013: origin missing scheme or netloc.</summary>
+    public static readonly DiagnosticDescriptor CorsOriginMissingSchemeOrNetloc = new(
+        "DJS0212", "Origin is missing scheme or netloc",
+        "Origin {0} in {1} is missing scheme or netloc (corsheaders.E013); add a scheme (e.g. https://) or netloc (e.g. example.com){2}", Cors, DiagnosticSeverity.Error, "corsheaders.E013");
+
+    /// <summary>corsheaders.E014: origin with a path, query or fragment.</summary>
+    public static readonly DiagnosticDescriptor CorsOriginHasPath = new(
+        "DJS0213", "Origin should not have a path, query or fragment",
+        "Origin {0} in {1} should not have {2} (corsheaders.E014){3}", Cors, DiagnosticSeverity.Error, "corsheaders.E014");
+
+    /// <summary>corsheaders.E015.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowPrivateNetworkType = new(
+        "DJS0214", "CORS_ALLOW_PRIVATE_NETWORK should be a bool",
+        "CORS_ALLOW_PRIVATE_NETWORK should be a bool (corsheaders.E015): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E015");
+
+    /// <summary>Allow-all together with credentials: any site can read authenticated responses.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowAllWithCredentials = new(
+        "DJS0220", "Every origin allowed together with credentials",
+        "{0} = True together with CORS_ALLOW_CREDENTIALS = True lets any website send credentialed requests and read the responses; list the front-end origins in CORS_ALLOWED_ORIGINS instead", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>Allow-all makes the origin lists dead.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowAllMakesListDead = new(
+        "DJS0221", "Origin list ignored because every origin is allowed",
+        "{1} is ignored because {0} = True allows every origin", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>An origin regex that re.match does not anchor at the end.</summary>
+    public static readonly DiagnosticDescriptor CorsRegexNotEndAnchored = new(
+        "DJS0222", "Origin regex is not anchored at the end",
+        "Origin regex {0} is not anchored at the end: re.match only anchors the start, so it also admits '{1}'; end it with $", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>An origin regex with an unescaped dot in the host.</summary>
+    public static readonly DiagnosticDescriptor CorsRegexUnescapedDot = new(
+        "DJS0223", "Origin regex has an unescaped dot",
+        "Origin regex {0} has an unescaped '.', which matches any character, so it also admits '{1}'; write \\.", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>A regex that does not compile or cannot be translated to .NET.</summary>
+    public static readonly DiagnosticDescriptor CorsRegexInvalid = new(
+        "DJS0224", "Invalid regular expression",
+        "{0}: the regular expression {1} is invalid: {2}", Cors, DiagnosticSeverity.Error);
+
+    /// <summary>An upper-case host in a configured origin never matches a browser's lower-case Origin.</summary>
+    public static readonly DiagnosticDescriptor CorsOriginUpperCaseHost = new(
+        "DJS0225", "Origin with upper-case letters never matches",
+        "Origin {0} in {1} has upper-case letters in its host; browsers send hosts in lower case and django-cors-headers compares exactly, so it never matches; write {2}", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>An explicit default port never matches a browser's Origin.</summary>
+    public static readonly DiagnosticDescriptor CorsOriginDefaultPort = new(
+        "DJS0226", "Origin with an explicit default port never matches",
+        "Origin {0} in {1} has the default port written out; browsers leave it out of Origin and django-cors-headers compares exactly, so it never matches; write {2}", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>A wildcard inside an origin list.</summary>
+    public static readonly DiagnosticDescriptor CorsOriginWildcard = new(
+        "DJS0227", "Wildcard in an origin list",
+        "Origin {0} in {1} is not a pattern: origins are compared exactly, so '*' matches nothing; use CORS_ALLOWED_ORIGIN_REGEXES (or CORS_ALLOW_ALL_ORIGINS = True for every origin)", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>Explicit CORS_ALLOW_HEADERS without authorization while SIMPLE_JWT is configured.</summary>
+    public static readonly DiagnosticDescriptor CorsAllowHeadersDropsAuthorization = new(
+        "DJS0228", "CORS_ALLOW_HEADERS drops authorization",
+        "CORS_ALLOW_HEADERS does not include 'authorization' while SIMPLE_JWT is configured: browsers will refuse cross-origin requests that send the token; add it (for example (*default_headers, ...))", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>A response header (access-control-*) listed as an allowed request header.</summary>
+    public static readonly DiagnosticDescriptor CorsResponseHeaderAsRequestHeader = new(
+        "DJS0229", "Response header listed as a request header",
+        "'{0}' in {1} is a response header; clients never send it, so listing it has no effect", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
+    public static readonly DiagnosticDescriptor CorsMiddlewareOrder = new(
+        "DJS0230", "CorsMiddleware placed below CommonMiddleware",
+        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or responses such as APPEND_SLASH redirects get no CORS headers", Cors, DiagnosticSeverity.Warning);
+
+    /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
+    public static readonly DiagnosticDescriptor CorsStringInsteadOfList = new(
+        "DJS0231", "String where a list was meant",
+        "{0} is a string, which Django iterates character by character ({1}); write a list: [{2}]", Cors, DiagnosticSeverity.Error);
+
+    /// <summary>The same origin listed twice.</summary>
+    public static readonly DiagnosticDescriptor CorsDuplicateOrigin = new(
+        "DJS0232", "Duplicate origin",
+        "Origin {0} is listed more than once in {1}", Cors, DiagnosticSeverity.Info);
+
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
+
+    /// <summary>A SIMPLE_JWT key that simplejwt removed: it raises at import.</summary>
+    public static readonly DiagnosticDescriptor JwtRemovedKey = new(
+        "DJS0301", "Removed SIMPLE_JWT key",
+        "The '{0}' setting has been removed from simplejwt (it raises RuntimeError at import); use {1}", Jwt, DiagnosticSeverity.Error);
+
+    /// <summary>An algorithm name simplejwt does not know.</summary>
+    public static readonly DiagnosticDescriptor JwtUnknownAlgorithm = new(
+        "DJS0302", "Unrecognized algorithm",
+        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512{1}", Jwt, DiagnosticSeverity.Error);
+
+    /// <summary>An asymmetric algorithm without a verifying key.</summary>
+    public static readonly DiagnosticDescriptor JwtMissingVerifyingKey = new(
+        "DJS0303", "Asymmetric algorithm without VERIFYING_KEY",
+        "ALGORITHM '{0}' needs VERIFYING_KEY (the PEM public key); without it every token check fails (simplejwt answers 500)", Jwt, DiagnosticSeverity.Error);
+
+    /// <summary>An HMAC algorithm with a verifying key.</summary>
+    public static readonly DiagnosticDescriptor JwtVerifyingKeyIgnored = new(
+        "DJS0304", "VERIFYING_KEY ignored for HMAC",
+        "VERIFYING_KEY is ignored with ALGORITHM '{0}': HMAC signs and verifies with SIGNING_KEY", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>Access lifetime not shorter than refresh lifetime.</summary>
+    public static readonly DiagnosticDescriptor JwtAccessOutlivesRefresh = new(
+        "DJS0305", "Access token lives as long as the refresh token",
+        "ACCESS_TOKEN_LIFETIME ({0}) is not shorter than REFRESH_TOKEN_LIFETIME ({1}): refreshing can never extend a session", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>BLACKLIST_AFTER_ROTATION without ROTATE_REFRESH_TOKENS.</summary>
+    public static readonly DiagnosticDescriptor JwtBlacklistWithoutRotation = new(
+        "DJS0306", "BLACKLIST_AFTER_ROTATION without rotation",
+        "BLACKLIST_AFTER_ROTATION has no effect on refresh while ROTATE_REFRESH_TOKENS is False (it only makes the verify endpoint check the blacklist)", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>('Bearer') is a string, not a tuple.</summary>
+    public static readonly DiagnosticDescriptor JwtHeaderTypesParenthesisedString = new(
+        "DJS0307", "Parenthesised string is not a tuple",
+        "AUTH_HEADER_TYPES is ({0}), which is a string, not a tuple; simplejwt accepts it, but write ({0},) with a trailing comma if a tuple was meant", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>A secret written literally in the file.</summary>
+    public static readonly DiagnosticDescriptor LiteralSecret = new(
+        "DJS0308", "Secret written in the settings file",
+        "{0} is written literally in the settings file, so it ends up in the compiled assembly; read it from the environment (os.environ['{1}'])", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>A django-insecure- key.</summary>
+    public static readonly DiagnosticDescriptor InsecureSecretKey = new(
+        "DJS0309", "Insecure development key",
+        "{0} starts with 'django-insecure-': it is the development key startproject generated and must not sign production tokens", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>HMAC key shorter than the hash output.</summary>
+    public static readonly DiagnosticDescriptor JwtShortHmacKey = new(
+        "DJS0310", "HMAC key shorter than the hash",
+        "The signing key is {0} bytes, shorter than the {1}-byte output of {2}; RFC 7518 requires at least that many (Django accepts it; use a longer random key)", Jwt, DiagnosticSeverity.Warning);
+
+    /// <summary>A Python class setting that is not the default: it has a .NET extension point instead.</summary>
+    public static readonly DiagnosticDescriptor JwtCustomPythonClass = new(
+        "DJS0311", "Custom Python class in SIMPLE_JWT",
+        "{0} = '{1}' names Python code, which cannot run here; keep the default and use {2} instead", Jwt, DiagnosticSeverity.Error);
+
+    /// <summary>The signing key is missing.</summary>
+    public static readonly DiagnosticDescriptor JwtMissingSigningKey = new(
+        "DJS0312", "No signing key",
+        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; tokens cannot be signed", Jwt, DiagnosticSeverity.Error);
+
+    /// <summary>A very long access lifetime.</summary>
+    public static readonly DiagnosticDescriptor JwtLongAccessLifetime = new(
+        "DJS0313", "Long access token lifetime",
+        "ACCESS_TOKEN_LIFETIME is {0}: access tokens cannot be revoked (the blacklist only covers refresh tokens), so keep them short (minutes)", Jwt, DiagnosticSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
 

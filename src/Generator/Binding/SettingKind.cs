@@ -1,0 +1,47 @@
+namespace DjangoSettings.Generator.Binding;
+
+/// <summary>The shape a setting's value must have; decides the type check and the emitted C# type.</summary>
+public enum SettingKind
+{
+    /// <summary>A list or tuple of str (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
+    StringSequence,
+
+    /// <summary>A list or tuple of str or compiled regexes (patterns, <c>IReadOnlyList&lt;string&gt;</c>).</summary>
+    RegexSequence,
+
+    /// <summary>A str or compiled regex (<c>string</c>).</summary>
+    Regex,
+
+    /// <summary>Exactly a bool (<c>bool</c>).</summary>
+    Bool,
+
+    /// <summary>An int greater than or equal to zero (bool passes, as in Django) (<c>int</c>).</summary>
+    NonNegativeInt,
+
+    /// <summary>A <c>datetime.timedelta</c> (<c>TimeSpan</c>).</summary>
+    TimeDelta,
+
+    /// <summary>An int or float number of seconds, or a timedelta (<c>TimeSpan</c>).</summary>
+    Leeway,
+
+    /// <summary>A str (<c>string</c>).</summary>
+    String,
+
+    /// <summary>A str or None (<c>string?</c>).</summary>
+    OptionalString,
+
+    /// <summary>A str or a list/tuple of str; a str means a one-element list (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
+    StringOrSequence,
+
+    /// <summary>None, a str, or a list/tuple of str (<c>IReadOnlyList&lt;string&gt;?</c>).</summary>
+    OptionalStringOrSequence,
+
+    /// <summary>A dotted Python import path naming a class or function (<c>string</c>).</summary>
+    ImportPath,
+
+    /// <summary>A tuple/list of dotted import paths (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
+    ImportPathSequence,
+
+    /// <summary>A setting that no longer exists: defining it at all is an error.</summary>
+    Removed,
+}

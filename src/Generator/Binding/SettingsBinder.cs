@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DjangoSettings.Generator.Collections;
+using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Generator.Evaluation;
+using DjangoSettings.Generator.Evaluation.Values;
+using DjangoSettings.Generator.Text;
+
+namespace DjangoSettings.Generator.Binding;
+
+/// <summary>
+/// Binds an evaluated module to the schema: resolves legacy aliases (the new name wins when it is
+/// defined at all, even if empty), checks every value's type, and reports unknown CORS_ names and
+/// SIMPLE_JWT keys with a suggestion, annotations written instead of assignments, and settings
+/// assigned in skipped code.
+/// </summary>
+public static class SettingsBinder
+{
+    /// <summary>Binds; diagnostics are appended to <paramref name="diagnostics"/>.</summary>
+    public static BoundSettings Bind(SettingsModule module, IReadOnlyList<SettingsSource> sources, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        var bound = ImmutableArray.CreateBuilder<BoundSetting>(SettingsSchema.All.Length);
+        var names = module.Names;
+
+        // SIMPLE_JWT first, so its entries can be looked up by key below.
+        names.TryGetValue("SIMPLE_JWT", out var jwtBinding);
+        var jwtEntries = BindSimpleJwtDict(jwtBinding, diagnostics);
+        names.TryGetValue("DATABASES", out var databases);
+        var databaseEntries = DefaultDatabaseEntries(databases);
+
+        foreach (var def in SettingsSchema.All)
+        {
+            switch (def.Group)
+            {
+                case SettingGroup.Cors:
+                    bound.Add(BindModuleLevel(def, names, diagnostics));
+                    break;
+                case SettingGroup.SimpleJwt:
+                    bound.Add(jwtEntries.TryGetValue(def.DjangoName, out var entry)
+                        ? BindValue(def, entry.Value, def.DjangoName, entry.Key.Origin, EntryLocation(entry), diagnostics)
+                        : Unset(def));
+                    break;
+                default:
+                    if (def.Key.StartsWith("DATABASES.", StringComparison.Ordinal))
+                    {
+                        bound.Add(databaseEntries.TryGetValue(def.DjangoName, out var dbEntry)
+                            ? BindValue(def, AsText(dbEntry.Value), "DATABASES['default']['" + def.DjangoName + "']", dbEntry.Key.Origin, EntryLocation(dbEntry), diagnostics)
+                            : Unset(def));
+                    }
+                    else
+                    {
+                        bound.Add(BindModuleLevel(def, names, diagnostics));
+                    }
+                    break;
+            }
+        }
+
+        ReportUnknownCorsNames(names, diagnostics);
+        ReportAnnotations(module, diagnostics);
+        ReportSkipped(module, diagnostics);
+        return new BoundSettings(bound.ToImmutable(), module, sources, jwtBinding?.NameLocation);
+    }
+
+    private static BoundSetting Unset(SettingDefinition def)
+        => new(def, def.Default ?? new PyNone(), false, def.DjangoName, null, null, false);
+
+    private static BoundSetting BindModuleLevel(SettingDefinition def, IReadOnlyDictionary<string, SettingBinding> names, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        names.TryGetValue(def.DjangoName, out var current);
+        SettingBinding? legacy = null;
+        if (def.LegacyAlias is not null) names.TryGetValue(def.LegacyAlias, out legacy);
+
+        if (current is not null && legacy is not null)
+        {
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.LegacyAndNewNameBothSet, legacy.NameLocation,
+                EquatableArray.From(new[] { current.NameLocation }), def.LegacyAlias, def.DjangoName));
+        }
+        else if (legacy is not null)
+        {
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.DeprecatedSettingName, legacy.NameLocation, def.LegacyAlias, def.DjangoName));
+        }
+
+        var chosen = current ?? legacy;
+        if (chosen is null) return Unset(def);
+        return BindValue(def, chosen.Value, chosen.Name, chosen.NameLocation, chosen.StatementLocation, diagnostics);
+    }
+
+    private static BoundSetting BindValue(SettingDefinition def, PyValue value, string writtenName, SourceLocation? nameLocation, SourceLocation? statement, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        var location = value.Origin ?? nameLocation ?? statement!;
+        var related = value.DefinedAt is { } definedAt ? EquatableArray.From(new[] { definedAt }) : EquatableArray<SourceLocation>.Empty;
+        bool error = false;
+
+        if (def.Kind == SettingKind.Removed)
+        {
+            var descriptor = def.DjangoName == "CORS_MODEL" ? DiagnosticDescriptors.CorsModelRemoved : DiagnosticDescriptors.CorsReplaceHttpsRefererRemoved;
+            diagnostics.Add(SettingsDiagnostic.Create(descriptor, nameLocation ?? location));
+            return new BoundSetting(def, value, true, writtenName, nameLocation, statement, true);
+        }
+
+        switch (TypeRules.Check(def.Kind, value))
+        {
+            case TypeRules.Result.Unknown:
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingNotEvaluable, location, related, writtenName, ((PyUnknown)value).Reason));
+                error = true;
+                break;
+            case TypeRules.Result.StringForSequence:
+                var s = ((PyStr)value).Value;
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.CorsStringInsteadOfList, location, related,
+                    writtenName, CharacterWiseHint(s), ValueDescription.ReprString(s)));
+                error = true;
+                break;
+            case TypeRules.Result.Mismatch:
+                diagnostics.Add(TypeMismatch(def, value, writtenName, location, related));
+                error = true;
+                break;
+        }
+
+        return new BoundSetting(def, value, true, writtenName, nameLocation, statement, error);
+    }
+
+    private static string CharacterWiseHint(string s)
+    {
+        var chars = s.Length > 4 ? s.Substring(0, 4).Select(c => "'" + c + "'").Concat(new[] { "..." }) : s.Select(c => "'" + c + "'");
+        return string.Join(", ", chars);
+    }
+
+    private static SettingsDiagnostic TypeMismatch(SettingDefinition def, PyValue value, string writtenName, SourceLocation location, EquatableArray<SourceLocation> related)
+    {
+        string found = ValueDescription.Describe(value);
+        string hint = Hint(def, value);
+        if (def.TypeError is { } specific)
+        {
+            return SettingsDiagnostic.Create(specific, location, related, found, hint, writtenName);
+        }
+        return SettingsDiagnostic.Create(DiagnosticDescriptors.WrongSettingType, location, related, writtenName, def.ExpectedDescription, found, hint);
+    }
+
+    // The hint for the mistakes people actually make (spec/settings-idioms.md, "Mistakes").
+    private static string Hint(SettingDefinition def, PyValue value)
+    {
+        switch (def.Kind)
+        {
+            case SettingKind.StringSequence when def.DjangoName == "CORS_ALLOWED_ORIGINS" && value is PyBool { Value: true }:
+                return "; did you mean CORS_ALLOW_ALL_ORIGINS = True?";
+            case SettingKind.StringSequence when value is PySet:
+                return "; a set has no order and is not a sequence: use a list [...]";
+            case SettingKind.TimeDelta when value is PyInt i:
+                return "; did you mean timedelta(seconds=" + i.Value + ")? (simplejwt fails at the first token otherwise)";
+            case SettingKind.Bool when value is PyStr s:
+                return "; the string " + ValueDescription.ReprString(s.Value) + " is always true in Python: write True or False";
+            case SettingKind.Bool when value is PyInt i:
+                return "; write " + (i.Value != 0 ? "True" : "False");
+            case SettingKind.NonNegativeInt when value is PyStr s && long.TryParse(s.Value, out var n):
+                return "; write " + n + " without quotes";
+            default:
+                return string.Empty;
+        }
+    }
+
+    private static Dictionary<string, PyDictEntry> BindSimpleJwtDict(SettingBinding? binding, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
+        if (binding is null) return result;
+        if (binding.Value is not PyDict dict)
+        {
+            var location = binding.Value.Origin ?? binding.NameLocation;
+            if (binding.Value is PyUnknown u)
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingNotEvaluable, location, "SIMPLE_JWT", u.Reason));
+            else
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SimpleJwtNotDict, location, ValueDescription.Describe(binding.Value)));
+            return result;
+        }
+
+        foreach (var entry in dict.Entries)
+        {
+            var keyLocation = entry.Key.Origin ?? binding.NameLocation;
+            if (entry.Key is not PyStr key)
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.JwtKeyNotString, keyLocation, ValueDescription.Describe(entry.Key)));
+                continue;
+            }
+            if (SettingsSchema.RemovedJwtKeys.TryGetValue(key.Value, out var replacement))
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.JwtRemovedKey, keyLocation, key.Value, replacement));
+                continue;
+            }
+            if (!SettingsSchema.ByKey.ContainsKey("SIMPLE_JWT." + key.Value))
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownJwtKey, keyLocation, key.Value,
+                    Suggestions.DidYouMean(key.Value, SettingsSchema.JwtKeys)));
+                continue;
+            }
+            // A later duplicate key wins, as in a Python dict display.
+            result[key.Value] = entry;
+        }
+        return result;
+    }
+
+    private static Dictionary<string, PyDictEntry> DefaultDatabaseEntries(SettingBinding? databases)
+    {
+        var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
+        if (databases?.Value is not PyDict dict) return result;
+        var defaultEntry = dict.Entries.LastOrDefault(e => e.Key is PyStr { Value: "default" });
+        if (defaultEntry?.Value is not PyDict inner) return result;
+        foreach (var entry in inner.Entries)
+        {
+            if (entry.Key is PyStr k) result[k.Value] = entry;
+        }
+        return result;
+    }
+
+    // DATABASES values are often paths (BASE_DIR / "db.sqlite3") or ints (PORT); the runtime wants text.
+    private static PyValue AsText(PyValue value) => value switch
+    {
+        PyInt i => new PyStr(i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Origin = value.Origin, DefinedAt = value.DefinedAt },
+        _ => PathText.TryGetText(value) is { } text ? new PyStr(text) { Origin = value.Origin, DefinedAt = value.DefinedAt } : value,
+    };
+
+    private static SourceLocation? EntryLocation(PyDictEntry entry)
+    {
+        if (entry.Key.Origin is null) return entry.Value.Origin;
+        if (entry.Value.Origin is null || entry.Value.Origin.Path != entry.Key.Origin.Path) return entry.Key.Origin;
+        var k = entry.Key.Origin;
+        var v = entry.Value.Origin;
+        return k.Span.Start <= v.Span.Start
+            ? new SourceLocation(k.Path, TextSpan.FromBounds(k.Span.Start, v.Span.End), k.Start, v.End)
+            : k;
+    }
+
+    private static void ReportUnknownCorsNames(IReadOnlyDictionary<string, SettingBinding> names, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        var known = new HashSet<string>(SettingsSchema.CorsNames, StringComparer.Ordinal);
+        foreach (var binding in names.Values.OrderBy(b => b.NameLocation.Path, StringComparer.Ordinal).ThenBy(b => b.NameLocation.Span.Start))
+        {
+            if (!binding.Name.StartsWith("CORS_", StringComparison.Ordinal) || known.Contains(binding.Name)) continue;
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownCorsSetting, binding.NameLocation, binding.Name,
+                Suggestions.DidYouMean(binding.Name, SettingsSchema.CorsNames)));
+        }
+    }
+
+    private static void ReportAnnotations(SettingsModule module, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        foreach (var annotation in module.Annotations)
+        {
+            if (!IsSettingName(annotation.Name)) continue;
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.AnnotationInsteadOfAssignment, annotation.ColonLocation, annotation.Name));
+        }
+    }
+
+    private static void ReportSkipped(SettingsModule module, ICollection<SettingsDiagnostic> diagnostics)
+    {
+        foreach (var skipped in module.Skipped)
+        {
+            if (!IsSettingName(skipped.Name)) continue;
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingFromSkippedCode, skipped.NameLocation, skipped.Name, skipped.Reason));
+        }
+    }
+
+    private static bool IsSettingName(string name)
+        => name.StartsWith("CORS_", StringComparison.Ordinal) || name == "SIMPLE_JWT" || SettingsSchema.ByKey.ContainsKey(name);
+}

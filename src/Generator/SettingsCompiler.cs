@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using DjangoSettings.Generator.Binding;
+using DjangoSettings.Generator.Checks;
+using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Generator.Emit;
+using DjangoSettings.Generator.Evaluation;
+using DjangoSettings.Generator.Text;
+
+namespace DjangoSettings.Generator;
+
+/// <summary>
+/// The compiler core's front door: evaluate, bind, check, emit. Used by the Roslyn generator, the
+/// CLI and the tests. Never throws (but for cancellation): a bug becomes diagnostic DJS0900.
+/// </summary>
+public static class SettingsCompiler
+{
+    /// <summary>Evaluates, binds and checks; no code is emitted.</summary>
+    public static CompilationResult Check(IReadOnlyList<SettingsSource> files, CancellationToken cancellationToken = default)
+        => Run(files, null, cancellationToken);
+
+    /// <summary>Evaluates, binds, checks and emits the generated C#.</summary>
+    public static CompilationResult Compile(IReadOnlyList<SettingsSource> files, CompileOptions options, CancellationToken cancellationToken = default)
+        => Run(files, options, cancellationToken);
+
+    private static CompilationResult Run(IReadOnlyList<SettingsSource> files, CompileOptions? options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<SettingsDiagnostic>();
+        try
+        {
+            var module = SettingsEvaluator.Evaluate(files, null, cancellationToken);
+            diagnostics.AddRange(module.Diagnostics);
+            var bound = SettingsBinder.Bind(module, files, diagnostics);
+            SettingsChecks.Run(bound, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            string? source = options is null ? null : SettingsEmitter.Emit(bound, options);
+            return new CompilationResult(bound, diagnostics, source);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            string path = files.Count > 0 ? files[files.Count - 1].Path : "settings";
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None(path), ex.GetType().Name + ": " + ex.Message));
+            return new CompilationResult(null, diagnostics, null);
+        }
+    }
+}
