@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Checks;
@@ -24,6 +25,16 @@ public static class SettingsCompiler
     public static CompilationResult Compile(IReadOnlyList<SettingsSource> files, CompileOptions options, CancellationToken cancellationToken = default)
         => Run(files, options, cancellationToken);
 
+    // Stable sort: diagnostics at the same place keep the order the stages reported them in.
+    private static List<SettingsDiagnostic> InSourceOrder(List<SettingsDiagnostic> diagnostics)
+        => diagnostics
+            .Select((d, i) => (d, i))
+            .OrderBy(x => x.d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location.Span.Start)
+            .ThenBy(x => x.i)
+            .Select(x => x.d)
+            .ToList();
+
     private static CompilationResult Run(IReadOnlyList<SettingsSource> files, CompileOptions? options, CancellationToken cancellationToken)
     {
         var diagnostics = new List<SettingsDiagnostic>();
@@ -35,7 +46,7 @@ public static class SettingsCompiler
             SettingsChecks.Run(bound, diagnostics);
             cancellationToken.ThrowIfCancellationRequested();
             string? source = options is null ? null : SettingsEmitter.Emit(bound, options);
-            return new CompilationResult(bound, diagnostics, source);
+            return new CompilationResult(bound, InSourceOrder(diagnostics), source);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -10,5 +10,12 @@ public static class SettingsChecks
     /// <summary>Appends the diagnostics of every check, in a stable order.</summary>
     public static void Run(BoundSettings settings, ICollection<SettingsDiagnostic> diagnostics)
     {
+        var ctx = new CheckContext(settings, diagnostics);
+        CorsOriginChecks.Run(ctx);
+        CorsRegexChecks.Run(ctx);
+        CorsPolicyChecks.Run(ctx);
+        JwtAlgorithmChecks.Run(ctx);
+        JwtSettingChecks.Run(ctx);
+        SecretChecks.Run(ctx);
     }
 }

@@ -276,7 +276,7 @@ public static class DiagnosticDescriptors
     /// <summary>The signing key is missing.</summary>
     public static readonly DiagnosticDescriptor JwtMissingSigningKey = new(
         "DJS0312", "No signing key",
-        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; tokens cannot be signed", Jwt, DiagnosticSeverity.Error);
+        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; the application will need SECRET_KEY from its configuration at startup", Jwt, DiagnosticSeverity.Warning);
 
     /// <summary>A very long access lifetime.</summary>
     public static readonly DiagnosticDescriptor JwtLongAccessLifetime = new(
