@@ -25,6 +25,30 @@ public static class SettingsCompiler
     public static CompilationResult Compile(IReadOnlyList<SettingsSource> files, CompileOptions options, CancellationToken cancellationToken = default)
         => Run(files, options, cancellationToken);
 
+    /// <summary>
+    /// Runs the file again as Django would on a machine with no environment variables set, and
+    /// reports what the written defaults break (for example <c>os.environ.get("X", "").split(",")</c>
+    /// giving <c>['']</c>, an origin without scheme). A literal fallback secret is a deliberate
+    /// development default, so only an insecure one is reported.
+    /// </summary>
+    private static void CheckDefaults(IReadOnlyList<SettingsSource> files, List<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var module = SettingsEvaluator.Evaluate(files, UnsetEnvironment.Instance, cancellationToken);
+        var scenario = new List<SettingsDiagnostic>();
+        var bound = SettingsBinder.Bind(module, files, scenario);
+        SettingsChecks.Run(bound, scenario);
+        var known = new HashSet<(string, string, int)>(diagnostics.Select(d => (d.Id, d.Message, d.Location.Span.Start)));
+        foreach (var d in scenario)
+        {
+            if (d.Id == DiagnosticDescriptors.LiteralSecret.Id || d.Severity == DiagnosticSeverity.Info) continue;
+            if (d.Id == DiagnosticDescriptors.SettingNotEvaluable.Id || d.Id == DiagnosticDescriptors.DependsOnMissingModule.Id) continue;
+            if (!known.Add((d.Id, d.Message, d.Location.Span.Start))) continue;
+            diagnostics.Add(new SettingsDiagnostic(DiagnosticDescriptors.FailsWhenEnvironmentUnset,
+                SettingsDiagnostic.Create(DiagnosticDescriptors.FailsWhenEnvironmentUnset, d.Location, d.Id, d.Message).Message,
+                d.Location, d.AdditionalLocations));
+        }
+    }
+
     // Stable sort: diagnostics at the same place keep the order the stages reported them in.
     private static List<SettingsDiagnostic> InSourceOrder(List<SettingsDiagnostic> diagnostics)
         => diagnostics
@@ -44,6 +68,7 @@ public static class SettingsCompiler
             diagnostics.AddRange(module.Diagnostics);
             var bound = SettingsBinder.Bind(module, files, diagnostics);
             SettingsChecks.Run(bound, diagnostics);
+            if (bound.HasDeferred) CheckDefaults(files, diagnostics, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             string? source = options is null ? null : SettingsEmitter.Emit(bound, options);
             return new CompilationResult(bound, InSourceOrder(diagnostics), source);

@@ -30,6 +30,7 @@ public sealed record SettingDefinition(
     public string ExpectedDescription => Expected ?? Kind switch
     {
         SettingKind.StringSequence => "a list of strings",
+        SettingKind.LooseStringSequence => "a list of strings",
         SettingKind.RegexSequence => "a list of regular expressions (strings or re.compile(...))",
         SettingKind.Regex => "a regular expression (a string or re.compile(...))",
         SettingKind.Bool => "True or False",

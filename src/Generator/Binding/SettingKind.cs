@@ -6,6 +6,9 @@ public enum SettingKind
     /// <summary>A list or tuple of str (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
     StringSequence,
 
+    /// <summary>A list or tuple whose str items are kept and anything else (<c>...</c> placeholders in snippets) ignored.</summary>
+    LooseStringSequence,
+
     /// <summary>A list or tuple of str or compiled regexes (patterns, <c>IReadOnlyList&lt;string&gt;</c>).</summary>
     RegexSequence,
 

@@ -103,7 +103,12 @@ public static class SettingsBinder
         switch (TypeRules.Check(def.Kind, value))
         {
             case TypeRules.Result.Unknown:
-                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingNotEvaluable, location, related, writtenName, ((PyUnknown)value).Reason));
+                string reason = ((PyUnknown)value).Reason;
+                // A name from an unresolved star import is a missing file, not a mistake in this one.
+                var descriptor = reason.IndexOf("import", StringComparison.Ordinal) >= 0
+                    ? DiagnosticDescriptors.DependsOnMissingModule
+                    : DiagnosticDescriptors.SettingNotEvaluable;
+                diagnostics.Add(SettingsDiagnostic.Create(descriptor, location, related, writtenName, reason));
                 error = true;
                 break;
             case TypeRules.Result.StringForSequence:
@@ -168,7 +173,9 @@ public static class SettingsBinder
         {
             var location = binding.Value.Origin ?? binding.NameLocation;
             if (binding.Value is PyUnknown u)
-                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingNotEvaluable, location, "SIMPLE_JWT", u.Reason));
+                diagnostics.Add(SettingsDiagnostic.Create(
+                    u.Reason.IndexOf("import", StringComparison.Ordinal) >= 0 ? DiagnosticDescriptors.DependsOnMissingModule : DiagnosticDescriptors.SettingNotEvaluable,
+                    location, "SIMPLE_JWT", u.Reason));
             else
                 diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SimpleJwtNotDict, location, ValueDescription.Describe(binding.Value)));
             return result;

@@ -127,8 +127,8 @@ public static class SettingsSchema
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
             Django("DEBUG", "Debug", Bool, f, "Django's debug flag."),
-            Django("MIDDLEWARE", "Middleware", StringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
-            Django("INSTALLED_APPS", "InstalledApps", StringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
+            Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
+            Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
             Django("DATABASES.default.ENGINE", "DatabaseEngine", OptionalString, null, "DATABASES['default']['ENGINE']."),
             Django("DATABASES.default.NAME", "DatabaseName", OptionalString, null, "DATABASES['default']['NAME'] (file path for SQLite)."),
             Django("DATABASES.default.USER", "DatabaseUser", OptionalString, null, "DATABASES['default']['USER']."),

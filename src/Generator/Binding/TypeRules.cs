@@ -45,6 +45,8 @@ public static class TypeRules
             case SettingKind.ImportPathSequence:
                 if (value is PyStr) return Result.StringForSequence;
                 return IsSequenceOf(value, v => v is PyStr);
+            case SettingKind.LooseStringSequence:
+                return value is PyList or PyTuple ? Result.Ok : Result.Mismatch;
             case SettingKind.RegexSequence:
                 if (value is PyStr) return Result.StringForSequence;
                 return IsSequenceOf(value, v => v is PyStr or PyPattern);
@@ -88,7 +90,7 @@ public static class TypeRules
 
     private static bool ExpectedTypeFits(SettingKind kind, string type) => kind switch
     {
-        SettingKind.StringSequence or SettingKind.RegexSequence or SettingKind.ImportPathSequence => type is "list" or "tuple",
+        SettingKind.StringSequence or SettingKind.RegexSequence or SettingKind.ImportPathSequence or SettingKind.LooseStringSequence => type is "list" or "tuple",
         SettingKind.Bool => type == "bool",
         SettingKind.NonNegativeInt => type is "int" or "bool",
         SettingKind.TimeDelta => type == "timedelta",

@@ -79,6 +79,11 @@ public static class DiagnosticDescriptors
         "DJS0110", "Setting defined in code that was skipped",
         "{0} is assigned inside code that the settings compiler skips ({1}); the assignment is ignored", Settings, DiagnosticSeverity.Warning);
 
+    /// <summary>A setting that depends on names from a star import whose module was not given.</summary>
+    public static readonly DiagnosticDescriptor DependsOnMissingModule = new(
+        "DJS0111", "Setting depends on a settings module that was not given",
+        "{0} depends on {1}, which is not among the files given to the compiler; list that file too (DjangoSettingsFile accepts several files separated by ';') so its values are known", Settings, DiagnosticSeverity.Warning);
+
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
     /// <summary>corsheaders.E001.</summary>
@@ -216,6 +221,11 @@ public static class DiagnosticDescriptors
         "DJS0232", "Duplicate origin",
         "Origin {0} is listed more than once in {1}", Cors, DiagnosticSeverity.Info);
 
+    /// <summary>A check that fails when the environment variables the file reads are unset (their defaults apply).</summary>
+    public static readonly DiagnosticDescriptor FailsWhenEnvironmentUnset = new(
+        "DJS0233", "Setting fails its checks when the environment is unset",
+        "When the environment variables this file reads are unset, the defaults written in the file fail a check ({0}): {1}", Settings, DiagnosticSeverity.Warning);
+
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
 
     /// <summary>A SIMPLE_JWT key that simplejwt removed: it raises at import.</summary>
@@ -276,7 +286,7 @@ public static class DiagnosticDescriptors
     /// <summary>The signing key is missing.</summary>
     public static readonly DiagnosticDescriptor JwtMissingSigningKey = new(
         "DJS0312", "No signing key",
-        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; the application will need SECRET_KEY from its configuration at startup", Jwt, DiagnosticSeverity.Warning);
+        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; the application will need SECRET_KEY from its configuration at startup", Jwt, DiagnosticSeverity.Info);
 
     /// <summary>A very long access lifetime.</summary>
     public static readonly DiagnosticDescriptor JwtLongAccessLifetime = new(
