@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using DjangoSettings.Generator.Evaluation;
+using Microsoft.Extensions.Configuration;
+
+namespace DjangoSettings.Settings;
+
+/// <summary>
+/// The environment a settings file sees at application startup: variables from
+/// <see cref="IConfiguration"/> (environment variables, appsettings.json, user secrets...) under the
+/// same key the file reads, and files relative to the content root.
+/// </summary>
+public sealed class ConfigurationEnvironment : ISettingsEnvironment
+{
+    private readonly IConfiguration _configuration;
+    private readonly string _contentRoot;
+
+    /// <summary>Creates the environment.</summary>
+    public ConfigurationEnvironment(IConfiguration configuration, string contentRoot)
+    {
+        _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+        _contentRoot = contentRoot ?? throw new ArgumentNullException(nameof(contentRoot));
+    }
+
+    /// <inheritdoc />
+    public string? GetVariable(string key) => _configuration[key];
+
+    /// <inheritdoc />
+    public string? ReadFile(string path)
+    {
+        string full = Path.IsPathRooted(path) ? path : Path.Combine(_contentRoot, path);
+        return File.Exists(full) ? File.ReadAllText(full) : null;
+    }
+}
