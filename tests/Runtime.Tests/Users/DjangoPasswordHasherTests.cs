@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using DjangoSettings.Runtime.Tests.Infrastructure;
@@ -97,6 +98,16 @@ public class DjangoPasswordHasherTests
     {
         var e = Assert.Throws<NotSupportedException>(() => _hasher.Verify("pw", encoded));
         Assert.Contains(named, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_password_with_a_lone_surrogate_is_simply_wrong_for_every_hasher()
+    {
+        foreach (string hasher in new[] { "pbkdf2_sha256", "bcrypt", "bcrypt_sha256", "argon2", "md5" })
+        {
+            HashVector v = HashVectors.Vectors.First(x => x.Hasher == hasher);
+            Assert.False(_hasher.Verify("wonderland-123\ud800", v.Encoded), hasher);
+        }
     }
 
     [Fact]

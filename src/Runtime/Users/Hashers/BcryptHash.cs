@@ -34,6 +34,8 @@ internal static class BcryptHash
         }
         catch (ArgumentException)
         {
+            // Also EncoderFallbackException: BCrypt.Net encodes strictly, and a lone surrogate (possible
+            // through a JSON "\ud800" escape) has no UTF-8 form, so it matches no stored password.
             return false;
         }
         return FixedTime.Equal(encoded, algorithm + "$" + rehashed);
