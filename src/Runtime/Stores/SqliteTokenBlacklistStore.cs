@@ -1,0 +1,191 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DjangoSettings.Stores;
+
+/// <summary>
+/// simplejwt's blacklist app over Django's own SQLite tables (<c>token_blacklist_outstandingtoken</c>,
+/// <c>token_blacklist_blacklistedtoken</c>), safe to share with a running Django.
+/// </summary>
+public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
+{
+    private const string InsertOutstanding =
+        "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) " +
+        // A user id that is not in auth_user becomes NULL, like simplejwt's lookup on the fly
+        // (and unlike a plain insert, which the deferred foreign key would fail at commit).
+        "VALUES ($token, $created, $expires, (SELECT id FROM auth_user WHERE id = $user), $jti) " +
+        "ON CONFLICT (jti) DO NOTHING";
+
+    private readonly SqliteDjangoDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the store over <paramref name="database"/> (call <see cref="SqliteDjangoDatabase.EnsureCreated"/> once first).</summary>
+    /// <param name="database">The Django SQLite database.</param>
+    /// <param name="timeProvider">The clock for <c>blacklisted_at</c>; the system clock when null.</param>
+    /// <param name="logger">Logs blacklisting and flushing at Debug/Information.</param>
+    public SqliteTokenBlacklistStore(SqliteDjangoDatabase database, TimeProvider? timeProvider = null, ILogger<SqliteTokenBlacklistStore>? logger = null)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public ValueTask RecordOutstandingAsync(OutstandingToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteCommand insert = OutstandingInsert(connection, null, token);
+        insert.ExecuteNonQuery();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> IsBlacklistedAsync(string jti, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jti);
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteCommand query = connection.CreateCommand();
+        query.CommandText =
+            "SELECT EXISTS (SELECT 1 FROM token_blacklist_blacklistedtoken b " +
+            "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti)";
+        query.Parameters.AddWithValue("$jti", jti);
+        return ValueTask.FromResult(Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>BEGIN IMMEDIATE</c> transaction: get-or-create the outstanding row, then insert the
+    /// blacklist row. The unique <c>token_id</c> index decides the winner: the caller whose insert adds
+    /// a row gets <see cref="BlacklistOutcome.Blacklisted"/>, every other one (in this or any other
+    /// process, Django included) sees the conflict and gets <see cref="BlacklistOutcome.AlreadyBlacklisted"/>.
+    /// </remarks>
+    public ValueTask<BlacklistOutcome> TryBlacklistAsync(OutstandingToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        using (SqliteCommand insert = OutstandingInsert(connection, transaction, token))
+        {
+            insert.ExecuteNonQuery();
+        }
+        int inserted;
+        using (SqliteCommand blacklist = connection.CreateCommand())
+        {
+            blacklist.Transaction = transaction;
+            blacklist.CommandText =
+                "INSERT INTO token_blacklist_blacklistedtoken (blacklisted_at, token_id) " +
+                "SELECT $now, id FROM token_blacklist_outstandingtoken WHERE jti = $jti " +
+                "ON CONFLICT (token_id) DO NOTHING";
+            blacklist.Parameters.AddWithValue("$now", DjangoSqliteDateTime.Format(_time.GetUtcNow()));
+            blacklist.Parameters.AddWithValue("$jti", token.Jti);
+            inserted = blacklist.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        if (inserted == 1)
+        {
+            LogBlacklisted(_logger, token.Jti);
+            return ValueTask.FromResult(BlacklistOutcome.Blacklisted);
+        }
+        LogAlreadyBlacklisted(_logger, token.Jti);
+        return ValueTask.FromResult(BlacklistOutcome.AlreadyBlacklisted);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Like <c>manage.py flushexpiredtokens</c>: rows with <c>expires_at &lt;= now</c> go, and their
+    /// blacklist rows first (Django emulates that cascade; the SQLite foreign key has no ON DELETE).
+    /// Returns the number of outstanding rows deleted.
+    /// </remarks>
+    public ValueTask<int> FlushExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        string cutoff = DjangoSqliteDateTime.Format(now);
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        int blacklisted, outstanding;
+        using (SqliteCommand delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText =
+                "DELETE FROM token_blacklist_blacklistedtoken WHERE token_id IN " +
+                "(SELECT id FROM token_blacklist_outstandingtoken WHERE expires_at <= $now)";
+            delete.Parameters.AddWithValue("$now", cutoff);
+            blacklisted = delete.ExecuteNonQuery();
+        }
+        using (SqliteCommand delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM token_blacklist_outstandingtoken WHERE expires_at <= $now";
+            delete.Parameters.AddWithValue("$now", cutoff);
+            outstanding = delete.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        LogFlushed(_logger, outstanding, blacklisted, cutoff);
+        return ValueTask.FromResult(outstanding);
+    }
+
+    /// <summary>The outstanding row recorded for <paramref name="jti"/>, or null (the admin's view of it).</summary>
+    public ValueTask<OutstandingToken?> FindOutstandingAsync(string jti, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jti);
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteCommand query = connection.CreateCommand();
+        query.CommandText = "SELECT jti, token, user_id, created_at, expires_at FROM token_blacklist_outstandingtoken WHERE jti = $jti";
+        query.Parameters.AddWithValue("$jti", jti);
+        using SqliteDataReader reader = query.ExecuteReader();
+        if (!reader.Read()) return ValueTask.FromResult<OutstandingToken?>(null);
+        return ValueTask.FromResult<OutstandingToken?>(new OutstandingToken(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : DjangoSqliteDateTime.Parse(reader.GetString(3)),
+            DjangoSqliteDateTime.Parse(reader.GetString(4))));
+    }
+
+    /// <summary>When the token with <paramref name="jti"/> was blacklisted, or null if it is not.</summary>
+    public ValueTask<DateTimeOffset?> FindBlacklistedAtAsync(string jti, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jti);
+        cancellationToken.ThrowIfCancellationRequested();
+        using SqliteConnection connection = _database.OpenConnection();
+        using SqliteCommand query = connection.CreateCommand();
+        query.CommandText =
+            "SELECT b.blacklisted_at FROM token_blacklist_blacklistedtoken b " +
+            "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti";
+        query.Parameters.AddWithValue("$jti", jti);
+        object? value = query.ExecuteScalar();
+        return ValueTask.FromResult<DateTimeOffset?>(value is string text ? DjangoSqliteDateTime.Parse(text) : null);
+    }
+
+    private static SqliteCommand OutstandingInsert(SqliteConnection connection, SqliteTransaction? transaction, OutstandingToken token)
+    {
+        SqliteCommand insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = InsertOutstanding;
+        insert.Parameters.AddWithValue("$token", token.Token);
+        insert.Parameters.AddWithValue("$created", token.CreatedAt is { } created ? DjangoSqliteDateTime.Format(created) : DBNull.Value);
+        insert.Parameters.AddWithValue("$expires", DjangoSqliteDateTime.Format(token.ExpiresAt));
+        insert.Parameters.AddWithValue("$user", token.UserId is { } user ? user : DBNull.Value);
+        insert.Parameters.AddWithValue("$jti", token.Jti);
+        return insert;
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "Token {Jti} blacklisted")]
+    private static partial void LogBlacklisted(ILogger logger, string jti);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Debug, Message = "Token {Jti} was already blacklisted")]
+    private static partial void LogAlreadyBlacklisted(ILogger logger, string jti);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "Flushed {Outstanding} expired outstanding tokens ({Blacklisted} of them blacklisted) with expires_at <= {Cutoff}")]
+    private static partial void LogFlushed(ILogger logger, int outstanding, int blacklisted, string cutoff);
+}
