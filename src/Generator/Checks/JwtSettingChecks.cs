@@ -25,8 +25,6 @@ internal static class JwtSettingChecks
         ["USER_AUTHENTICATION_RULE"] = "an IUserAuthenticationRule registered in DI",
         ["TOKEN_USER_CLASS"] = "the ClaimsPrincipal built by the SimpleJwt authentication handler",
         ["JSON_ENCODER"] = "the default encoder (custom claim values are written as JSON by ISimpleJwtClaimsProvider)",
-        ["ON_LOGIN_SUCCESS"] = "an ISimpleJwtLoginEvents registered in DI",
-        ["ON_LOGIN_FAILED"] = "an ISimpleJwtLoginEvents registered in DI",
     };
 
     private static readonly HashSet<string> KnownTokenClasses = new(StringComparer.Ordinal)

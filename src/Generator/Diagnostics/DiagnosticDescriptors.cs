@@ -44,11 +44,6 @@ public static class DiagnosticDescriptors
         "DJS0103", "Annotation instead of assignment",
         "'{0}: ...' is an annotation, not an assignment: {0} keeps its default; write '{0} = ...'", Settings, DiagnosticSeverity.Error);
 
-    /// <summary>An element of a list setting has the wrong type.</summary>
-    public static readonly DiagnosticDescriptor WrongElementType = new(
-        "DJS0104", "List element has the wrong type",
-        "{0}[{1}]: expected {2}, found {3}", Settings, DiagnosticSeverity.Error);
-
     /// <summary>A setting's value depends on something the compiler cannot evaluate.</summary>
     public static readonly DiagnosticDescriptor SettingNotEvaluable = new(
         "DJS0105", "Setting cannot be evaluated",
@@ -204,7 +199,7 @@ public static class DiagnosticDescriptors
     /// <summary>A response header (access-control-*) listed as an allowed request header.</summary>
     public static readonly DiagnosticDescriptor CorsResponseHeaderAsRequestHeader = new(
         "DJS0229", "Response header listed as a request header",
-        "'{0}' in {1} is a response header; clients never send it, so listing it has no effect", Cors, DiagnosticSeverity.Warning);
+        "'{0}' in {1} is a response header: the server sends it, a client should not; if the front end sends it, remove it there instead of allowing it here", Cors, DiagnosticSeverity.Warning);
 
     /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
     public static readonly DiagnosticDescriptor CorsMiddlewareOrder = new(
@@ -214,7 +209,7 @@ public static class DiagnosticDescriptors
     /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
     public static readonly DiagnosticDescriptor CorsStringInsteadOfList = new(
         "DJS0231", "String where a list was meant",
-        "{0} is a string, which Django iterates character by character ({1}); write a list: [{2}]", Cors, DiagnosticSeverity.Error);
+        "{0} is a string, which Django iterates character by character ({1}); write a list: [{2}]", Settings, DiagnosticSeverity.Error);
 
     /// <summary>The same origin listed twice.</summary>
     public static readonly DiagnosticDescriptor CorsDuplicateOrigin = new(
@@ -266,12 +261,12 @@ public static class DiagnosticDescriptors
     /// <summary>A secret written literally in the file.</summary>
     public static readonly DiagnosticDescriptor LiteralSecret = new(
         "DJS0308", "Secret written in the settings file",
-        "{0} is written literally in the settings file, so it ends up in the compiled assembly; read it from the environment (os.environ['{1}'])", Jwt, DiagnosticSeverity.Warning);
+        "{0} is written literally in the settings file, so it ends up in the compiled assembly; read it from the environment (os.environ['{1}'])", Settings, DiagnosticSeverity.Warning);
 
     /// <summary>A django-insecure- key.</summary>
     public static readonly DiagnosticDescriptor InsecureSecretKey = new(
         "DJS0309", "Insecure development key",
-        "{0} starts with 'django-insecure-': it is the development key startproject generated and must not sign production tokens", Jwt, DiagnosticSeverity.Warning);
+        "{0} starts with 'django-insecure-': it is the development key startproject generated and must not sign production tokens", Settings, DiagnosticSeverity.Warning, "security.W009");
 
     /// <summary>HMAC key shorter than the hash output.</summary>
     public static readonly DiagnosticDescriptor JwtShortHmacKey = new(
@@ -291,7 +286,7 @@ public static class DiagnosticDescriptors
     /// <summary>A very long access lifetime.</summary>
     public static readonly DiagnosticDescriptor JwtLongAccessLifetime = new(
         "DJS0313", "Long access token lifetime",
-        "ACCESS_TOKEN_LIFETIME is {0}: access tokens cannot be revoked (the blacklist only covers refresh tokens), so keep them short (minutes)", Jwt, DiagnosticSeverity.Info);
+        "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, DiagnosticSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
 
