@@ -230,6 +230,13 @@ public sealed class SimpleJwtTokenService
         return DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(s));
     }
 
+    /// <summary>A numeric claim as a time, or null when absent or not a number.</summary>
+    public static DateTimeOffset? FromEpochOrNull(TokenPayload payload, string claim)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return payload.TryGetValue(claim, out var v) && SimpleJwtTokenCodec.TryNumber(v, out _) ? FromEpoch(payload, claim) : null;
+    }
+
     /// <summary>Seconds since the epoch, truncated (simplejwt's <c>datetime_to_epoch</c>).</summary>
     public static long Epoch(DateTimeOffset time) => time.ToUnixTimeSeconds();
 }
