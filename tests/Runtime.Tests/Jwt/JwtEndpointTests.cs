@@ -226,4 +226,35 @@ public class JwtEndpointTests
         });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
+
+    [Fact]
+    public async Task Authorize_alone_challenges_with_drf_bodies_but_anonymous_views_stay_open()
+    {
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0), drfGate: false);
+        var (access, refresh) = await LoginAsync(host.Client);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(host.Client, "/api/me/", "Bearer " + access)).Item1);
+        var (status, body, response) = await GetAsync(host.Client, "/api/me/", "Bearer " + refresh);
+        Assert.Equal((HttpStatusCode.Unauthorized, "{\"detail\":\"Given token not valid for any token type\",\"code\":\"token_not_valid\",\"messages\":[{\"token_class\":\"AccessToken\",\"token_type\":\"access\",\"message\":\"Token has wrong type\"}]}"), (status, body));
+        Assert.Equal("Bearer realm=\"api\"", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("{\"detail\":\"Authentication credentials were not provided.\"}", (await GetAsync(host.Client, "/api/me/", null)).Item2);
+        // Without UseSimpleJwtAuthentication() ASP.NET Core does not refuse bad tokens on AllowAnonymous endpoints (documented).
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(host.Client, "/api/", "Bearer garbage")).Item1);
+    }
+
+    [Theory]
+    [InlineData("RS256")]
+    [InlineData("ES256")]
+    [InlineData("HS256")]
+    public async Task Shared_keys_are_safe_under_parallel_use(string alg)
+    {
+        var svc = TokenCodecTests.Service(TestKeys.For(alg), T0);
+        var user = TokenCodecTests.Alice;
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            string token = svc.Encode(svc.ForUser(TokenType.Access, user, T0).Set("n", (long)i));
+            var r = await svc.ValidateAsync(token, TokenType.Access, T0);
+            return r.IsValid && (long)r.Payload!["n"]! == i;
+        })));
+        Assert.All(results, Assert.True);
+    }
 }

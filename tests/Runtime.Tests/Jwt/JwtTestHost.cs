@@ -45,7 +45,7 @@ public sealed class JwtTestHost : IAsyncDisposable
 
     public SimpleJwtTokenService Tokens => _app.Services.GetRequiredService<SimpleJwtTokenService>();
 
-    public static async Task<JwtTestHost> StartAsync(SimpleJwtOptions options, ManualTimeProvider? time = null, bool withBlacklist = true, Action<IServiceCollection>? configure = null)
+    public static async Task<JwtTestHost> StartAsync(SimpleJwtOptions options, ManualTimeProvider? time = null, bool withBlacklist = true, Action<IServiceCollection>? configure = null, bool drfGate = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -63,7 +63,8 @@ public sealed class JwtTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseRouting();
-        app.UseSimpleJwtAuthentication();
+        if (drfGate) app.UseSimpleJwtAuthentication();
+        else app.UseAuthentication();
         app.UseAuthorization();
         app.MapSimpleJwt();
         app.MapGet("/api/me/", (HttpContext ctx) =>
