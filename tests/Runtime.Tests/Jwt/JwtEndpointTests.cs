@@ -257,4 +257,13 @@ public class JwtEndpointTests
         })));
         Assert.All(results, Assert.True);
     }
+
+    [Fact]
+    public async Task Oversized_request_bodies_are_refused_without_buffering_them()
+    {
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        var content = new StringContent("{\"refresh\":\"" + new string('a', (1 << 20) + 10) + "\"}", Encoding.UTF8, "application/json");
+        var response = await host.Client.PostAsync("/api/token/refresh/", content);
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body too large.\"}"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
+    }
 }

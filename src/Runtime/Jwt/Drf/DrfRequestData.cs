@@ -58,15 +58,27 @@ internal sealed class DrfRequestData
         return Missing;
     }
 
+    /// <summary>Largest body the token views read (1 MiB).</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
     /// <summary>Marker for an absent field.</summary>
     public static readonly object Missing = new();
 
     public static async Task<DrfRequestData> ReadAsync(HttpRequest request)
     {
+        // A token request is a few hundred bytes; refuse to buffer more than this (Django has no limit
+        // on this path, Kestrel's default is 30 MB).
+        if (request.ContentLength > MaxBodyBytes) return Fail(413, "Request body too large.");
         byte[] body;
         using (var ms = new MemoryStream())
         {
-            await request.Body.CopyToAsync(ms, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (ms.Length + read > MaxBodyBytes) return Fail(413, "Request body too large.");
+                ms.Write(buffer, 0, read);
+            }
             body = ms.ToArray();
         }
         string? contentType = request.ContentType;
