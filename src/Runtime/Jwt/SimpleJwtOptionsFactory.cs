@@ -47,7 +47,7 @@ public static class SimpleJwtOptionsFactory
                 "REFRESH_TOKEN_LIFETIME" => o with { RefreshTokenLifetime = Duration(key, value) },
                 "SLIDING_TOKEN_LIFETIME" => o with { SlidingTokenLifetime = Duration(key, value) },
                 "SLIDING_TOKEN_REFRESH_LIFETIME" => o with { SlidingTokenRefreshLifetime = Duration(key, value) },
-                "LEEWAY" => o with { Leeway = Duration(key, value) },
+                "LEEWAY" => o with { Leeway = value is null ? TimeSpan.Zero : Leeway(value) },
                 "ROTATE_REFRESH_TOKENS" => o with { RotateRefreshTokens = Bool(key, value) },
                 "BLACKLIST_AFTER_ROTATION" => o with { BlacklistAfterRotation = Bool(key, value) },
                 "UPDATE_LAST_LOGIN" => o with { UpdateLastLogin = Bool(key, value) },
@@ -169,6 +169,13 @@ public static class SimpleJwtOptionsFactory
         double d when !double.IsNaN(d) && !double.IsInfinity(d) => TimeSpan.FromSeconds(d),
         decimal m => TimeSpan.FromSeconds((double)m),
         _ => throw new SimpleJwtConfigurationException(key, $"Unrecognized type '{TypeName(value)}', '{key}' must be a timedelta (or seconds as int/float).")
+    };
+
+    private static TimeSpan Leeway(object value) => value switch
+    {
+        TimeSpan or int or long or double or decimal => Duration("LEEWAY", value),
+        _ => throw new SimpleJwtConfigurationException("LEEWAY",
+            $"Unrecognized type '<class '{TypeName(value)}'>', 'leeway' must be of type int, float or timedelta."),
     };
 
     private static bool Bool(string key, object? value) => value is bool b

@@ -54,7 +54,7 @@ public class OptionsFactoryTests
     [InlineData("SECRET_KEY", "x", "has been removed")]
     [InlineData("AUTH_HEADER_TYPE", "Bearer", "has been removed")]
     [InlineData("AUTH_HEADER_NAME", "AUTHORIZATION", "META form")]
-    [InlineData("LEEWAY", "ten", "Unrecognized type 'str'")]
+    [InlineData("LEEWAY", "ten", "Unrecognized type '<class 'str'>', 'leeway' must be of type int, float or timedelta.")]
     [InlineData("ROTATE_REFRESH_TOKENS", "yes", "True or False")]
     [InlineData("AUTH_TOKEN_CLASSES", "myapp.tokens.CustomToken", "CustomToken")]
     [InlineData("USER_ID_FIELD", "uuid", "USER_ID_FIELD")]

@@ -122,4 +122,61 @@ sys.stdout.buffer.write("\n".join(out).encode("utf-8", "surrogatepass"))
             Assert.Equal(valid, (await service.ValidateAsync(flt, TokenType.Access, DateTimeOffset.FromUnixTimeSeconds(at))).IsValid);
         }
     }
+
+    [SkippableFact]
+    public async Task Request_parser_errors_match_python_json_for_mutated_bodies()
+    {
+        Services.RequireDjangoOracle();
+        var rng = new Random(7);
+        string[] seeds =
+        [
+            "{\"username\": \"alice\", \"password\": \"wonderland-123\"}",
+            "{\"refresh\": \"eyJ.x.y\", \"n\": [1, 2.5e3, -0, true, false, null, {\"a\": \"\\u00e9\\ud83d\\ude00\\n\"}]}",
+            "[\"a\", {\"b\": 1e5}]\n",
+        ];
+        const string alphabet = "{}[]\":,\\ \n\tuae0123456789-+.ENI";
+        var bodies = new System.Collections.Generic.List<string>();
+        for (int i = 0; i < 400; i++)
+        {
+            var sb = new StringBuilder(seeds[i % seeds.Length]);
+            int edits = rng.Next(1, 4);
+            for (int e = 0; e < edits && sb.Length > 0; e++)
+            {
+                int pos = rng.Next(sb.Length);
+                switch (rng.Next(3))
+                {
+                    case 0: sb.Remove(pos, 1); break;
+                    case 1: sb.Insert(pos, alphabet[rng.Next(alphabet.Length)]); break;
+                    default: sb[pos] = alphabet[rng.Next(alphabet.Length)]; break;
+                }
+            }
+            bodies.Add(sb.ToString());
+        }
+        bodies.AddRange(["", "NaN", "[Infinity]", "-Infinity", "{\"a\":1,}", "[1,]", "\"\\ud800\"", "\"\\u12\"", "01", "1.", "1e", "-", "{\"a\" 1}", "\"a\tb\""]);
+        string input = string.Join("\n", bodies.Select(b => string.Join(",", EnumerateCodePoints(b))));
+        const string script = """
+import sys, json
+def strict(o):
+    raise ValueError('Out of range float values are not JSON compliant: ' + repr(o))
+out = []
+for line in sys.stdin.read().split("\n"):
+    s = "".join(chr(int(c)) for c in line.split(",") if c)
+    try:
+        json.loads(s, parse_constant=strict)
+        out.append("OK")
+    except ValueError as e:
+        out.append(str(e))
+sys.stdout.write("\n".join(out))
+""";
+        var expected = (await Python(script, input)).Split('\n');
+        Assert.Equal(bodies.Count, expected.Length);
+        int errors = 0;
+        for (int i = 0; i < bodies.Count; i++)
+        {
+            bool ok = PythonJsonRequestParser.TryParse(bodies[i], out _, out var error);
+            if (!ok) errors++;
+            Assert.True((ok ? "OK" : error) == expected[i], $"body {i}: {bodies[i]}\n ours:   {(ok ? "OK" : error)}\n python: {expected[i]}");
+        }
+        Assert.True(errors > 100, $"only {errors} malformed bodies were generated");
+    }
 }
