@@ -266,4 +266,17 @@ public class JwtEndpointTests
         var response = await host.Client.PostAsync("/api/token/refresh/", content);
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body too large.\"}"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7b, 0xff, 0x7d }, 400, "{\"detail\":\"JSON parse error - 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte\"}")]
+    [InlineData(new byte[] { 0x7b, 0x7d, 0xe2, 0x82 }, 400, "{\"refresh\":[\"This field is required.\"]}")]
+    [InlineData(new byte[] { 0xe2 }, 400, "{\"detail\":\"JSON parse error - Expecting value: line 1 column 1 (char 0)\"}")]
+    public async Task Undecodable_bodies_behave_like_drf_stream_reading(byte[] body, int status, string expected)
+    {
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var response = await host.Client.PostAsync("/api/token/refresh/", content);
+        Assert.Equal((status, expected), ((int)response.StatusCode, await response.Content.ReadAsStringAsync()));
+    }
 }

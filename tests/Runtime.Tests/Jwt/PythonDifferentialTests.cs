@@ -179,4 +179,35 @@ sys.stdout.write("\n".join(out))
         }
         Assert.True(errors > 100, $"only {errors} malformed bodies were generated");
     }
+
+    [SkippableFact]
+    public async Task Utf8_decode_errors_match_python()
+    {
+        Services.RequireDjangoOracle();
+        var rng = new Random(11);
+        var samples = Enumerable.Range(0, 300).Select(i =>
+        {
+            var b = Encoding.UTF8.GetBytes("{\"u\": \"zoë😀€\"}");
+            int edits = rng.Next(1, 3);
+            for (int e = 0; e < edits; e++) b[rng.Next(b.Length)] = (byte)rng.Next(0x80, 0x100);
+            return rng.Next(4) == 0 ? b[..rng.Next(1, b.Length)] : b;
+        }).ToList();
+        string input = string.Join("\n", samples.Select(Convert.ToHexString));
+        const string script = """
+import sys
+out = []
+for line in sys.stdin.read().split("\n"):
+    try:
+        bytes.fromhex(line).decode("utf-8")
+        out.append("OK")
+    except UnicodeDecodeError as e:
+        out.append(str(e))
+sys.stdout.write("\n".join(out))
+""";
+        var expected = (await Python(script, input)).Split('\n');
+        for (int i = 0; i < samples.Count; i++)
+        {
+            Assert.Equal(expected[i], PythonUtf8.Validate(samples[i]) ?? "OK");
+        }
+    }
 }

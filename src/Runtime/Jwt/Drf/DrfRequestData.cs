@@ -90,17 +90,13 @@ internal sealed class DrfRequestData
         string mediaType = string.IsNullOrEmpty(contentType) ? "text/plain" : contentType;
         if (MediaTypeMatches("application/json", mediaType))
         {
-            string text;
-            try
+            int length = body.Length;
+            if (PythonUtf8.Validate(body, out int tail) is { } decodeError)
             {
-                text = new UTF8Encoding(false, true).GetString(body);
+                if (tail < 0) return Fail(400, "JSON parse error - " + decodeError);
+                length = tail;
             }
-            catch (DecoderFallbackException ex)
-            {
-                int pos = ex.Index < 0 ? 0 : ex.Index;
-                byte b = pos < body.Length ? body[pos] : (byte)0;
-                return Fail(400, $"JSON parse error - 'utf-8' codec can't decode byte 0x{b:x2} in position {pos}: invalid start byte");
-            }
+            string text = Encoding.UTF8.GetString(body, 0, length);
             if (!PythonJsonRequestParser.TryParse(text, out var value, out var error))
             {
                 return Fail(400, "JSON parse error - " + error);
