@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.Tasks;
+using DjangoSettings.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>
+/// The <c>SimpleJwt</c> authentication scheme: DRF's JWTAuthentication as an ASP.NET Core handler,
+/// so <c>[Authorize]</c> and <c>RequireAuthorization()</c> work. Challenges answer 401 with DRF's
+/// body and <c>WWW-Authenticate: Bearer realm="api"</c>; a refused token answers with its own body
+/// (<c>token_not_valid</c> with <c>messages</c>, <c>user_inactive</c>, ...). Forbidden answers
+/// DRF's 403.
+/// </summary>
+public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<SimpleJwtAuthenticationOptions>
+{
+    private readonly SimpleJwtTokenService _tokens;
+    private readonly IUserStore _users;
+
+    /// <summary>Created per request by ASP.NET Core.</summary>
+    public SimpleJwtAuthenticationHandler(
+        IOptionsMonitor<SimpleJwtAuthenticationOptions> options,
+        ILoggerFactory logger,
+        UrlEncoder encoder,
+        SimpleJwtTokenService tokens,
+        IUserStore users)
+        : base(options, logger, encoder)
+    {
+        _tokens = tokens;
+        _users = users;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var jwt = _tokens.Options;
+        string? header = Request.Headers.TryGetValue(jwt.AuthHeaderHttpName, out var values) ? values.ToString() : null;
+        var (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users).AuthenticateAsync(header, Context.RequestAborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            SimpleJwtLog.AuthenticationRefused(Logger, failure.Message, failure.Code);
+            return AuthenticateResult.Fail(failure);
+        }
+        if (success is null) return AuthenticateResult.NoResult();
+
+        Context.Features.Set(success);
+        SimpleJwtLog.Authenticated(Logger, success.User.Id, success.TokenType);
+        var principal = new ClaimsPrincipal(CreateIdentity(success, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    /// <summary>The claims identity for an authenticated request: the user's columns plus the token's scalar claims under their own names.</summary>
+    internal static ClaimsIdentity CreateIdentity(SimpleJwtAuthenticationFeature auth, string scheme)
+    {
+        var user = auth.User;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, user.Username),
+        };
+        if (user.IsStaff) claims.Add(new Claim("is_staff", "true"));
+        if (user.IsSuperuser) claims.Add(new Claim("is_superuser", "true"));
+        foreach (var (name, value) in auth.Token)
+        {
+            string? text = value switch
+            {
+                string s => s,
+                long l => l.ToString(CultureInfo.InvariantCulture),
+                double d => PythonJsonWriter.FormatFloat(d),
+                bool b => b ? "true" : "false",
+                _ => null,
+            };
+            if (text is not null) claims.Add(new Claim(name, text));
+        }
+        return new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role);
+    }
+
+    /// <inheritdoc />
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        object body = result.Failure is SimpleJwtAuthenticationException refused
+            ? refused.Body
+            : DrfResponse.Detail(SimpleJwtMessages.NotAuthenticated);
+        await DrfResponse.WriteAsync(Context, StatusCodes.Status401Unauthorized, body, WwwAuthenticate(_tokens.Options, Options.Realm)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        DrfResponse.WriteAsync(Context, StatusCodes.Status403Forbidden, DrfResponse.Detail("You do not have permission to perform this action."), null);
+
+    /// <summary><c>Bearer realm="api"</c>: the first AUTH_HEADER_TYPES word.</summary>
+    internal static string WwwAuthenticate(SimpleJwtOptions options, string realm = "api") =>
+        $"{options.AuthHeaderTypes[0]} realm=\"{realm}\"";
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DjangoSettings.Users;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>
+/// DRF's <c>JWTAuthentication.authenticate</c>: header → raw token → first class of
+/// AUTH_TOKEN_CLASSES that accepts it → user by USER_ID_FIELD → active and revoke checks.
+/// Returns null for "no credentials", or a feature, or a failure with DRF's 401 body.
+/// </summary>
+internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUserStore users)
+{
+    private readonly SimpleJwtOptions _options = tokens.Options;
+
+    public async ValueTask<(SimpleJwtAuthenticationFeature? Success, SimpleJwtAuthenticationException? Failure)> AuthenticateAsync(
+        string? header, CancellationToken cancellationToken)
+    {
+        switch (AuthorizationHeaderParser.Parse(header, _options.AuthHeaderTypes, out string? raw))
+        {
+            case AuthorizationHeaderKind.None:
+                return (null, null);
+            case AuthorizationHeaderKind.Malformed:
+                return (null, Fail(SimpleJwtMessages.BadAuthorizationHeader, SimpleJwtMessages.Codes.BadAuthorizationHeader));
+        }
+
+        var now = tokens.Now();
+        TokenValidationResult? accepted = null;
+        var messages = new System.Collections.Generic.List<TokenClaimsBuilder>(_options.AuthTokenClasses.Length);
+        foreach (var type in _options.AuthTokenClasses)
+        {
+            var result = await tokens.ValidateAsync(raw, type, now, cancellationToken).ConfigureAwait(false);
+            if (result.IsValid)
+            {
+                accepted = result;
+                break;
+            }
+            messages.Add(new TokenClaimsBuilder()
+                .Set("token_class", type.ClassName())
+                .Set("token_type", type.ClaimValue())
+                .Set("message", result.Error));
+        }
+        if (accepted is null)
+        {
+            var body = DrfResponse.Detail(SimpleJwtMessages.NotValidForAnyType, SimpleJwtMessages.Codes.TokenNotValid).Set("messages", messages);
+            return (null, new SimpleJwtAuthenticationException(SimpleJwtMessages.NotValidForAnyType, body));
+        }
+
+        var payload = accepted.Payload!;
+        if (!payload.ContainsKey(_options.UserIdClaim))
+        {
+            return (null, Fail(SimpleJwtMessages.NoUserIdentification, SimpleJwtMessages.Codes.TokenNotValid));
+        }
+        string? id = payload.GetIdentifier(_options.UserIdClaim);
+        DjangoUser? user = id is null ? null : await users.FindByIdAsync(id, cancellationToken).ConfigureAwait(false);
+        if (user is null) return (null, Fail(SimpleJwtMessages.UserNotFound, SimpleJwtMessages.Codes.UserNotFound));
+        if (_options.CheckUserIsActive && !user.IsActive) return (null, Fail(SimpleJwtMessages.UserInactive, SimpleJwtMessages.Codes.UserInactive));
+        if (_options.CheckRevokeToken
+            && !string.Equals(payload.GetString(_options.RevokeTokenClaim), SimpleJwtTokenService.RevokeHash(user), StringComparison.Ordinal))
+        {
+            return (null, Fail(SimpleJwtMessages.PasswordChanged, SimpleJwtMessages.Codes.PasswordChanged));
+        }
+        return (new SimpleJwtAuthenticationFeature(user, payload, accepted.Type, raw!), null);
+    }
+
+    private static SimpleJwtAuthenticationException Fail(string detail, string code) =>
+        new(detail, DrfResponse.Detail(detail, code));
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>Access to the SimpleJWT authentication result of a request.</summary>
+public static class SimpleJwtHttpContextExtensions
+{
+    /// <summary>The user and token of a request authenticated by the SimpleJwt scheme, or null.</summary>
+    public static SimpleJwtAuthenticationFeature? GetSimpleJwt(this HttpContext context) =>
+        context?.Features.Get<SimpleJwtAuthenticationFeature>();
+}

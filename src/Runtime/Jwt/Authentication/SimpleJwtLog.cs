@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>Source-generated log messages of the SimpleJWT runtime (hot paths).</summary>
+internal static partial class SimpleJwtLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "SimpleJWT authentication refused the request: {Detail} ({Code})")]
+    public static partial void AuthenticationRefused(ILogger logger, string detail, string? code);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "SimpleJWT authenticated user {UserId} with a {TokenType} token")]
+    public static partial void Authenticated(ILogger logger, long userId, TokenType tokenType);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "SimpleJWT login refused for {Username}")]
+    public static partial void LoginRefused(ILogger logger, string username);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "SimpleJWT login: the password hash of {Username} uses an algorithm this runtime cannot verify ({Reason}); refused as Django refuses unknown hashers")]
+    public static partial void UnsupportedHasher(ILogger logger, string username, string reason);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "SimpleJWT refresh token {Jti} rotated and blacklisted")]
+    public static partial void Rotated(ILogger logger, string jti);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "SimpleJWT refresh token {Jti} was rotated concurrently; this request lost the race and is refused")]
+    public static partial void RotationRace(ILogger logger, string jti);
+}

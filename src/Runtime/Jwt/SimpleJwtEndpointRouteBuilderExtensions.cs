@@ -1,0 +1,46 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>Maps simplejwt's token views.</summary>
+public static class SimpleJwtEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps, under <paramref name="prefix"/>: <c>/</c> (TokenObtainPairView), <c>refresh/</c>,
+    /// <c>verify/</c>, <c>blacklist/</c>, and when <see cref="SimpleJwtOptions.EnableSlidingEndpoints"/>
+    /// <c>sliding/</c> and <c>sliding/refresh/</c>. Every method reaches the view so that DRF's
+    /// 405/OPTIONS answers come out; paths without the trailing slash get Django's APPEND_SLASH 301.
+    /// The endpoints allow anonymous access and ignore the Authorization header, like simplejwt's views.
+    /// </summary>
+    /// <returns>The route group (an <see cref="IEndpointRouteBuilder"/>), for conventions such as CORS or rate limiting.</returns>
+    public static RouteGroupBuilder MapSimpleJwt(this IEndpointRouteBuilder endpoints, string prefix = "/api/token")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var options = endpoints.ServiceProvider.GetRequiredService<SimpleJwtOptions>();
+        var group = endpoints.MapGroup(prefix.TrimEnd('/'));
+        Map(group, "/", SimpleJwtViews.ObtainPair(options), "token_obtain_pair");
+        Map(group, "/refresh/", SimpleJwtViews.Refresh(), "token_refresh");
+        Map(group, "/verify/", SimpleJwtViews.Verify(), "token_verify");
+        Map(group, "/blacklist/", SimpleJwtViews.Blacklist(), "token_blacklist");
+        if (options.EnableSlidingEndpoints)
+        {
+            Map(group, "/sliding/", SimpleJwtViews.ObtainSliding(options), "token_obtain_sliding");
+            Map(group, "/sliding/refresh/", SimpleJwtViews.RefreshSliding(), "token_refresh_sliding");
+        }
+        return group;
+    }
+
+    private static void Map(RouteGroupBuilder group, string pattern, SimpleJwtView view, string name)
+    {
+        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, view))
+            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance)
+            .AllowAnonymous()
+            .WithDisplayName(name)
+            .WithName(name);
+    }
+}

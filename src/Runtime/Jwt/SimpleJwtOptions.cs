@@ -1,0 +1,126 @@
+using System;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>
+/// The <c>SIMPLE_JWT</c> settings dict as typed, immutable C#: one property per key, each with
+/// simplejwt 5.5.x's default. Build it with an object initializer (the source generator does) or
+/// from raw Django values with <see cref="SimpleJwtOptionsFactory"/>; either way call
+/// <see cref="SimpleJwtOptionsFactory.Validate"/> at startup (AddSimpleJwt does).
+/// </summary>
+public sealed record SimpleJwtOptions
+{
+    /// <summary>Django's defaults, with the given signing key (Django's <c>SECRET_KEY</c> by default).</summary>
+    public static SimpleJwtOptions Defaults(string signingKey) => new() { SigningKey = signingKey };
+
+    /// <summary><c>ACCESS_TOKEN_LIFETIME</c> (default 5 minutes).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>REFRESH_TOKEN_LIFETIME</c> (default 1 day).</summary>
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary><c>ROTATE_REFRESH_TOKENS</c>: the refresh endpoint also returns a new refresh token.</summary>
+    public bool RotateRefreshTokens { get; init; }
+
+    /// <summary><c>BLACKLIST_AFTER_ROTATION</c>: blacklist the submitted refresh token when rotating; also turns on the verify endpoint's blacklist check.</summary>
+    public bool BlacklistAfterRotation { get; init; }
+
+    /// <summary><c>UPDATE_LAST_LOGIN</c>: the obtain endpoints set <c>auth_user.last_login</c>.</summary>
+    public bool UpdateLastLogin { get; init; }
+
+    /// <summary><c>ALGORITHM</c>: HS256/384/512, RS256/384/512, ES256/384/512, PS256/384/512.</summary>
+    public string Algorithm { get; init; } = "HS256";
+
+    /// <summary><c>SIGNING_KEY</c>: the HMAC secret (UTF-8), or PEM private key text for RS/ES/PS.</summary>
+    public string SigningKey { get; init; } = "";
+
+    /// <summary><c>VERIFYING_KEY</c>: PEM public key (SPKI or PKCS#1) for RS/ES/PS; ignored for HS.</summary>
+    public string VerifyingKey { get; init; } = "";
+
+    /// <summary><c>AUDIENCE</c>: null = not written, not checked; otherwise written (one value as a string, several as an array) and required.</summary>
+    public string[]? Audience { get; init; }
+
+    /// <summary>
+    /// Whether a one-element <see cref="Audience"/> came from a list/tuple in Python (written as a
+    /// JSON array) rather than a plain string (written as a JSON string).
+    /// </summary>
+    public bool AudienceIsList { get; init; }
+
+    /// <summary><c>ISSUER</c>: null = not written, not checked.</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary><c>LEEWAY</c> applied to exp, nbf, iat and refresh_exp (default zero).</summary>
+    public TimeSpan Leeway { get; init; } = TimeSpan.Zero;
+
+    /// <summary><c>AUTH_HEADER_TYPES</c> (case-sensitive scheme words; the first is used in WWW-Authenticate).</summary>
+    public string[] AuthHeaderTypes { get; init; } = ["Bearer"];
+
+    /// <summary><c>AUTH_HEADER_NAME</c> in Django META form (<c>HTTP_AUTHORIZATION</c>).</summary>
+    public string AuthHeaderName { get; init; } = "HTTP_AUTHORIZATION";
+
+    /// <summary>The HTTP header named by <see cref="AuthHeaderName"/> (<c>HTTP_X_ACCESS_TOKEN</c> → <c>X-Access-Token</c>).</summary>
+    public string AuthHeaderHttpName => SimpleJwtOptionsFactory.MetaKeyToHeaderName(AuthHeaderName);
+
+    /// <summary><c>USER_ID_FIELD</c>: <c>id</c> or <c>username</c> (the DjangoUser columns a token can name).</summary>
+    public string UserIdField { get; init; } = "id";
+
+    /// <summary><c>USER_ID_CLAIM</c> (default <c>user_id</c>, often <c>sub</c>).</summary>
+    public string UserIdClaim { get; init; } = "user_id";
+
+    /// <summary>
+    /// simplejwt 5.5.1+ writes the user id as a JSON string (<c>"1"</c>); 5.2.2–5.5.0 write an integer
+    /// primary key as a JSON number. Default true (5.5.x). Validation accepts both forms either way.
+    /// </summary>
+    public bool UserIdAsString { get; init; } = true;
+
+    /// <summary>
+    /// simplejwt ≤ 5.4 reports every decode failure as <c>Token is invalid or expired</c>; 5.5.0+ says
+    /// <c>Token is invalid</c> or <c>Token is expired</c>. Default false (5.5.x messages).
+    /// </summary>
+    public bool CombinedInvalidOrExpiredMessage { get; init; }
+
+    /// <summary>
+    /// simplejwt 5.0–5.5.0 copy the refresh token's <c>iat</c> into the access token derived from it;
+    /// 5.5.1+ give the access token its own. Default false (5.5.1+).
+    /// </summary>
+    public bool AccessTokenCopiesRefreshIat { get; init; }
+
+    /// <summary><c>AUTH_TOKEN_CLASSES</c>: which token types authenticate requests, in order (default access only).</summary>
+    public TokenType[] AuthTokenClasses { get; init; } = [TokenType.Access];
+
+    /// <summary><c>TOKEN_TYPE_CLAIM</c>; null disables the type check (and, as in Django, writes the type under a key named <c>null</c>).</summary>
+    public string? TokenTypeClaim { get; init; } = "token_type";
+
+    /// <summary><c>JTI_CLAIM</c>; null disables the id check (same <c>null</c> key quirk).</summary>
+    public string? JtiClaim { get; init; } = "jti";
+
+    /// <summary><c>SLIDING_TOKEN_REFRESH_EXP_CLAIM</c>.</summary>
+    public string SlidingTokenRefreshExpClaim { get; init; } = "refresh_exp";
+
+    /// <summary><c>SLIDING_TOKEN_LIFETIME</c> (default 5 minutes).</summary>
+    public TimeSpan SlidingTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>SLIDING_TOKEN_REFRESH_LIFETIME</c> (default 1 day).</summary>
+    public TimeSpan SlidingTokenRefreshLifetime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Maps the sliding obtain/refresh endpoints (<c>sliding/</c>, <c>sliding/refresh/</c>) in MapSimpleJwt.</summary>
+    public bool EnableSlidingEndpoints { get; init; }
+
+    /// <summary><c>CHECK_REVOKE_TOKEN</c> (5.3+): tokens carry an MD5 of the password hash; a changed password revokes them.</summary>
+    public bool CheckRevokeToken { get; init; }
+
+    /// <summary><c>REVOKE_TOKEN_CLAIM</c> (default <c>hash_password</c>).</summary>
+    public string RevokeTokenClaim { get; init; } = "hash_password";
+
+    /// <summary><c>CHECK_USER_IS_ACTIVE</c> (5.4+, default true): inactive users cannot authenticate or refresh.</summary>
+    public bool CheckUserIsActive { get; init; } = true;
+
+    /// <summary>Whether the blacklist app is installed (Django: <c>rest_framework_simplejwt.token_blacklist</c> in INSTALLED_APPS). Default true.</summary>
+    public bool BlacklistEnabled { get; init; } = true;
+
+    /// <summary>Login field name in the obtain request (Django's <c>USERNAME_FIELD</c>, default <c>username</c>).</summary>
+    public string UsernameField { get; init; } = "username";
+
+    /// <summary>Longest token accepted, in characters; longer ones are refused before any parsing (not a Django setting: DoS guard).</summary>
+    public int MaxTokenLength { get; init; } = 8192;
+}

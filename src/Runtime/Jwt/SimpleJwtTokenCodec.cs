@@ -1,0 +1,228 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DjangoSettings.Jwt;
+
+/// <summary>
+/// PyJWT's part of simplejwt: signs claims into a compact JWS with exactly the bytes PyJWT writes
+/// (header <c>{"alg":"…","typ":"JWT"}</c>, Python JSON, unpadded base64url) and decodes tokens
+/// in PyJWT's order (structure, algorithm, signature, payload, iat/nbf/exp with LEEWAY, iss, aud).
+/// Decoding never throws: every refusal is a <see cref="JwtDecodeResult"/>. Thread-safe.
+/// </summary>
+public sealed class SimpleJwtTokenCodec : IDisposable
+{
+    private readonly SimpleJwtOptions _options;
+    private readonly JwtKeyMaterial _keys;
+    private readonly string _encodedHeader;
+    private readonly double _leewaySeconds;
+
+    /// <summary>Imports the keys of <paramref name="options"/> (validated first).</summary>
+    public SimpleJwtTokenCodec(SimpleJwtOptions options)
+    {
+        _options = SimpleJwtOptionsFactory.Validate(options);
+        _keys = JwtKeyMaterial.Create(options);
+        _encodedHeader = Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{{\"alg\":\"{_keys.Algorithm.Name}\",\"typ\":\"JWT\"}}"));
+        _leewaySeconds = options.Leeway.TotalSeconds;
+    }
+
+    /// <summary>The configured algorithm name.</summary>
+    public string Algorithm => _keys.Algorithm.Name;
+
+    /// <summary>
+    /// Signs <paramref name="claims"/>. As simplejwt's backend does at encode time, <c>aud</c> and
+    /// then <c>iss</c> are set when configured (in place if the claims already hold them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An asymmetric algorithm without SIGNING_KEY (verify-only configuration).</exception>
+    public string Encode(System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object?>> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var payload = new TokenClaimsBuilder(claims);
+        if (_options.Audience is { } aud)
+        {
+            payload.Set("aud", aud.Length == 1 && !_options.AudienceIsList ? aud[0] : aud);
+        }
+        if (_options.Issuer is { } iss) payload.Set("iss", iss);
+
+        string json = PythonJsonWriter.Serialize(payload, ensureAscii: true);
+        string signingInput = _encodedHeader + "." + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
+        byte[] signature = Sign(Encoding.ASCII.GetBytes(signingInput));
+        return signingInput + "." + Base64Url.EncodeToString(signature);
+    }
+
+    /// <summary>Decodes and checks <paramref name="token"/> at <paramref name="now"/> (spec §3.1 steps 1–6).</summary>
+    public JwtDecodeResult Decode(string? token, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > _options.MaxTokenLength) return Fail(JwtDecodeFailure.Malformed);
+        int dot1 = token.IndexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.IndexOf('.', dot1 + 1);
+        if (dot1 < 0 || dot2 < 0 || token.IndexOf('.', dot2 + 1) >= 0) return Fail(JwtDecodeFailure.Malformed);
+
+        var headerBytes = DecodeSegment(token.AsSpan(0, dot1));
+        if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return Fail(JwtDecodeFailure.Malformed);
+        if (header.TryGetValue("kid", out var kid) && kid is not string) return Fail(JwtDecodeFailure.Malformed);
+        // No JWS extension is understood here, so any "crit" must be refused (RFC 7515 §4.1.11).
+        if (header.ContainsKey("crit")) return Fail(JwtDecodeFailure.Malformed);
+
+        var payloadBytes = DecodeSegment(token.AsSpan(dot1 + 1, dot2 - dot1 - 1));
+        var signature = DecodeSegment(token.AsSpan(dot2 + 1));
+        if (payloadBytes is null || signature is null) return Fail(JwtDecodeFailure.Malformed);
+
+        // Only the configured algorithm: refuses "none" and HS/RS key confusion before any crypto.
+        if (header.GetString("alg") is not { } alg || !string.Equals(alg, _keys.Algorithm.Name, StringComparison.Ordinal))
+        {
+            return Fail(JwtDecodeFailure.Algorithm);
+        }
+        if (!Verify(Encoding.ASCII.GetBytes(token, 0, dot2), signature)) return Fail(JwtDecodeFailure.Signature);
+
+        if (!PythonJsonReader.TryParseObject(payloadBytes, out var payload)) return Fail(JwtDecodeFailure.Malformed);
+        return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
+    }
+
+    private JwtDecodeFailure CheckRegisteredClaims(TokenPayload payload, DateTimeOffset now)
+    {
+        double nowSeconds = now.ToUnixTimeMilliseconds() / 1000.0;
+        // PyJWT 2.6 compares against whole seconds; simplejwt's own exp check uses the exact time.
+        double nowWhole = Math.Floor(nowSeconds);
+
+        if (payload.TryGetValue("iat", out var iatValue))
+        {
+            if (!TryNumber(iatValue, out double iat)) return JwtDecodeFailure.BadTimeClaim;
+            if (iat > nowWhole + _leewaySeconds) return JwtDecodeFailure.NotYetValid;
+        }
+        if (payload.TryGetValue("nbf", out var nbfValue))
+        {
+            if (!TryNumber(nbfValue, out double nbf)) return JwtDecodeFailure.BadTimeClaim;
+            if (Math.Truncate(nbf) > nowWhole + _leewaySeconds) return JwtDecodeFailure.NotYetValid;
+        }
+        if (payload.TryGetValue("exp", out var expValue))
+        {
+            if (!TryNumber(expValue, out double exp)) return JwtDecodeFailure.BadTimeClaim;
+            if (Math.Truncate(exp) <= nowWhole - _leewaySeconds) return JwtDecodeFailure.Expired;
+        }
+        if (_options.Issuer is { } issuer)
+        {
+            if (payload.GetString("iss") is not { } iss || !string.Equals(iss, issuer, StringComparison.Ordinal)) return JwtDecodeFailure.Issuer;
+        }
+        if (_options.Audience is { } audiences && !AudienceMatches(payload, audiences)) return JwtDecodeFailure.Audience;
+        return JwtDecodeFailure.None;
+    }
+
+    private static bool AudienceMatches(TokenPayload payload, string[] configured)
+    {
+        if (!payload.TryGetValue("aud", out var aud)) return false;
+        switch (aud)
+        {
+            case string s:
+                return s.Length > 0 && Array.IndexOf(configured, s) >= 0;
+            case System.Collections.Generic.IReadOnlyList<object?> list:
+                if (list.Count == 0) return false;
+                foreach (var item in list)
+                {
+                    if (item is not string) return false;
+                }
+                foreach (var item in list)
+                {
+                    if (Array.IndexOf(configured, (string)item!) >= 0) return true;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// A JSON number (Python's <c>int()</c> accepts floats and booleans too). Strings, null, lists
+    /// are refused: Django would answer 500 for most of them; a refusal is the safe equivalent.
+    /// </summary>
+    internal static bool TryNumber(object? value, out double number)
+    {
+        switch (value)
+        {
+            case long l: number = l; return true;
+            case double d when !double.IsNaN(d) && !double.IsInfinity(d): number = d; return true;
+            case bool b: number = b ? 1 : 0; return true;
+            default: number = 0; return false;
+        }
+    }
+
+    private static byte[]? DecodeSegment(ReadOnlySpan<char> segment)
+    {
+        // PyJWT re-pads before decoding, so padded segments are accepted too.
+        int end = segment.Length;
+        while (end > 0 && segment[end - 1] == '=' && segment.Length - end < 2) end--;
+        var body = segment.Slice(0, end);
+        if (body.Length % 4 == 1) return null;
+        foreach (char c in body)
+        {
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return null;
+        }
+        try
+        {
+            return Base64Url.DecodeFromChars(body);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] Sign(byte[] data)
+    {
+        var alg = _keys.Algorithm;
+        switch (alg.Family)
+        {
+            case JwtAlgorithmFamily.Hmac:
+                return HmacHash(alg, _keys.HmacKey!, data);
+            case JwtAlgorithmFamily.RsaPkcs1:
+                return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pkcs1);
+            case JwtAlgorithmFamily.RsaPss:
+                return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pss);
+            default:
+                // JOSE wants raw R||S, which is .NET's IEEE P1363 format (the default).
+                return ((ECDsa)SignerOrThrow()).SignData(data, alg.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+    }
+
+    private bool Verify(byte[] data, byte[] signature)
+    {
+        var alg = _keys.Algorithm;
+        try
+        {
+            switch (alg.Family)
+            {
+                case JwtAlgorithmFamily.Hmac:
+                    byte[] expected = HmacHash(alg, _keys.HmacKey!, data);
+                    return CryptographicOperations.FixedTimeEquals(expected, signature);
+                case JwtAlgorithmFamily.RsaPkcs1:
+                    return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pkcs1);
+                case JwtAlgorithmFamily.RsaPss:
+                    return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pss);
+                default:
+                    return signature.Length == alg.EcdsaSignatureBytes
+                        && ((ECDsa)_keys.Verifier!).VerifyData(data, signature, alg.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] HmacHash(JwtAlgorithm alg, byte[] key, byte[] data) => alg.Name switch
+    {
+        "HS256" => HMACSHA256.HashData(key, data),
+        "HS384" => HMACSHA384.HashData(key, data),
+        _ => HMACSHA512.HashData(key, data),
+    };
+
+    private AsymmetricAlgorithm SignerOrThrow() => _keys.Signer
+        ?? throw new InvalidOperationException($"SIMPLE_JWT['SIGNING_KEY'] is empty: {_keys.Algorithm.Name} tokens can be verified but not minted.");
+
+    private static JwtDecodeResult Fail(JwtDecodeFailure failure) => new(failure, null);
+
+    /// <inheritdoc />
+    public void Dispose() => _keys.Dispose();
+}
