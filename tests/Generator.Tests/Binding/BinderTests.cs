@@ -124,7 +124,7 @@ public class BinderTests
         var s = Bind("from datetime import timedelta\nSIMPLE_JWT = {}\nSIMPLE_JWT['ROTATE_REFRESH_TOKENS'] = True\nSIMPLE_JWT.update({'ACCESS_TOKEN_LIFETIME': timedelta(hours=1)})\n");
         Assert.True(s["SIMPLE_JWT.ROTATE_REFRESH_TOKENS"].IsSet);
         Assert.Equal(3600L * 1_000_000, ((PyTimeDelta)s["SIMPLE_JWT.ACCESS_TOKEN_LIFETIME"].Value).Microseconds);
-        Assert.Empty(s.Result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info));
+        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
     }
 
     [Fact]
