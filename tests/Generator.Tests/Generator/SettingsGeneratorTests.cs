@@ -12,14 +12,7 @@ public class SettingsGeneratorTests
 {
     private const string Dir = GeneratorHarness.ProjectDirectory;
 
-    // The generator over hand-built modules (through the real binder and emitter), keyed by the path
-    // the core sees; the real evaluator replaces this once the language branch is merged.
-    private static SettingsGenerator Over(params ModuleBuilder[] modules)
-        => new((files, options, _) =>
-        {
-            var module = modules.Single(m => m.Source.Path == files[files.Count - 1].Path && m.Source.Text == files[files.Count - 1].Text);
-            return module.Compile(options);
-        });
+    private static SettingsGenerator Over(params ModuleBuilder[] modules) => GeneratorHarness.Over(modules);
 
     [Fact]
     public void Selects_cors_settings_in_the_project_folder_by_default_and_uses_the_root_namespace()

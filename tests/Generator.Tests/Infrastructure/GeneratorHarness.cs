@@ -65,6 +65,17 @@ public static class GeneratorHarness
         return (driver.GetRunResult(), output, driver);
     }
 
+    /// <summary>
+    /// The generator over hand-built modules (through the real binder and emitter), matched by the
+    /// path and text the core sees; the real evaluator takes this role once the language branch lands.
+    /// </summary>
+    public static SettingsGenerator Over(params ModuleBuilder[] modules)
+        => new((files, options, _) =>
+        {
+            var main = files[files.Count - 1];
+            return modules.Single(m => m.Source.Path == main.Path && m.Source.Text == main.Text).Compile(options);
+        });
+
     /// <summary>The errors and warnings of a compilation (hidden and info diagnostics left out).</summary>
     public static IReadOnlyList<Diagnostic> Problems(Compilation compilation)
         => compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
