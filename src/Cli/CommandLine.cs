@@ -37,6 +37,10 @@ public static class CommandLine
 
     /// <summary>Runs a command, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        => Run(args, stdout, stderr, Compiler.Default);
+
+    /// <summary>Runs a command over the given compiler core (tests pass hand-built ones).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Compiler compiler)
     {
         if (args.Length == 0)
         {
@@ -56,9 +60,9 @@ public static class CommandLine
             switch (args[0])
             {
                 case "check":
-                    return CheckCommand.Run(rest, stdout, stderr);
+                    return CheckCommand.Run(rest, stdout, stderr, compiler);
                 case "emit":
-                    return EmitCommand.Run(rest, stdout, stderr);
+                    return EmitCommand.Run(rest, stdout, stderr, compiler);
                 default:
                     stderr.WriteLine("djangosettings: unknown command '" + args[0] + "'");
                     stderr.Write(Usage);

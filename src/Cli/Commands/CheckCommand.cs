@@ -12,11 +12,11 @@ namespace DjangoSettings.Cli.Commands;
 internal static class CheckCommand
 {
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Compiler compiler)
     {
         var parsed = Arguments.Parse(args, new[] { "--json" }, new string[0]);
         var sources = SettingsFiles.Load(parsed.Files);
-        var result = SettingsCompiler.Check(sources);
+        var result = compiler.Check(sources);
 
         if (parsed.Has("--json"))
         {

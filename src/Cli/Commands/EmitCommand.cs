@@ -11,13 +11,13 @@ internal static class EmitCommand
     public const string DefaultNamespace = "DjangoSettings.Generated";
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Compiler compiler)
     {
         var parsed = Arguments.Parse(args, new string[0], new[] { "--namespace", "--class" });
         var sources = SettingsFiles.Load(parsed.Files);
         string main = sources[sources.Count - 1].Path;
         var options = new CompileOptions(parsed.Get("--namespace") ?? DefaultNamespace, parsed.Get("--class") ?? CompileOptions.ClassNameFor(main));
-        var result = SettingsCompiler.Compile(sources, options);
+        var result = compiler.Compile(sources, options);
 
         foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
         if (result.GeneratedSource is not null) stdout.Write(result.GeneratedSource);

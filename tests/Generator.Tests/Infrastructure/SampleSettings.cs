@@ -11,8 +11,8 @@ public static class SampleSettings
     /// <summary>The oracle's react.cors.settings (copied from shared/oracle/settings).</summary>
     public static string ReactText => File.ReadAllText(RepositoryRoot.Corpus("Emit/react.cors.settings")).Replace("\r\n", "\n");
 
-    /// <summary>react.cors.settings, evaluated by hand.</summary>
-    public static ModuleBuilder React(string path = "cors.settings") => new ModuleBuilder(path, ReactText)
+    /// <summary>react.cors.settings (plus <paramref name="appended"/> lines), evaluated by hand.</summary>
+    public static ModuleBuilder React(string path = "cors.settings", string appended = "") => new ModuleBuilder(path, ReactText + appended)
         .Set("SECRET_KEY", Str("django-insecure-react-demo-5x$k2!q9z@r7w#b1m^t8v0c6n4p3l2j"))
         .Set("CORS_ALLOWED_ORIGINS", List("http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:5173", "https://app.example.com"))
         .Set("CORS_ALLOW_CREDENTIALS", new PyBool(true))
