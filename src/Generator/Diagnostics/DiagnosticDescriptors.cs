@@ -22,6 +22,111 @@ public static class DiagnosticDescriptors
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
 
+    /// <summary>Python cannot parse this statement (a SyntaxError); the statement is skipped.</summary>
+    public static readonly DiagnosticDescriptor InvalidSyntax = new(
+        "DJS0001", "Invalid syntax",
+        "{0}", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>Indentation does not match the block structure (an IndentationError).</summary>
+    public static readonly DiagnosticDescriptor InvalidIndentation = new(
+        "DJS0002", "Invalid indentation",
+        "{0}", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>A string literal has no closing quote.</summary>
+    public static readonly DiagnosticDescriptor UnterminatedString = new(
+        "DJS0003", "Unterminated string literal",
+        "unterminated string literal (the closing {0} is missing)", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>An opening bracket has no matching closing bracket.</summary>
+    public static readonly DiagnosticDescriptor UnclosedBracket = new(
+        "DJS0004", "Bracket never closed",
+        "'{0}' was never closed", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>An expression or block is nested deeper than the settings compiler supports.</summary>
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "DJS0005", "Nesting too deep",
+        "expression or block nested more than {0} levels deep; the statement is skipped", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>A malformed \x, \u, \U or \N escape in a string literal.</summary>
+    public static readonly DiagnosticDescriptor InvalidEscapeSequence = new(
+        "DJS0006", "Invalid escape sequence",
+        "invalid escape sequence {0}: {1}", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>A \N{...} escape names a character outside the small table the compiler knows.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedUnicodeName = new(
+        "DJS0007", "Unicode character name not supported",
+        "\\N{{{0}}}: this character name is not known to the settings compiler; the escape is kept as written", Syntax, DiagnosticSeverity.Warning);
+
+    /// <summary>A malformed number literal.</summary>
+    public static readonly DiagnosticDescriptor InvalidNumber = new(
+        "DJS0008", "Invalid number literal",
+        "invalid number literal '{0}': {1}", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>A character that cannot start any Python token.</summary>
+    public static readonly DiagnosticDescriptor InvalidCharacter = new(
+        "DJS0009", "Invalid character",
+        "invalid character {0} in the source", Syntax, DiagnosticSeverity.Error);
+
+    /// <summary>A name is read before any assignment or import binds it (a NameError in Python).</summary>
+    public static readonly DiagnosticDescriptor NameNotDefined = new(
+        "DJS0010", "Name is not defined",
+        "name '{0}' is not defined{1}", Evaluation, DiagnosticSeverity.Warning);
+
+    /// <summary>Python would raise an exception evaluating this expression (TypeError, ValueError, KeyError, AttributeError...).</summary>
+    public static readonly DiagnosticDescriptor EvaluationError = new(
+        "DJS0011", "Expression fails in Python",
+        "{0}", Evaluation, DiagnosticSeverity.Warning);
+
+    /// <summary>An integer result exceeds the 64-bit range the compiler evaluates.</summary>
+    public static readonly DiagnosticDescriptor IntegerOverflow = new(
+        "DJS0012", "Integer too large",
+        "integer value {0} does not fit in 64 bits; the value is not evaluated", Evaluation, DiagnosticSeverity.Warning);
+
+    /// <summary>A string, list or range would be larger than the compiler's cap.</summary>
+    public static readonly DiagnosticDescriptor ValueTooLarge = new(
+        "DJS0013", "Value too large",
+        "{0} would be larger than {1}; the value is not evaluated", Evaluation, DiagnosticSeverity.Warning);
+
+    /// <summary>An environment read without a default found no value at startup (Django raises KeyError or ImproperlyConfigured).</summary>
+    public static readonly DiagnosticDescriptor MissingEnvironmentVariable = new(
+        "DJS0014", "Required environment variable missing",
+        "environment variable '{0}' is not set and {1} has no default", Evaluation, DiagnosticSeverity.Error);
+
+    /// <summary>A file read by the settings (open(...).read(), Path.read_text()) was not found at startup.</summary>
+    public static readonly DiagnosticDescriptor FileNotReadable = new(
+        "DJS0015", "File cannot be read",
+        "file '{0}' read by {1} does not exist or cannot be read", Evaluation, DiagnosticSeverity.Error);
+
+    /// <summary>An import of a module the compiler does not model.</summary>
+    public static readonly DiagnosticDescriptor UnknownImport = new(
+        "DJS0016", "Import not evaluated",
+        "'{0}' is not known to the settings compiler; names imported from it are unknown", Evaluation, DiagnosticSeverity.Info);
+
+    /// <summary>A star import of a settings module that is not part of the compilation.</summary>
+    public static readonly DiagnosticDescriptor UnresolvedStarImport = new(
+        "DJS0017", "Star import not resolved",
+        "'from {0} import *': that module was not given to the settings compiler; names it defines are unknown", Evaluation, DiagnosticSeverity.Info);
+
+    /// <summary>A construct the settings compiler skips (def, class, try, while, with...).</summary>
+    public static readonly DiagnosticDescriptor SkippedStatement = new(
+        "DJS0018", "Statement not evaluated",
+        "{0} is not evaluated; names it assigns are unknown", Evaluation, DiagnosticSeverity.Info);
+
+    /// <summary>A call of a function the compiler does not model.</summary>
+    public static readonly DiagnosticDescriptor CallNotEvaluated = new(
+        "DJS0019", "Call not evaluated",
+        "call to '{0}' is not evaluated; its result is unknown", Evaluation, DiagnosticSeverity.Info);
+
+    /// <summary>A for loop ran longer than the compiler's iteration cap.</summary>
+    public static readonly DiagnosticDescriptor LoopLimitReached = new(
+        "DJS0020", "Loop limit reached",
+        "loop stopped after {0} iterations; names it assigns are unknown", Evaluation, DiagnosticSeverity.Warning);
+
+    /// <summary>Settings modules import each other in a cycle.</summary>
+    public static readonly DiagnosticDescriptor ImportCycle = new(
+        "DJS0021", "Import cycle",
+        "'{0}' imports itself through {1}; the nested import is ignored", Evaluation, DiagnosticSeverity.Warning);
+
     // ----- DJS0100-0199: settings schema (binding) --------------------------------------------
 
     /// <summary>A setting holds a value of the wrong type.</summary>
