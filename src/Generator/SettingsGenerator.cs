@@ -76,7 +76,15 @@ public sealed class SettingsGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in file.Diagnostics)
             {
-                spc.ReportDiagnostic(RoslynDiagnostics.Convert(diagnostic, file.FullPath, file.DisplayPath));
+                try
+                {
+                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(diagnostic, file.FullPath, file.DisplayPath));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A location Roslyn rejects must not cost the user the other diagnostics.
+                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(file.DisplayPath, ex), file.FullPath, file.DisplayPath));
+                }
             }
         });
     }
