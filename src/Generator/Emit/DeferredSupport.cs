@@ -15,13 +15,13 @@ internal static class DeferredSupport
     /// <summary>Writes the members into the outer settings class.</summary>
     public static void Write(IndentedWriter w, BoundSettings settings, IReadOnlyList<BoundSetting> deferred)
     {
-        var main = settings.Sources[settings.Sources.Count - 1];
+        string mainText = settings.Sources.Count > 0 ? settings.Sources[settings.Sources.Count - 1].Text : string.Empty;
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// The text of <see cref=\"SourcePath\"/>, embedded so the runtime can evaluate it again at startup");
         w.Line("/// with configuration values and report problems with the file's own line numbers.");
         w.Line("/// </summary>");
-        w.Line("public const string SourceText = " + CSharpLiteral.Verbatim(main.Text) + ";");
+        w.Line("public const string SourceText = " + CSharpLiteral.Verbatim(mainText) + ";");
         if (settings.Sources.Count > 1)
         {
             w.Line();

@@ -179,6 +179,20 @@ public class SettingsEmitterTests
     }
 
     [Fact]
+    public void Several_files_embed_every_source_in_order()
+    {
+        var main = SampleSettings.Deferred("prod.py");
+        var baseFile = new DjangoSettings.Generator.Text.SettingsSource("base.py", "DEBUG = False\n\"quoted\"\n");
+        var bound = DjangoSettings.Generator.Binding.SettingsBinder.Bind(main.Build(), new[] { baseFile, main.Source }, new List<SettingsDiagnostic>());
+
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, Options), "CorsSettings");
+        Assert.Equal("prod.py", compiled.GetOuter("SourcePath"));
+        Assert.Equal(SampleSettings.DeferredText, compiled.GetOuter("SourceText"));
+        Assert.Equal(new[] { "base.py", "prod.py" }, (IReadOnlyList<string>)compiled.GetOuter("SourcePaths")!);
+        Assert.Equal(new[] { baseFile.Text, SampleSettings.DeferredText }, (IReadOnlyList<string>)compiled.GetOuter("SourceTexts")!);
+    }
+
+    [Fact]
     public void Output_is_deterministic()
     {
         Assert.Equal(
