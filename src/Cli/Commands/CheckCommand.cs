@@ -20,12 +20,12 @@ internal static class CheckCommand
 
         if (parsed.Has("--json"))
         {
-            stdout.Write(CheckResultJson.Write(result));
+            stdout.Write(CheckResultJson.Write(result, DiagnosticOrder.Sort(result.Diagnostics, sources)));
             stdout.WriteLine();
         }
         else
         {
-            foreach (var diagnostic in result.Diagnostics) stdout.WriteLine(diagnostic.ToString());
+            foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics, sources)) stdout.WriteLine(diagnostic.ToString());
             stdout.WriteLine(Summary(result.Diagnostics));
         }
         return result.HasErrors ? CommandLine.SettingsErrors : CommandLine.Success;

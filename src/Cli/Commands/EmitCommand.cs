@@ -19,7 +19,7 @@ internal static class EmitCommand
         var options = new CompileOptions(parsed.Get("--namespace") ?? DefaultNamespace, parsed.Get("--class") ?? CompileOptions.ClassNameFor(main));
         var result = compiler.Compile(sources, options);
 
-        foreach (var diagnostic in result.Diagnostics) stderr.WriteLine(diagnostic.ToString());
+        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics, sources)) stderr.WriteLine(diagnostic.ToString());
         if (result.GeneratedSource is not null) stdout.Write(result.GeneratedSource);
         return result.HasErrors ? CommandLine.SettingsErrors : CommandLine.Success;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -13,8 +14,8 @@ namespace DjangoSettings.Cli.Json;
 /// </summary>
 internal static class CheckResultJson
 {
-    /// <summary>The document, indented.</summary>
-    public static string Write(CompilationResult result)
+    /// <summary>The document, indented, with the diagnostics in the given order.</summary>
+    public static string Write(CompilationResult result, IReadOnlyList<SettingsDiagnostic> diagnostics)
     {
         using var stream = new MemoryStream();
         var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -22,7 +23,7 @@ internal static class CheckResultJson
         {
             json.WriteStartObject();
             json.WriteStartArray("diagnostics");
-            foreach (var d in result.Diagnostics) WriteDiagnostic(json, d);
+            foreach (var d in diagnostics) WriteDiagnostic(json, d);
             json.WriteEndArray();
             json.WriteStartObject("settings");
             if (result.Settings is { } settings)

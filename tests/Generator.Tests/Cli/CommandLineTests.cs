@@ -198,6 +198,40 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("0 errors", stdout);
     }
 
+    [Fact]
+    public void Check_with_the_real_compiler_reports_in_reading_order_and_exits_1()
+    {
+        const string text = "import os\nCORS_ALLOW_CREDENTIALS = \"yes\"\nCORS_ALOWED_ORIGINS = []\nSIMPLE_JWT = {\n    \"ACCESS_TOKEN_LIFETIME\": 300,\n}\nx = (1,\n";
+        string path = Write("cors.settings", text);
+
+        var (code, stdout, _) = Run("check", path);
+
+        Assert.Equal(1, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith(path + "(2,26): error DJS0203: ", lines[0]);
+        Assert.StartsWith(path + "(3,1): warning DJS0101: ", lines[1]);
+        Assert.StartsWith(path + "(5,30): error DJS0100: ", lines[2]);
+        Assert.StartsWith(path + "(7,5): error DJS0004: ", lines[3]);
+        Assert.Equal("3 errors, 1 warning, 0 infos", lines[4]);
+
+        (code, stdout, _) = Run("check", "--json", path);
+        Assert.Equal(1, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(new[] { "DJS0203", "DJS0101", "DJS0100", "DJS0004" },
+            doc.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal("yes", doc.RootElement.GetProperty("settings").GetProperty("CORS_ALLOW_CREDENTIALS").GetString());
+    }
+
+    [Fact]
+    public void Check_json_with_the_real_compiler_matches_the_hand_evaluated_module()
+    {
+        string path = Write("cors.settings", SampleSettings.DeferredText);
+        var (realCode, real, _) = Run("check", "--json", path);
+        var (handCode, hand, _) = Run(Over(SampleSettings.Deferred(path)), "check", "--json", path);
+        Assert.Equal(handCode, realCode);
+        Assert.Equal(hand, real);
+    }
+
     private string Write(string name, string text)
     {
         string path = Path.Combine(_dir, name);

@@ -149,6 +149,30 @@ namespace MyApp.Web
     }
 
     [Fact]
+    public void Real_compiler_diagnostics_map_to_the_file_and_the_code_still_compiles()
+    {
+        const string text = "CORS_ALLOWED_ORIGINS = [\"https://a.example\"]\nCORS_PREFLIGHT_MAX_AGE = -1\nSIMPLE_JWT = {\n    \"ALGORITM\": \"HS256\",\n}\n";
+        var files = new[] { new InMemoryAdditionalText(Dir + "/cors.settings", text) };
+        var (run, output, _) = GeneratorHarness.Run(new SettingsGenerator(), files, GeneratorHarness.Options(),
+            "namespace MyApp.Web { public static class Use { public static int Age => CorsSettings.Cors.PreflightMaxAge; } }");
+
+        var maxAge = Assert.Single(run.Diagnostics, d => d.Id == "DJS0204");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, maxAge.Severity);
+        var span = maxAge.Location.GetLineSpan();
+        Assert.Equal(Dir + "/cors.settings", span.Path);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(1, 25), span.StartLinePosition);
+        Assert.Equal(text.IndexOf("-1", StringComparison.Ordinal), maxAge.Location.SourceSpan.Start);
+
+        var key = Assert.Single(run.Diagnostics, d => d.Id == "DJS0102");
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(3, 4), key.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("did you mean ALGORITHM", key.GetMessage());
+
+        Assert.Single(run.GeneratedTrees);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Snapshot.VerifyRun(run);
+    }
+
+    [Fact]
     public void An_exception_in_the_compiler_becomes_DJS0900_and_no_source()
     {
         var files = new[] { new InMemoryAdditionalText(Dir + "/cors.settings", "CORS_ALLOW_ALL_ORIGINS = True\n") };
