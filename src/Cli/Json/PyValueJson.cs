@@ -8,7 +8,7 @@ namespace DjangoSettings.Cli.Json;
 /// Python values as JSON: str, bool, int, float and None as themselves; list, tuple and set as
 /// arrays; dicts with string keys as objects (else an array of [key, value] pairs); a timedelta as
 /// <c>{"seconds": 900, "text": "0:15:00"}</c>; a compiled regex as <c>{"pattern", "ignoreCase"}</c>;
-/// a value read at startup as <c>{"deferred": "os.environ.get(...)", "keys": [...], "default": ...}</c>.
+/// a path as <c>{"path", "anchor"}</c>; a value read at startup as <c>{"deferred": "os.environ.get(...)", "keys": [...], "default": ...}</c>.
 /// </summary>
 internal static class PyValueJson
 {
@@ -37,6 +37,12 @@ internal static class PyValueJson
                 if (t.Microseconds % 1_000_000 == 0) json.WriteNumberValue(t.Microseconds / 1_000_000);
                 else json.WriteNumberValue(decimal.Divide(t.Microseconds, 1_000_000m));
                 json.WriteString("text", ValueDescription.TimeDeltaText(t.Microseconds));
+                json.WriteEndObject();
+                break;
+            case PyPath path:
+                json.WriteStartObject();
+                json.WriteString("path", path.Path);
+                json.WriteString("anchor", path.Anchor.ToString());
                 json.WriteEndObject();
                 break;
             case PyPattern p:

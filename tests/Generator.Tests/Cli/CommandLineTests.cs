@@ -232,6 +232,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(hand, real);
     }
 
+    [Fact]
+    public void Check_json_writes_paths_relative_to_the_settings_folder()
+    {
+        string path = Write("settings.py", "from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nDATABASES = {\"default\": {\"NAME\": BASE_DIR / \"db.sqlite3\"}}\n");
+        var (_, stdout, _) = Run("check", "--json", path);
+        using var doc = JsonDocument.Parse(stdout);
+        var name = doc.RootElement.GetProperty("settings").GetProperty("DATABASES.default.NAME");
+        Assert.Equal("../db.sqlite3", name.GetProperty("path").GetString());
+        Assert.Equal("SettingsDirectory", name.GetProperty("anchor").GetString());
+    }
+
     private string Write(string name, string text)
     {
         string path = Path.Combine(_dir, name);
