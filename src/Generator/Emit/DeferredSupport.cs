@@ -48,7 +48,8 @@ internal static class DeferredSupport
         w.Line("/// application starts: it evaluates <see cref=\"SourceText\"/> with configuration values, runs the");
         w.Line("/// same checks as the build (failing fast on errors), and then answers each binding key (one of");
         w.Line("/// <see cref=\"DeferredKeys\"/>) with the member's type: <c>IReadOnlyList&lt;string&gt;</c>, <c>bool</c>,");
-        w.Line("/// <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable).");
+        w.Line("/// <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable), as");
+        w.Line("/// <c>DjangoSettings.Generator.Emit.SettingValues.Resolver</c> builds it from the startup evaluation.");
         w.Line("/// </summary>");
         w.Line("public static global::System.Func<string, object?>? DeferredResolver { get; set; }");
         w.Line();

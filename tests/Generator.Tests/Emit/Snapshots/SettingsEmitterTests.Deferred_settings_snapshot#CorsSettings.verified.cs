@@ -51,7 +51,8 @@ SIMPLE_JWT = {
         /// application starts: it evaluates <see cref="SourceText"/> with configuration values, runs the
         /// same checks as the build (failing fast on errors), and then answers each binding key (one of
         /// <see cref="DeferredKeys"/>) with the member's type: <c>IReadOnlyList&lt;string&gt;</c>, <c>bool</c>,
-        /// <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable).
+        /// <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable), as
+        /// <c>DjangoSettings.Generator.Emit.SettingValues.Resolver</c> builds it from the startup evaluation.
         /// </summary>
         public static global::System.Func<string, object?>? DeferredResolver { get; set; }
 
