@@ -646,27 +646,14 @@ internal sealed class Lexer
         if (any && lastUnderscore) error ??= "invalid underscore placement";
     }
 
-    private static readonly string[] Operators3 = { "**=", "//=", ">>=", "<<=", "..." };
-
-    private static readonly string[] Operators2 =
-    {
-        "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=",
-        "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-    };
-
     private bool ScanOperator()
     {
         int start = _pos;
-        foreach (var op in Operators3)
-        {
-            if (Matches(op)) { _pos += 3; Add(KindOf(op), start, _pos); return true; }
-        }
-        foreach (var op in Operators2)
-        {
-            if (Matches(op)) { _pos += 2; Add(KindOf(op), start, _pos); return true; }
-        }
         char c = _text[_pos];
+        char n1 = _pos + 1 < _end ? _text[_pos + 1] : '\0';
+        char n2 = _pos + 2 < _end ? _text[_pos + 2] : '\0';
         TokenKind kind;
+        int length = 1;
         switch (c)
         {
             case '(': kind = TokenKind.LParen; _brackets.Add(_pos); break;
@@ -675,27 +662,37 @@ internal sealed class Lexer
             case ')': kind = TokenKind.RParen; PopBracket(); break;
             case ']': kind = TokenKind.RBracket; PopBracket(); break;
             case '}': kind = TokenKind.RBrace; PopBracket(); break;
-            case ':': kind = TokenKind.Colon; break;
             case ',': kind = TokenKind.Comma; break;
             case ';': kind = TokenKind.Semicolon; break;
-            case '.': kind = TokenKind.Dot; break;
-            case '@': kind = TokenKind.At; break;
-            case '+': kind = TokenKind.Plus; break;
-            case '-': kind = TokenKind.Minus; break;
-            case '*': kind = TokenKind.Star; break;
-            case '/': kind = TokenKind.Slash; break;
-            case '%': kind = TokenKind.Percent; break;
             case '~': kind = TokenKind.Tilde; break;
-            case '|': kind = TokenKind.VBar; break;
-            case '&': kind = TokenKind.Amp; break;
-            case '^': kind = TokenKind.Caret; break;
-            case '<': kind = TokenKind.Less; break;
-            case '>': kind = TokenKind.Greater; break;
-            case '=': kind = TokenKind.Equal; break;
-            case '!': kind = TokenKind.Exclamation; break;
+            case ':': (kind, length) = n1 == '=' ? (TokenKind.ColonEqual, 2) : (TokenKind.Colon, 1); break;
+            case '.': (kind, length) = n1 == '.' && n2 == '.' ? (TokenKind.Ellipsis, 3) : (TokenKind.Dot, 1); break;
+            case '@': (kind, length) = n1 == '=' ? (TokenKind.AtEqual, 2) : (TokenKind.At, 1); break;
+            case '+': (kind, length) = n1 == '=' ? (TokenKind.PlusEqual, 2) : (TokenKind.Plus, 1); break;
+            case '-':
+                (kind, length) = n1 == '=' ? (TokenKind.MinusEqual, 2) : n1 == '>' ? (TokenKind.Arrow, 2) : (TokenKind.Minus, 1);
+                break;
+            case '*':
+                (kind, length) = n1 == '*' ? (n2 == '=' ? (TokenKind.DoubleStarEqual, 3) : (TokenKind.DoubleStar, 2)) : n1 == '=' ? (TokenKind.StarEqual, 2) : (TokenKind.Star, 1);
+                break;
+            case '/':
+                (kind, length) = n1 == '/' ? (n2 == '=' ? (TokenKind.DoubleSlashEqual, 3) : (TokenKind.DoubleSlash, 2)) : n1 == '=' ? (TokenKind.SlashEqual, 2) : (TokenKind.Slash, 1);
+                break;
+            case '%': (kind, length) = n1 == '=' ? (TokenKind.PercentEqual, 2) : (TokenKind.Percent, 1); break;
+            case '|': (kind, length) = n1 == '=' ? (TokenKind.VBarEqual, 2) : (TokenKind.VBar, 1); break;
+            case '&': (kind, length) = n1 == '=' ? (TokenKind.AmpEqual, 2) : (TokenKind.Amp, 1); break;
+            case '^': (kind, length) = n1 == '=' ? (TokenKind.CaretEqual, 2) : (TokenKind.Caret, 1); break;
+            case '=': (kind, length) = n1 == '=' ? (TokenKind.EqEqual, 2) : (TokenKind.Equal, 1); break;
+            case '!': (kind, length) = n1 == '=' ? (TokenKind.NotEqual, 2) : (TokenKind.Exclamation, 1); break;
+            case '<':
+                (kind, length) = n1 == '<' ? (n2 == '=' ? (TokenKind.LeftShiftEqual, 3) : (TokenKind.LeftShift, 2)) : n1 == '=' ? (TokenKind.LessEqual, 2) : (TokenKind.Less, 1);
+                break;
+            case '>':
+                (kind, length) = n1 == '>' ? (n2 == '=' ? (TokenKind.RightShiftEqual, 3) : (TokenKind.RightShift, 2)) : n1 == '=' ? (TokenKind.GreaterEqual, 2) : (TokenKind.Greater, 1);
+                break;
             default: return false;
         }
-        _pos++;
+        _pos += length;
         Add(kind, start, _pos);
         return true;
     }
@@ -704,44 +701,6 @@ internal sealed class Lexer
     {
         if (_brackets.Count > 0) _brackets.RemoveAt(_brackets.Count - 1);
     }
-
-    private bool Matches(string op)
-    {
-        if (_pos + op.Length > _end) return false;
-        for (int i = 0; i < op.Length; i++)
-        {
-            if (_text[_pos + i] != op[i]) return false;
-        }
-        return true;
-    }
-
-    private static TokenKind KindOf(string op) => op switch
-    {
-        "**=" => TokenKind.DoubleStarEqual,
-        "//=" => TokenKind.DoubleSlashEqual,
-        ">>=" => TokenKind.RightShiftEqual,
-        "<<=" => TokenKind.LeftShiftEqual,
-        "..." => TokenKind.Ellipsis,
-        "**" => TokenKind.DoubleStar,
-        "//" => TokenKind.DoubleSlash,
-        ">>" => TokenKind.RightShift,
-        "<<" => TokenKind.LeftShift,
-        "<=" => TokenKind.LessEqual,
-        ">=" => TokenKind.GreaterEqual,
-        "==" => TokenKind.EqEqual,
-        "!=" => TokenKind.NotEqual,
-        "->" => TokenKind.Arrow,
-        ":=" => TokenKind.ColonEqual,
-        "+=" => TokenKind.PlusEqual,
-        "-=" => TokenKind.MinusEqual,
-        "*=" => TokenKind.StarEqual,
-        "/=" => TokenKind.SlashEqual,
-        "%=" => TokenKind.PercentEqual,
-        "&=" => TokenKind.AmpEqual,
-        "|=" => TokenKind.VBarEqual,
-        "^=" => TokenKind.CaretEqual,
-        _ => TokenKind.AtEqual,
-    };
 
     private void Add(TokenKind kind, int start, int end)
         => _tokens.Add(new Token(kind, TextSpan.FromBounds(start, end), kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.EndOfFile ? string.Empty : _text.Substring(start, end - start)));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DjangoSettings.Generator.Text;
@@ -260,38 +261,37 @@ internal sealed partial class Parser
         return new CompareExpr(SpanFrom(left.Span.Start), left, ops.ToImmutable(), rights!.ToImmutable());
     }
 
-    private delegate Expr Level();
+    /// <summary>The binary operator levels, loosest first: | ^ &amp; shifts arithmetic terms.</summary>
+    private static readonly TokenKind[][] BinaryLevels =
+    {
+        new[] { TokenKind.VBar },
+        new[] { TokenKind.Caret },
+        new[] { TokenKind.Amp },
+        new[] { TokenKind.LeftShift, TokenKind.RightShift },
+        new[] { TokenKind.Plus, TokenKind.Minus },
+        new[] { TokenKind.Star, TokenKind.Slash, TokenKind.DoubleSlash, TokenKind.Percent, TokenKind.At },
+    };
+
+    private Expr ParseBitOr() => ParseBinaryLevel(0);
 
     /// <summary>A left-associative chain; its length counts towards the nesting cap (the tree is that deep).</summary>
-    private Expr ParseBinaryChain(Level next, TokenKind a, TokenKind b = TokenKind.Error, TokenKind c = TokenKind.Error, TokenKind d = TokenKind.Error, TokenKind e = TokenKind.Error)
+    private Expr ParseBinaryLevel(int level)
     {
-        var left = next();
+        if (level == BinaryLevels.Length) return ParseFactor();
+        var left = ParseBinaryLevel(level + 1);
+        var kinds = BinaryLevels[level];
         int count = 0;
-        while (true)
+        while (Array.IndexOf(kinds, Peek().Kind) >= 0)
         {
-            var k = Peek().Kind;
-            if (k != a && k != b && k != c && k != d && k != e) break;
             var op = Next();
             count++;
             Enter(op);
-            var right = next();
+            var right = ParseBinaryLevel(level + 1);
             left = new BinaryExpr(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, op.Text, op.Span, right);
         }
         _depth -= count;
         return left;
     }
-
-    private Expr ParseBitOr() => ParseBinaryChain(ParseBitXor, TokenKind.VBar);
-
-    private Expr ParseBitXor() => ParseBinaryChain(ParseBitAnd, TokenKind.Caret);
-
-    private Expr ParseBitAnd() => ParseBinaryChain(ParseShift, TokenKind.Amp);
-
-    private Expr ParseShift() => ParseBinaryChain(ParseArith, TokenKind.LeftShift, TokenKind.RightShift);
-
-    private Expr ParseArith() => ParseBinaryChain(ParseTerm, TokenKind.Plus, TokenKind.Minus);
-
-    private Expr ParseTerm() => ParseBinaryChain(ParseFactor, TokenKind.Star, TokenKind.Slash, TokenKind.DoubleSlash, TokenKind.Percent, TokenKind.At);
 
     private Expr ParseFactor()
     {
@@ -312,7 +312,12 @@ internal sealed partial class Parser
         var t = Peek();
         if (t.Is("await"))
         {
-            Fail(t, "'await' outside async function");
+            // Only valid inside async functions, which are skipped anyway; parse it as a prefix.
+            Next();
+            Enter(t);
+            var awaited = ParsePrimary();
+            Exit();
+            return new UnaryExpr(SpanFrom(t.Span.Start), "await", awaited);
         }
         var primary = ParsePrimary();
         if (At(TokenKind.DoubleStar))

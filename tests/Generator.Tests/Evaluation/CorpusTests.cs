@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Generator.Evaluation;
+using DjangoSettings.Generator.Evaluation.Values;
+using DjangoSettings.Generator.Tests.Infrastructure;
+using DjangoSettings.Generator.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DjangoSettings.Generator.Tests.Evaluation;
+
+/// <summary>
+/// Every corpus file parses and evaluates without exceptions or syntax errors; for the files the
+/// Django oracle loads, the CORS_* and SIMPLE_JWT values equal what Django computed (recorded with
+/// /work/shared/oracle/dump_settings.py --4x under a clean environment, in Corpus/expected/).
+/// </summary>
+public class CorpusTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public CorpusTests(ITestOutputHelper output) => _output = output;
+
+    public static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");
+
+    public static IEnumerable<object[]> Files()
+        => Directory.GetFiles(CorpusDirectory, "*.settings").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { f! });
+
+    public static IEnumerable<object[]> OracleFiles()
+        => Files().Where(f => File.ReadLines(Path.Combine(CorpusDirectory, (string)f[0])).Take(5).Any(l => l.StartsWith("# oracle-exec: ok", StringComparison.Ordinal)));
+
+    [Fact]
+    public void The_corpus_is_present()
+    {
+        Assert.True(Files().Count() >= 18, "corpus files missing from the test output");
+        Assert.Equal(OracleFiles().Count(), Directory.GetFiles(Path.Combine(CorpusDirectory, "expected"), "*.json").Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_file_parses_and_evaluates_in_both_phases(string file)
+    {
+        var source = new SettingsSource(file, File.ReadAllText(Path.Combine(CorpusDirectory, file)));
+        foreach (var environment in new ISettingsEnvironment?[] { null, DictionaryEnvironment.Empty })
+        {
+            var module = SettingsEvaluator.Evaluate(new[] { source }, environment);
+            foreach (var d in module.Diagnostics) _output.WriteLine(d.ToString());
+            Assert.DoesNotContain(module.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Descriptor.Category is "Syntax" or "Internal");
+            Assert.NotEmpty(module.Names);
+            Assert.True(module.Names.Keys.Any(k => k.StartsWith("CORS_", StringComparison.Ordinal) || k == "SIMPLE_JWT"), "no CORS/JWT setting bound");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(OracleFiles))]
+    public void Values_equal_what_Django_computes(string file)
+    {
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusDirectory, "expected", Path.ChangeExtension(file, ".json")))).RootElement;
+        var source = new SettingsSource(file, File.ReadAllText(Path.Combine(CorpusDirectory, file)));
+
+        // Startup phase, with an environment in which nothing is set (the oracle ran with a clean one).
+        var startup = SettingsEvaluator.Evaluate(new[] { source }, DictionaryEnvironment.Empty);
+        // Build phase: deferred values must carry, as their default, what Django computed.
+        var build = SettingsEvaluator.Evaluate(new[] { source }, null);
+
+        int compared = CompareAll(file, expected, startup, useDefaults: false);
+        int comparedAtBuild = CompareAll(file, expected, build, useDefaults: true);
+        _output.WriteLine(file + ": " + compared + " values compared at startup, " + comparedAtBuild + " at build time");
+        Assert.True(compared > 0, "nothing compared");
+    }
+
+    private int CompareAll(string file, JsonElement expected, SettingsModule module, bool useDefaults)
+    {
+        int compared = 0;
+        var aliases = new Dictionary<string, string>
+        {
+            ["CORS_ALLOWED_ORIGINS"] = "CORS_ORIGIN_WHITELIST",
+            ["CORS_ALLOW_ALL_ORIGINS"] = "CORS_ORIGIN_ALLOW_ALL",
+            ["CORS_ALLOWED_ORIGIN_REGEXES"] = "CORS_ORIGIN_REGEX_WHITELIST",
+        };
+        foreach (var property in expected.GetProperty("cors").EnumerateObject())
+        {
+            string key = property.Name;
+            string? name = module.Names.ContainsKey(key) ? key : aliases.TryGetValue(key, out var legacy) && module.Names.ContainsKey(legacy) ? legacy : null;
+            if (name is null) continue;
+            var want = key == "CORS_ALLOW_HEADERS" ? expected.GetProperty("cors_4x").GetProperty("CORS_ALLOW_HEADERS") : property.Value;
+            compared += Compare(file, name, module.Names[name].Value, want, module, useDefaults);
+        }
+        if (module.Names.TryGetValue("SIMPLE_JWT", out var jwt))
+        {
+            var dict = jwt.Value as PyDict;
+            Assert.True(dict is not null, file + ": SIMPLE_JWT is " + jwt.Value);
+            foreach (var key in expected.GetProperty("simple_jwt_user_keys").EnumerateArray().Select(k => k.GetString()!))
+            {
+                var entry = dict!.Entries.Single(e => e.Key is PyStr s && s.Value == key);
+                compared += Compare(file, "SIMPLE_JWT['" + key + "']", entry.Value, expected.GetProperty("simple_jwt").GetProperty(key), module, useDefaults);
+            }
+        }
+        return compared;
+    }
+
+    private int Compare(string file, string what, PyValue value, JsonElement want, SettingsModule module, bool useDefaults)
+    {
+        if (useDefaults)
+        {
+            if (value is PyDeferred d)
+            {
+                if (d.Default is null) return 0;
+                value = d.Default;
+            }
+            if (!value.IsConstant) return 0;
+        }
+        if (value is PyUnknown unknown)
+        {
+            // Only a name the oracle's base settings define (SECRET_KEY) may be missing here.
+            Assert.True(module.Diagnostics.Any(x => x.Id == DiagnosticDescriptors.NameNotDefined.Id), file + ": " + what + " is unknown: " + unknown.Reason);
+            return 0;
+        }
+        Assert.True(value.IsConstant, file + ": " + what + " is not constant: " + value);
+        var actual = JsonSerializer.Serialize(Py.Plain(value) is List<KeyValuePair<object?, object?>> pairs ? pairs.ToDictionary(p => p.Key!.ToString()!, p => p.Value) : Py.Plain(value));
+        var expectedJson = JsonSerializer.Serialize(Normalize(want));
+        Assert.True(expectedJson == actual, file + ": " + what + (useDefaults ? " (build-time default)" : string.Empty) + "\n expected " + expectedJson + "\n actual   " + actual);
+        return 1;
+    }
+
+    private static object? Normalize(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.GetRawText().Contains('.') ? e.GetDouble() : e.GetInt64(),
+        JsonValueKind.Array => e.EnumerateArray().Select(Normalize).ToList(),
+        _ => e.EnumerateObject().ToDictionary(p => p.Name, p => Normalize(p.Value)),
+    };
+}
