@@ -312,7 +312,12 @@ internal sealed partial class Parser
         var t = Peek();
         if (t.Is("await"))
         {
-            Fail(t, "'await' outside async function");
+            // Only valid inside async functions, which are skipped anyway; parse it as a prefix.
+            Next();
+            Enter(t);
+            var awaited = ParsePrimary();
+            Exit();
+            return new UnaryExpr(SpanFrom(t.Span.Start), "await", awaited);
         }
         var primary = ParsePrimary();
         if (At(TokenKind.DoubleStar))

@@ -320,6 +320,7 @@ internal sealed partial class ModuleEvaluator
     private PyValue EvalUnary(UnaryExpr u)
     {
         var operand = Eval(u.Operand);
+        if (u.Operator == "await") return new PyUnknown("'await' is not evaluated");
         if (u.Operator == "not")
         {
             return Lift(u, new[] { operand }, vs => PyOps.Truth(vs[0]) is bool b ? new PyBool(!b) : Unknown("truth value unknown"), "bool", deep: false);

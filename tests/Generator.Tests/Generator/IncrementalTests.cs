@@ -1,0 +1,145 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using DjangoSettings.Generator.Roslyn;
+using DjangoSettings.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DjangoSettings.Generator.Tests.Generator;
+
+/// <summary>
+/// The pipeline must stay cached when C# code changes (every keystroke in the IDE) and rerun when
+/// the settings file changes; no step may hold compilations, symbols, syntax or locations.
+/// </summary>
+public class IncrementalTests
+{
+    private const string Path = GeneratorHarness.ProjectDirectory + "/cors.settings";
+
+    private static readonly string[] AllSteps = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    [Fact]
+    public void Every_tracking_name_is_used_by_the_pipeline()
+    {
+        var (run, _) = FirstRun();
+        var steps = run.Results[0].TrackedSteps;
+        Assert.All(AllSteps, name => Assert.True(steps.ContainsKey(name), name + " was not tracked"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Adding_or_editing_unrelated_code_leaves_every_step_cached(bool realCompiler)
+    {
+        var (first, driver) = FirstRun(realCompiler ? new SettingsGenerator() : null);
+        var compilation = GeneratorHarness.CreateCompilation("namespace MyApp.Web { public class A { } }");
+
+        // Run once on the compilation, then again after adding a tree and after editing one.
+        driver = driver.RunGenerators(compilation);
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace MyApp.Web { public class B { } }", GeneratorHarness.ParseOptions));
+        var second = driver.RunGenerators(added).GetRunResult();
+        AssertAllCached(second);
+
+        var edited = added.ReplaceSyntaxTree(added.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("namespace MyApp.Web { public class A { int x; } }", GeneratorHarness.ParseOptions));
+        var third = driver.RunGenerators(added).RunGenerators(edited).GetRunResult();
+        AssertAllCached(third);
+        Assert.Equal(first.GeneratedTrees.Single().ToString(), third.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void Editing_the_settings_file_reruns_compile_and_output()
+    {
+        const string newText = "CORS_ALLOW_ALL_ORIGINS = True\n";
+        var generator = GeneratorHarness.Over(
+            SampleSettings.React(),
+            new ModuleBuilder("cors.settings", newText).Set("CORS_ALLOW_ALL_ORIGINS", new DjangoSettings.Generator.Evaluation.Values.PyBool(true)));
+        var (old, driver) = FirstRun(generator);
+        var edited = driver
+            .ReplaceAdditionalText(_settingsFile, new InMemoryAdditionalText(Path, newText))
+            .RunGenerators(GeneratorHarness.CreateCompilation())
+            .GetRunResult();
+
+        var compiled = Assert.Single(edited.Results[0].TrackedSteps[TrackingNames.Compiled]);
+        Assert.Contains(compiled.Outputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        var source = Assert.Single(edited.Results[0].TrackedSteps[TrackingNames.Source]);
+        Assert.Contains(source.Outputs, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Contains("AllowAllOrigins { get; } = false;", old.GeneratedTrees.Single().ToString());
+        Assert.Contains("AllowAllOrigins { get; } = true;", edited.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void Changing_the_root_namespace_reruns_the_file_steps()
+    {
+        var (_, driver) = FirstRun();
+        var result = driver
+            .WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(rootNamespace: "Other.Name"))
+            .RunGenerators(GeneratorHarness.CreateCompilation())
+            .GetRunResult();
+        Assert.Contains("namespace Other.Name", result.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void No_step_output_holds_roslyn_objects()
+    {
+        var (run, _) = FirstRun();
+        foreach (var step in run.Results[0].TrackedSteps.Where(s => AllSteps.Contains(s.Key)).SelectMany(s => s.Value))
+        {
+            foreach (var (value, _) in step.Outputs) AssertNoRoslynObjects(value, step.Name ?? "?", new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    private readonly AdditionalText _settingsFile = new InMemoryAdditionalText(Path, SampleSettings.ReactText);
+
+    private (GeneratorDriverRunResult Run, GeneratorDriver Driver) FirstRun(SettingsGenerator? generator = null)
+    {
+        var files = new[] { _settingsFile, new InMemoryAdditionalText(GeneratorHarness.ProjectDirectory + "/readme.txt", "not settings") };
+        var driver = GeneratorHarness.CreateDriver(generator ?? GeneratorHarness.Over(SampleSettings.React()), files, GeneratorHarness.Options());
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace MyApp.Web { public class A { } }"));
+        return (driver.GetRunResult(), driver);
+    }
+
+    private static void AssertAllCached(GeneratorDriverRunResult run)
+    {
+        var result = run.Results[0];
+        foreach (var name in AllSteps)
+        {
+            Assert.True(result.TrackedSteps.TryGetValue(name, out var runs), name + " not tracked");
+            foreach (var step in runs)
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " was " + reason);
+                }
+            }
+        }
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs))
+        {
+            Assert.Equal(IncrementalStepRunReason.Cached, output.Reason);
+        }
+    }
+
+    // Walks the object graph of a step output (as NetEscapades' TestHelpers do).
+    private static void AssertNoRoslynObjects(object? node, string step, HashSet<object> seen)
+    {
+        if (node is null || node is string || node.GetType().IsPrimitive || node.GetType().IsEnum) return;
+        if (!node.GetType().IsValueType && !seen.Add(node)) return;
+        Assert.False(node is Compilation or ISymbol or SyntaxNode or SyntaxTree or Location or Diagnostic or AdditionalText,
+            step + " holds a " + node.GetType().FullName);
+        if (node is IEnumerable sequence)
+        {
+            foreach (var item in sequence) AssertNoRoslynObjects(item, step, seen);
+            return;
+        }
+        foreach (var field in node.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertNoRoslynObjects(field.GetValue(node), step, seen);
+        }
+    }
+}
