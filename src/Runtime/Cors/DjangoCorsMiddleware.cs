@@ -120,7 +120,17 @@ public sealed partial class DjangoCorsMiddleware
             return;
         }
 
-        headers.AccessControlAllowOrigin = _policy.AllowAllOrigins && !_policy.AllowCredentials ? Star : new StringValues(origin);
+        bool star = _policy.AllowAllOrigins && !_policy.AllowCredentials;
+        if (!star && !IsWritableHeaderValue(origin))
+        {
+            // Django would echo it (Latin-1) or fail with BadHeaderError (CR/LF): a 500. Kestrel
+            // refuses to write control or non-ASCII characters, so echoing would also be a 500.
+            // No browser sends such an Origin; refusing it is the only answer that is not an error.
+            if (_logger.IsEnabled(LogLevel.Debug)) LogRefused(_logger, origin, context.Request.Path.Value ?? "", "it holds control or non-ASCII characters that cannot be echoed in a response header");
+            return;
+        }
+
+        headers.AccessControlAllowOrigin = star ? Star : new StringValues(origin);
         if (_policy.AllowCredentials) headers.AccessControlAllowCredentials = True;
         if (_policy.ExposeHeadersValue.Count != 0) headers.AccessControlExposeHeaders = _policy.ExposeHeadersValue;
 
@@ -202,6 +212,16 @@ public sealed partial class DjangoCorsMiddleware
             }
         }
         return false;
+    }
+
+    // Visible ASCII, space and tab: what Kestrel writes in a header value by default.
+    private static bool IsWritableHeaderValue(string value)
+    {
+        foreach (char c in value)
+        {
+            if ((c < 0x20 && c != '\t') || c > 0x7E) return false;
+        }
+        return true;
     }
 
     // Several Origin fields arrive joined with ',' from a WSGI server; StringValues does the same.

@@ -12,7 +12,9 @@ namespace DjangoSettings.Runtime.Tests.Cors.Support;
 /// (b) Vary tokens compared case-insensitively, order kept (4.0 writes <c>origin</c>);
 /// (c) Allow-Headers: the 3.14 value replaced by the 4.x one (the default list shrank in 4.0);
 /// (d) with private network on, an allowed response to a request carrying
-///     <c>Access-Control-Request-Private-Network: true</c> gains <c>access-control-allow-private-network: true</c>.
+///     <c>Access-Control-Request-Private-Network: true</c> gains <c>access-control-allow-private-network: true</c>;
+/// (e) not a version delta but our documented difference: an Origin holding control or non-ASCII
+///     characters is refused instead of echoed (see docs/cors.md).
 /// </summary>
 public sealed class FourXExpectation
 {
@@ -49,8 +51,17 @@ public sealed class FourXExpectation
         if (!h.ContainsKey(Acao)) h.Remove(Acac);
         if (_allowHeaders314 is not null && h.TryGetValue(Acah, out var v) && v == _allowHeaders314) h[Acah] = _allowHeaders4x!;
         if (_privateNetwork && h.ContainsKey(Acao) && request.HeaderValue("Access-Control-Request-Private-Network") == "true") h[Acapn] = "true";
+        string? origin = request.HeaderValue("Origin");
+        if (h.TryGetValue(Acao, out var acao) && acao != "*" && origin is not null && !IsWritable(origin))
+        {
+            // (e) our deliberate difference: an Origin with control or non-ASCII characters is never
+            // echoed (Kestrel cannot write it; Django echoes Latin-1 or fails with a 500).
+            foreach (string name in h.Keys.Where(k => k.StartsWith("access-control-", StringComparison.Ordinal)).ToList()) h.Remove(name);
+        }
         return record with { Headers = h };
     }
+
+    private static bool IsWritable(string value) => value.All(c => (c >= 0x20 || c == '\t') && c <= 0x7E);
 
     /// <summary>Rule (b) plus the field-by-field comparison; returns one line per difference.</summary>
     public static List<string> Compare(ProbeRecord expected, ProbeRecord actual)
