@@ -18,7 +18,7 @@ namespace DjangoSettings.Runtime.Tests.Cors;
 /// Live differential property test: random configurations and requests, each configuration served
 /// by the real Django oracle (one server per configuration) and by our middleware in-process; every
 /// response compared field by field after the 3.14 → 4.x deltas. Seeded and reproducible:
-/// CORS_DIFF_SEED / CORS_DIFF_CONFIGS / CORS_DIFF_REQUESTS override the defaults (25 x 20 = 500).
+/// CORS_DIFF_SEED / CORS_DIFF_CONFIGS / CORS_DIFF_REQUESTS override the defaults (20 x 25 = 500; starting an oracle is the cost).
 /// </summary>
 public sealed class CorsLiveDifferentialTests
 {
@@ -32,8 +32,8 @@ public sealed class CorsLiveDifferentialTests
     {
         Services.RequireDjangoOracle();
         int seed = EnvInt("CORS_DIFF_SEED", 20261123);
-        int configs = EnvInt("CORS_DIFF_CONFIGS", 25);
-        int perConfig = EnvInt("CORS_DIFF_REQUESTS", 20);
+        int configs = EnvInt("CORS_DIFF_CONFIGS", 20);
+        int perConfig = EnvInt("CORS_DIFF_REQUESTS", 25);
         var random = new Random(seed);
         var cases = Enumerable.Range(0, configs).Select(i => RandomCorsCase.Generate(random, i, perConfig)).ToList();
 
