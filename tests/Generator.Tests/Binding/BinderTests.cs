@@ -18,7 +18,7 @@ public class BinderTests
 
     private sealed record BoundSettingsView(CompilationResult Result)
     {
-        public Generator.Binding.BoundSetting this[string key] => Result.Settings![key];
+        public global::DjangoSettings.Generator.Binding.BoundSetting this[string key] => Result.Settings![key];
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using System;
+using DjangoSettings.Cors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers the django-cors-headers policy.</summary>
+    public static class DjangoCorsServiceCollectionExtensions
+    {
+        /// <summary>Registers <paramref name="policy"/> as the singleton the middleware serves.</summary>
+        public static IServiceCollection AddDjangoCors(this IServiceCollection services, DjangoCorsPolicy policy)
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(policy);
+            services.AddSingleton(policy);
+            return services;
+        }
+
+        /// <summary>
+        /// Registers a policy built once from the container, e.g. from <c>IConfiguration</c> for
+        /// settings that read the environment. Invalid settings fail the first request's pipeline
+        /// construction with <see cref="DjangoCorsConfigurationException"/>.
+        /// </summary>
+        public static IServiceCollection AddDjangoCors(this IServiceCollection services, Func<IServiceProvider, DjangoCorsPolicy> factory)
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(factory);
+            services.AddSingleton(factory);
+            return services;
+        }
+    }
+}
+
+namespace Microsoft.AspNetCore.Builder
+{
+    /// <summary>Adds the django-cors-headers middleware to the pipeline.</summary>
+    public static class DjangoCorsApplicationBuilderExtensions
+    {
+        /// <summary>
+        /// Adds <see cref="DjangoCorsMiddleware"/>. Call it first (as Django's README says: "as high
+        /// as possible"), before exception handling, routing, authentication and redirects, so that
+        /// preflights are answered before any of them and every response passes back through it.
+        /// </summary>
+        public static IApplicationBuilder UseDjangoCors(this IApplicationBuilder app)
+        {
+            ArgumentNullException.ThrowIfNull(app);
+            return app.UseMiddleware<DjangoCorsMiddleware>();
+        }
+    }
+}

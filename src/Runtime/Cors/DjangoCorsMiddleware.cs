@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using DjangoSettings.Shared;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace DjangoSettings.Cors;
+
+/// <summary>
+/// django-cors-headers 4.x <c>CorsMiddleware</c> for ASP.NET Core. Pre-phase: decide whether CORS
+/// is enabled for the path (<c>CORS_URLS_REGEX</c> with <c>re.match</c>, else the
+/// <see cref="ICorsRequestEnabledCheck"/>s) and answer a preflight (OPTIONS carrying
+/// Access-Control-Request-Method) with 200, an empty body and the CORS headers, before routing,
+/// authentication or anything else. Post-phase: add <c>Vary: origin</c> and, for an allowed Origin,
+/// the CORS headers to whatever response comes back, including 404s and the 500 produced by an
+/// exception handler (headers are written in <see cref="HttpResponse.OnStarting(Func{object, Task}, object)"/>).
+/// Place it first: <c>app.UseDjangoCors()</c> before exception handling, routing and auth.
+/// </summary>
+public sealed partial class DjangoCorsMiddleware
+{
+    private const string PrivateNetworkRequestHeader = "Access-Control-Request-Private-Network";
+    // 4.x writes every name in lower case; HTTP/1.1 Kestrel still prints its own spelling for the
+    // headers it knows (all but this one), which is the same header to every client.
+    private const string PrivateNetworkResponseHeader = "access-control-allow-private-network";
+
+    private static readonly StringValues Star = new("*");
+    private static readonly StringValues True = new("true");
+    private static readonly StringValues OriginToken = new("origin");
+    private static readonly StringValues PreflightContentType = new("text/html; charset=utf-8");
+    private static readonly Func<object, Task> ApplyOnStarting = OnStarting;
+
+    private readonly RequestDelegate _next;
+    private readonly DjangoCorsPolicy _policy;
+    private readonly ICorsRequestEnabledCheck[] _checks;
+    private readonly ILogger _logger;
+    private readonly NotEnabledFeature _notEnabled;
+
+    /// <summary>Created once by the pipeline; logs a one-line summary of the compiled policy.</summary>
+    public DjangoCorsMiddleware(RequestDelegate next, DjangoCorsPolicy policy, IEnumerable<ICorsRequestEnabledCheck> checks, ILogger<DjangoCorsMiddleware> logger)
+    {
+        _next = next ?? throw new ArgumentNullException(nameof(next));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _checks = new List<ICorsRequestEnabledCheck>(checks ?? Array.Empty<ICorsRequestEnabledCheck>()).ToArray();
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _notEnabled = new NotEnabledFeature(this);
+        LogPolicy(_logger, policy.AllowAllOrigins, policy.AllowCredentials, policy.AllowedOrigins.Count,
+            policy.OriginPairMatcher is null ? "frozen set" : "compiled", policy.OriginRegexes.Count, policy.UrlsRegexPattern,
+            policy.AllowPrivateNetwork, policy.MaxAgeValue.Count == 0 ? "none" : policy.MaxAgeValue.ToString(), _checks.Length);
+    }
+
+    /// <summary>Runs the pre-phase, then the rest of the pipeline (unless it answered a preflight).</summary>
+    public Task InvokeAsync(HttpContext context)
+    {
+        var existing = context.Features.Get<IDjangoCorsFeature>();
+        if (existing is CorsRequestState { Owner: var o } && ReferenceEquals(o, this) || existing is NotEnabledFeature { Owner: var n } && ReferenceEquals(n, this))
+        {
+            // Re-execution of the same request (UseExceptionHandler, status-code pages): the
+            // original decision stands and the OnStarting callback is already registered.
+            return _next(context);
+        }
+
+        if (!ComputeEnabled(context))
+        {
+            context.Features.Set<IDjangoCorsFeature>(_notEnabled);
+            return _next(context);
+        }
+
+        var state = new CorsRequestState(this, context);
+        context.Features.Set<IDjangoCorsFeature>(state);
+
+        var request = context.Request;
+        if (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
+        {
+            // Preflight: answered here, whatever the Origin, path or endpoint; never validated.
+            var response = context.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentLength = 0;
+            response.Headers.ContentType = PreflightContentType;
+            AddResponseHeaders(context);
+            return Task.CompletedTask;
+        }
+
+        context.Response.OnStarting(ApplyOnStarting, state);
+        return _next(context);
+    }
+
+    private static Task OnStarting(object state)
+    {
+        var s = (CorsRequestState)state;
+        s.Owner.AddResponseHeaders(s.Context);
+        return Task.CompletedTask;
+    }
+
+    // Django's add_response_headers (4.x order and rules).
+    private void AddResponseHeaders(HttpContext context)
+    {
+        var feature = context.Features.Get<IDjangoCorsFeature>();
+        bool enabled = feature?.IsEnabled ?? ComputeEnabled(context);
+        if (!enabled) return;
+
+        var headers = context.Response.Headers;
+        PatchVary(headers);
+
+        string? origin = ReadOrigin(context.Request.Headers.Origin);
+        if (string.IsNullOrEmpty(origin)) return;
+
+        if (!PythonUrlSplit.TrySplit(origin, out var split))
+        {
+            if (_logger.IsEnabled(LogLevel.Debug)) LogRefused(_logger, origin, context.Request.Path.Value ?? "", "Python's urlsplit raises ValueError on it (bad brackets or host)");
+            return;
+        }
+
+        if (!_policy.AllowAllOrigins && !FoundInLists(origin, split) && !AnyCheck(context))
+        {
+            if (_logger.IsEnabled(LogLevel.Debug)) LogRefused(_logger, origin, context.Request.Path.Value ?? "", OriginNearMiss.Describe(_policy, origin, split));
+            return;
+        }
+
+        bool star = _policy.AllowAllOrigins && !_policy.AllowCredentials;
+        if (!star && !IsWritableHeaderValue(origin))
+        {
+            // Django would echo it (Latin-1) or fail with BadHeaderError (CR/LF): a 500. Kestrel
+            // refuses to write control or non-ASCII characters, so echoing would also be a 500.
+            // No browser sends such an Origin; refusing it is the only answer that is not an error.
+            if (_logger.IsEnabled(LogLevel.Debug)) LogRefused(_logger, origin, context.Request.Path.Value ?? "", "it holds control or non-ASCII characters that cannot be echoed in a response header");
+            return;
+        }
+
+        headers.AccessControlAllowOrigin = star ? Star : new StringValues(origin);
+        if (_policy.AllowCredentials) headers.AccessControlAllowCredentials = True;
+        if (_policy.ExposeHeadersValue.Count != 0) headers.AccessControlExposeHeaders = _policy.ExposeHeadersValue;
+
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            headers.AccessControlAllowHeaders = _policy.AllowHeadersValue;
+            headers.AccessControlAllowMethods = _policy.AllowMethodsValue;
+            if (_policy.MaxAgeValue.Count != 0) headers.AccessControlMaxAge = _policy.MaxAgeValue;
+        }
+
+        if (_policy.AllowPrivateNetwork)
+        {
+            var pn = context.Request.Headers[PrivateNetworkRequestHeader];
+            if (pn.Count == 1 && string.Equals(pn[0], "true", StringComparison.Ordinal)) headers[PrivateNetworkResponseHeader] = True;
+        }
+    }
+
+    private bool ComputeEnabled(HttpContext context) => UrlEnabled(context) || AnyCheck(context);
+
+    private bool UrlEnabled(HttpContext context)
+    {
+        string path = PathInfo.Of(context.Request);
+        try
+        {
+            return _policy.UrlsRegex.IsMatch(path);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            LogRegexTimeout(_logger, "CORS_URLS_REGEX", _policy.UrlsRegexPattern, path.Length);
+            return false;
+        }
+    }
+
+    private bool AnyCheck(HttpContext context)
+    {
+        foreach (var check in _checks)
+        {
+            if (check.IsEnabled(context)) return true;
+        }
+        return false;
+    }
+
+    // Django's origin_found_in_white_lists: the "null" special case, the (scheme, netloc) pair,
+    // then every regex with re.match on the raw header value.
+    private bool FoundInLists(string origin, in UrlSplitResult split)
+    {
+        if (_policy.NullInAllowedOrigins && origin == "null") return true;
+
+        var netloc = split.Source.AsSpan(split.NetlocStart, split.NetlocLength);
+        var rawScheme = split.Source.AsSpan(split.SchemeStart, split.SchemeLength);
+        bool pair;
+        if (!split.SchemeHasUpper)
+        {
+            pair = _policy.MatchesPair(rawScheme, netloc);
+        }
+        else if (rawScheme.Length <= 64)
+        {
+            Span<char> lower = stackalloc char[rawScheme.Length];
+            rawScheme.ToLowerInvariant(lower);
+            pair = _policy.MatchesPair(lower, netloc);
+        }
+        else
+        {
+            pair = _policy.MatchesPair(split.Scheme, netloc);
+        }
+        if (pair) return true;
+
+        var regexes = _policy.OriginRegexArray;
+        for (int i = 0; i < regexes.Length; i++)
+        {
+            try
+            {
+                if (regexes[i].IsMatch(origin)) return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A hostile Origin against a backtracking pattern: no match, never a 500 or a hang.
+                LogRegexTimeout(_logger, "CORS_ALLOWED_ORIGIN_REGEXES", _policy.OriginRegexPatterns[i], origin.Length);
+            }
+        }
+        return false;
+    }
+
+    // Visible ASCII, space and tab: what Kestrel writes in a header value by default.
+    private static bool IsWritableHeaderValue(string value)
+    {
+        foreach (char c in value)
+        {
+            if ((c < 0x20 && c != '\t') || c > 0x7E) return false;
+        }
+        return true;
+    }
+
+    // Several Origin fields arrive joined with ',' from a WSGI server; StringValues does the same.
+    private static string? ReadOrigin(StringValues values) => values.Count switch
+    {
+        0 => null,
+        1 => values[0],
+        _ => values.ToString(),
+    };
+
+    // django.utils.cache.patch_vary_headers(response, ("origin",)): split on \s*,\s*, keep order,
+    // add the token unless present case-insensitively, collapse to "*" if a "*" token exists.
+    internal static void PatchVary(IHeaderDictionary headers)
+    {
+        var existing = headers.Vary;
+        if (existing.Count == 0)
+        {
+            headers.Vary = OriginToken;
+            return;
+        }
+        string value = existing.Count == 1 ? existing[0] ?? "" : string.Join(",", existing.ToArray());
+        if (string.Equals(value, "origin", StringComparison.Ordinal)) return;
+        var tokens = SplitVary(value);
+        bool present = false, star = false;
+        foreach (string t in tokens)
+        {
+            if (string.Equals(t, "origin", StringComparison.OrdinalIgnoreCase)) present = true;
+            if (t == "*") star = true;
+        }
+        if (!present) tokens.Add("origin");
+        headers.Vary = star ? Star : new StringValues(string.Join(", ", tokens));
+    }
+
+    private static List<string> SplitVary(string value)
+    {
+        var tokens = new List<string>(4);
+        int start = 0;
+        while (true)
+        {
+            int comma = value.IndexOf(',', start);
+            if (comma < 0)
+            {
+                tokens.Add(value.Substring(start));
+                return tokens;
+            }
+            int end = comma;
+            while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
+            tokens.Add(value.Substring(start, end - start));
+            start = comma + 1;
+            while (start < value.Length && char.IsWhiteSpace(value[start])) start++;
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "django-cors-headers 4.x policy: allow-all {AllowAll}, credentials {Credentials}, {OriginCount} origins ({Matcher}), {RegexCount} origin regexes, URLs regex {UrlsRegex}, private network {PrivateNetwork}, max age {MaxAge}, {CheckCount} request-enabled checks")]
+    private static partial void LogPolicy(ILogger logger, bool allowAll, bool credentials, int originCount, string matcher, int regexCount, string urlsRegex, bool privateNetwork, string maxAge, int checkCount);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "CORS: Origin {Origin} refused for {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string origin, string path, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "CORS: {Setting} pattern {Pattern} timed out on a {Length}-character input; treated as no match")]
+    private static partial void LogRegexTimeout(ILogger logger, string setting, string pattern, int length);
+
+    private sealed class CorsRequestState : IDjangoCorsFeature
+    {
+        public CorsRequestState(DjangoCorsMiddleware owner, HttpContext context)
+        {
+            Owner = owner;
+            Context = context;
+        }
+
+        public DjangoCorsMiddleware Owner { get; }
+
+        public HttpContext Context { get; }
+
+        public bool IsEnabled => true;
+    }
+
+    private sealed class NotEnabledFeature : IDjangoCorsFeature
+    {
+        public NotEnabledFeature(DjangoCorsMiddleware owner) => Owner = owner;
+
+        public DjangoCorsMiddleware Owner { get; }
+
+        public bool IsEnabled => false;
+    }
+}
