@@ -1,7 +1,38 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using DjangoSettings.Cors;
+using DjangoSettings.Jwt;
+using DjangoSettings.Stores;
+using DjangoStyle;
 
-// The seed backend's routes; CORS and token endpoints are wired as their issues land.
-app.MapGet("/api/", () => Results.Json(new[] { "/api/token", "/api/token/refresh" }));
+var builder = WebApplication.CreateBuilder(args);
+
+// One generated call: the precompiled django-cors-headers policy, SIMPLE_JWT, and the database
+// cors.settings names in DATABASES (db.sqlite3 here, created if absent, used as is if Django made it).
+builder.AddCorsSettings();
+// The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
+builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
+
+var app = builder.Build();
+app.Services.EnsureDjangoDatabase();
+
+// manage.py-style commands: createsuperuser, flushexpiredtokens.
+var commands = app.Services.GetRequiredService<DjangoManagementCommands>();
+if (await commands.TryRunAsync(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a is "--username" or "--email").ToArray(), Console.Out) is int exitCode)
+{
+    return exitCode;
+}
+if (args.Contains("--create-superuser-from-env"))
+{
+    await SampleSetup.CreateSuperuserFromEnvironmentAsync(app.Services, app.Configuration, app.Logger);
+}
+
+app.UseExceptionHandler(SampleSetup.ExceptionHandler);
+app.UseDjangoCors();
+app.UseRouting();
+app.UseSimpleJwtAuthentication();
+app.UseAuthorization();
+
+app.MapSimpleJwt("/api/token");
+SampleRoutes.Map(app);
 
 app.Run();
+return 0;

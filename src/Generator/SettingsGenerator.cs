@@ -47,8 +47,14 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SelectedFiles);
 
+        // Only a bool leaves the compilation, so C# edits re-run this cheap step and nothing after it.
+        var hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == RuntimeAssemblyName))
+            .WithTrackingName(TrackingNames.RuntimeReference);
+
         var compiled = files
-            .Select((file, ct) => Compile(file, ct))
+            .Combine(hasRuntime)
+            .Select((input, ct) => Compile(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.Compiled);
 
         // Two outputs, as dotnet/runtime's generators do: a change that only moves a diagnostic
@@ -105,7 +111,10 @@ public sealed class SettingsGenerator : IIncrementalGenerator
         }
     }
 
-    private CompiledSettingsFile Compile(SettingsFileModel file, CancellationToken ct)
+    /// <summary>The runtime library; when referenced, the ASP.NET Core wiring is generated too.</summary>
+    internal const string RuntimeAssemblyName = "DjangoSettings.Runtime";
+
+    private CompiledSettingsFile Compile(SettingsFileModel file, bool emitWiring, CancellationToken ct)
     {
         try
         {
@@ -115,7 +124,7 @@ public sealed class SettingsGenerator : IIncrementalGenerator
                 return new CompiledSettingsFile(file.HintName, file.FullPath, file.DisplayPath, null, EquatableArray.From(new[] { unreadable }));
             }
             var sources = new[] { new SettingsSource(file.DisplayPath, file.Text) };
-            var result = _compile(sources, new CompileOptions(file.Namespace, file.ClassName), ct);
+            var result = _compile(sources, new CompileOptions(file.Namespace, file.ClassName, emitWiring), ct);
             return new CompiledSettingsFile(file.HintName, file.FullPath, file.DisplayPath, result.GeneratedSource, result.Diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

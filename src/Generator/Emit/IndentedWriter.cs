@@ -20,10 +20,16 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/>, then <c>{</c>, and indents until the result is disposed (which writes <c>}</c>).</summary>
-    public IDisposable Block(string header)
+    /// <summary>Indents the following lines one level.</summary>
+    public void Indent() => _depth++;
+
+    /// <summary>Undoes one <see cref="Indent"/>.</summary>
+    public void Outdent() => _depth--;
+
+    /// <summary>Writes <paramref name="header"/> (if any), then <c>{</c>, and indents until the result is disposed (which writes <c>}</c>).</summary>
+    public IDisposable Block(string? header)
     {
-        Line(header);
+        if (header is not null) Line(header);
         Line("{");
         _depth++;
         return new Closer(this);

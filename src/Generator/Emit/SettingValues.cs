@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
 using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Evaluation.Values;
 
@@ -42,6 +43,11 @@ public static class SettingValues
                 return Strings(value, patterns: false, out result);
             case SettingKind.RegexSequence:
                 return Strings(value, patterns: true, out result);
+            case SettingKind.LooseStringSequence:
+                // Snippets write `...` placeholders in INSTALLED_APPS: keep the strings, drop the rest.
+                if (value is not (PyList or PyTuple)) return false;
+                result = ReadOnly(((PySequence)value).Items.OfType<PyStr>().Select(s => s.Value).ToArray());
+                return true;
             case SettingKind.StringOrSequence:
                 if (value is PyStr single) { result = ReadOnly(new[] { single.Value }); return true; }
                 return Strings(value, patterns: false, out result);

@@ -30,11 +30,16 @@ public static class SettingsEmitter
         w.Line();
         if (ns.Length > 0)
         {
-            using (w.Block("namespace " + ns)) WriteClass(w, settings, className, main?.Path, deferred);
+            using (w.Block("namespace " + ns))
+            {
+                WriteClass(w, settings, className, main?.Path, deferred);
+                if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
+            }
         }
         else
         {
             WriteClass(w, settings, className, main?.Path, deferred);
+            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
         }
         return w.ToString();
     }

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Only the settings files.</summary>
     public const string SelectedFiles = "DjangoSettings.SelectedFiles";
 
+    /// <summary>Whether the project references DjangoSettings.Runtime (decides the wiring).</summary>
+    public const string RuntimeReference = "DjangoSettings.RuntimeReference";
+
     /// <summary>Each settings file compiled (source text and diagnostics).</summary>
     public const string Compiled = "DjangoSettings.Compiled";
 

@@ -23,6 +23,12 @@ public sealed class LoadedSettings
         Warnings = warnings;
     }
 
+    /// <summary>
+    /// Answers a generated class's <c>DeferredResolver</c>: each binding key converted to the CLR
+    /// value the generated member's type expects (the same conversion the emitter uses for literals).
+    /// </summary>
+    public Func<string, object?> Resolver => DjangoSettings.Generator.Emit.SettingValues.Resolver(_bound);
+
     /// <summary>Warnings and information the checks produced with this environment.</summary>
     public IReadOnlyList<SettingsDiagnostic> Warnings { get; }
 

@@ -410,28 +410,6 @@ SIMPLE_JWT = {
             public static bool UserAuthenticationRuleIsSet => false;
 
             /// <summary>
-            /// <c>SIMPLE_JWT["ON_LOGIN_SUCCESS"]</c>: Python hook after a login.
-            /// </summary>
-            /// <remarks>
-            /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.default_on_login_su...</c>.</para>
-            /// </remarks>
-            public static string? OnLoginSuccess { get; } = "rest_framework_simplejwt.serializers.default_on_login_success";
-
-            /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ON_LOGIN_SUCCESS"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool OnLoginSuccessIsSet => false;
-
-            /// <summary>
-            /// <c>SIMPLE_JWT["ON_LOGIN_FAILED"]</c>: Python hook after a failed login.
-            /// </summary>
-            /// <remarks>
-            /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.default_on_login_fa...</c>.</para>
-            /// </remarks>
-            public static string? OnLoginFailed { get; } = "rest_framework_simplejwt.serializers.default_on_login_failed";
-
-            /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ON_LOGIN_FAILED"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool OnLoginFailedIsSet => false;
-
-            /// <summary>
             /// <c>SIMPLE_JWT["AUTH_TOKEN_CLASSES"]</c>: Token classes accepted for authentication.
             /// </summary>
             /// <remarks>

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DjangoSettings.Generator.Binding;
+using DjangoSettings.Generator.Evaluation.Values;
+using DjangoSettings.Shared;
+
+namespace DjangoSettings.Generator.Emit;
+
+/// <summary>
+/// Writes the ASP.NET Core wiring for a compiled settings class: one <c>builder.AddXxx()</c>
+/// extension that hands the runtime the precompiled CORS policy (the origin decision as a switch
+/// over (scheme, netloc) pairs, regexes translated from Python and cached with a match timeout)
+/// and the SIMPLE_JWT options. Emitted only when the project references DjangoSettings.Runtime.
+/// </summary>
+internal static class WiringEmitter
+{
+    private const string Runtime = "global::DjangoSettings";
+    private const string RegexType = "global::System.Text.RegularExpressions.Regex";
+
+    public static void Write(IndentedWriter w, BoundSettings settings, string className, bool hasDeferred)
+    {
+        string extensions = className + "HostingExtensions";
+        var cors = CorsParts.From(settings);
+
+        w.Line();
+        w.Line("/// <summary>ASP.NET Core wiring for <see cref=\"" + className + "\"/>.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + CSharpLiteral.String(GeneratorVersion.Name) + ", " + CSharpLiteral.String(GeneratorVersion.Value) + ")]");
+        using (w.Block("public static class " + extensions))
+        {
+            WriteRegexFields(w, cors);
+            w.Line("/// <summary>");
+            w.Line("/// Registers what the settings file configures: the django-cors-headers policy (add <c>app.UseDjangoCors()</c>");
+            w.Line("/// first in the pipeline)" + (settings.HasSimpleJwt ? ", and the SIMPLE_JWT token services, authentication and the database that" : "") );
+            w.Line("/// " + (settings.HasSimpleJwt ? "DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>)." : "") + " Values read from configuration are");
+            w.Line("/// evaluated now, with the same checks as the build; a failure throws with the settings file's line.");
+            w.Line("/// </summary>");
+            w.Line("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder Add" + className + "(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)");
+            w.Indent();
+            w.Line("=> " + Runtime + ".Hosting.DjangoSettingsHostingExtensions.AddCompiledDjangoSettings(builder, new " + Runtime + ".Hosting.CompiledDjangoSettings");
+            w.Line("{");
+            w.Indent();
+            w.Line("SourcePath = " + className + ".SourcePath,");
+            if (hasDeferred)
+            {
+                w.Line(settings.Sources.Count > 1
+                    ? "DeferredSources = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Zip(" + className + ".SourcePaths, " + className + ".SourceTexts, (p, t) => (p, t))),"
+                    : "DeferredSources = new (string, string)[] { (" + className + ".SourcePath, " + className + ".SourceText) },");
+                w.Line("InstallResolver = resolver => " + className + ".DeferredResolver = resolver,");
+            }
+            w.Line("CreateCorsPolicy = CreateCorsPolicy,");
+            if (settings.HasSimpleJwt) w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
+            w.Line("Database = static () => (" + className + ".Django.DatabaseEngine, " + className + ".Django.DatabaseName),");
+            w.Line("InstalledApps = static () => " + className + ".Django.InstalledApps,");
+            w.Outdent();
+            w.Line("});");
+            w.Outdent();
+            WriteCorsPolicy(w, settings, className, cors);
+            if (settings.HasSimpleJwt) WriteJwtOptions(w, settings, className);
+            if (cors.Pairs is not null) WriteMatcher(w, cors.Pairs);
+        }
+    }
+
+    private static void WriteRegexFields(IndentedWriter w, CorsParts cors)
+    {
+        if (cors.OriginRegexes is not null)
+        {
+            w.Line("// CORS_ALLOWED_ORIGIN_REGEXES, translated from Python syntax at build time; re.match anchoring is \\A(?:...).");
+            w.Line("private static readonly " + RegexType + "[] s_originRegexes =");
+            w.Line("{");
+            w.Indent();
+            foreach (var (pattern, options) in cors.OriginRegexes) w.Line(NewRegex(pattern, options) + ",");
+            w.Outdent();
+            w.Line("};");
+            w.Line();
+        }
+        if (cors.UrlsRegex is { } urls)
+        {
+            w.Line("private static readonly " + RegexType + " s_urlsRegex = " + NewRegex(urls.Pattern, urls.Options) + ";");
+            w.Line();
+        }
+    }
+
+    private static string NewRegex(string pattern, System.Text.RegularExpressions.RegexOptions options)
+        => "new " + RegexType + "(" + CSharpLiteral.String(pattern) + ", (global::System.Text.RegularExpressions.RegexOptions)" + ((int)options).ToString(CultureInfo.InvariantCulture)
+           + ", global::System.TimeSpan.FromMilliseconds(100))";
+
+    private static void WriteCorsPolicy(IndentedWriter w, BoundSettings settings, string className, CorsParts cors)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Cors.DjangoCorsPolicy CreateCorsPolicy()");
+        w.Indent();
+        w.Line("=> " + Runtime + ".Cors.DjangoCorsPolicy.Create(new " + Runtime + ".Cors.DjangoCorsSettings");
+        w.Line("{");
+        w.Indent();
+        foreach (var (key, property) in CorsProperties)
+        {
+            var setting = settings[key];
+            if (!setting.IsSet || setting.HasError) continue;
+            w.Line(property + " = " + className + ".Cors." + setting.Definition.MemberName + ",");
+        }
+        w.Outdent();
+        w.Line("},");
+        w.Line("originPairMatcher: " + (cors.Pairs is not null ? "MatchOrigin" : "null") + ",");
+        w.Line("compiledOriginRegexes: " + (cors.OriginRegexes is not null ? "s_originRegexes" : "null") + ",");
+        w.Line("compiledUrlsRegex: " + (cors.UrlsRegex is not null ? "s_urlsRegex" : "null") + ");");
+        w.Outdent();
+    }
+
+    private static readonly (string Key, string Property)[] CorsProperties =
+    {
+        ("CORS_ALLOWED_ORIGINS", "AllowedOrigins"),
+        ("CORS_ALLOWED_ORIGIN_REGEXES", "AllowedOriginRegexes"),
+        ("CORS_ALLOW_ALL_ORIGINS", "AllowAllOrigins"),
+        ("CORS_URLS_REGEX", "UrlsRegex"),
+        ("CORS_ALLOW_METHODS", "AllowMethods"),
+        ("CORS_ALLOW_HEADERS", "AllowHeaders"),
+        ("CORS_EXPOSE_HEADERS", "ExposeHeaders"),
+        ("CORS_PREFLIGHT_MAX_AGE", "PreflightMaxAge"),
+        ("CORS_ALLOW_CREDENTIALS", "AllowCredentials"),
+        ("CORS_ALLOW_PRIVATE_NETWORK", "AllowPrivateNetwork"),
+    };
+
+    private static void WriteJwtOptions(IndentedWriter w, BoundSettings settings, string className)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Jwt.SimpleJwtOptions CreateSimpleJwtOptions()");
+        w.Indent();
+        w.Line("=> " + Runtime + ".Jwt.SimpleJwtOptionsFactory.FromSettings(new global::System.Collections.Generic.Dictionary<string, object?>");
+        w.Line("{");
+        w.Indent();
+        foreach (var setting in settings.All.Where(s => s.Definition.Group == SettingGroup.SimpleJwt && s.IsSet && !s.HasError))
+        {
+            if (MemberType.For(setting.Definition) is null) continue;
+            w.Line("[" + CSharpLiteral.String(setting.Definition.DjangoName) + "] = " + className + ".SimpleJwt." + setting.Definition.MemberName + ",");
+        }
+        w.Outdent();
+        // SIGNING_KEY defaults to Django's SECRET_KEY; a file without it gets it from configuration.
+        w.Line("}, " + className + ".Django.SecretKey ?? string.Empty);");
+        w.Outdent();
+    }
+
+    private static void WriteMatcher(IndentedWriter w, IReadOnlyList<(string Scheme, string Netloc)> pairs)
+    {
+        w.Line();
+        w.Line("// CORS_ALLOWED_ORIGINS as code: the (scheme, netloc) pairs urlsplit gives, compared exactly as django-cors-headers does.");
+        w.Line("private static bool MatchOrigin(global::System.ReadOnlySpan<char> scheme, global::System.ReadOnlySpan<char> netloc)");
+        using (w.Block(null))
+        {
+            if (pairs.Count == 0)
+            {
+                w.Line("return false;");
+                return;
+            }
+            w.Line("switch (scheme)");
+            w.Line("{");
+            w.Indent();
+            foreach (var group in pairs.GroupBy(p => p.Scheme, StringComparer.Ordinal))
+            {
+                w.Line("case " + CSharpLiteral.String(group.Key) + ":");
+                w.Indent();
+                w.Line("switch (netloc)");
+                w.Line("{");
+                w.Indent();
+                foreach (var netloc in group.Select(p => p.Netloc).Distinct(StringComparer.Ordinal))
+                {
+                    w.Line("case " + CSharpLiteral.String(netloc) + ":");
+                }
+                w.Indent();
+                w.Line("return true;");
+                w.Outdent();
+                w.Line("default:");
+                w.Indent();
+                w.Line("return false;");
+                w.Outdent();
+                w.Outdent();
+                w.Line("}");
+                w.Outdent();
+            }
+            w.Line("default:");
+            w.Indent();
+            w.Line("return false;");
+            w.Outdent();
+            w.Outdent();
+            w.Line("}");
+        }
+    }
+
+    /// <summary>The parts of the CORS policy that can be precompiled (only values known at build time).</summary>
+    private sealed class CorsParts
+    {
+        public IReadOnlyList<(string Scheme, string Netloc)>? Pairs { get; private set; }
+        public IReadOnlyList<(string Pattern, System.Text.RegularExpressions.RegexOptions Options)>? OriginRegexes { get; private set; }
+        public (string Pattern, System.Text.RegularExpressions.RegexOptions Options)? UrlsRegex { get; private set; }
+
+        public static CorsParts From(BoundSettings settings)
+        {
+            var parts = new CorsParts();
+            var origins = settings["CORS_ALLOWED_ORIGINS"];
+            if (!origins.IsDeferred && !origins.HasError && origins.Value is PySequence seq)
+            {
+                var pairs = new List<(string, string)>();
+                bool ok = true;
+                foreach (var item in seq.Items)
+                {
+                    if (item is not PyStr s) { ok = false; break; }
+                    // An entry urlsplit rejects is a startup error in the runtime; leave it to the factory.
+                    if (!PythonUrlSplit.TrySplit(s.Value, out var split)) { ok = false; break; }
+                    pairs.Add((split.Scheme, split.Netloc));
+                }
+                if (ok) parts.Pairs = pairs;
+            }
+
+            var regexes = settings["CORS_ALLOWED_ORIGIN_REGEXES"];
+            if (!regexes.IsDeferred && !regexes.HasError && regexes.Value is PySequence rs)
+            {
+                var list = new List<(string, System.Text.RegularExpressions.RegexOptions)>();
+                foreach (var item in rs.Items)
+                {
+                    var t = Translate(item);
+                    if (t is null) { list = null; break; }
+                    list.Add(t.Value);
+                }
+                parts.OriginRegexes = list;
+            }
+
+            var urls = settings["CORS_URLS_REGEX"];
+            if (urls.IsSet && !urls.IsDeferred && !urls.HasError) parts.UrlsRegex = Translate(urls.Value);
+            return parts;
+        }
+
+        private static (string, System.Text.RegularExpressions.RegexOptions)? Translate(PyValue value)
+        {
+            var (pattern, flags) = value switch
+            {
+                PyStr s => (s.Value, PythonRegex.PyFlags.None),
+                PyPattern p => (p.Pattern, p.IgnoreCase ? PythonRegex.PyFlags.IgnoreCase : PythonRegex.PyFlags.None),
+                _ => (null, PythonRegex.PyFlags.None),
+            };
+            if (pattern is null) return null;
+            var translation = PythonRegex.Translate(pattern, flags);
+            return translation.Success && translation.AnchoredPattern is not null ? (translation.AnchoredPattern, translation.Options) : null;
+        }
+    }
+}
