@@ -55,9 +55,33 @@ public sealed class CorsFixtureReplayTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task Every_recorded_oracle_response_matches_after_the_4x_deltas(string name)
+    public Task Every_recorded_oracle_response_matches_after_the_4x_deltas(string name)
+        => ReplayAsync(name, Table[name].Settings);
+
+    /// <summary>
+    /// The same replay, but the policy comes from the settings file itself, compiled by our settings
+    /// compiler (the evaluator, binder and checks the generator runs): file -> compiler -> middleware
+    /// must answer as Django did for that file.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public Task Settings_file_compiled_by_us_answers_as_django_did(string name)
     {
-        var (settings, h314, h4x) = Table[name];
+        string path = Path.Combine(FixtureDirectory, "settings", name + ".cors.settings");
+        var loaded = DjangoSettings.Settings.SettingsLoader.Load(new[] { (name + ".cors.settings", File.ReadAllText(path)) }, new EmptyEnvironment());
+        return ReplayAsync(name, DjangoSettings.Settings.LoadedSettingsCorsExtensions.ToCorsSettings(loaded));
+    }
+
+    private sealed class EmptyEnvironment : DjangoSettings.Generator.Evaluation.ISettingsEnvironment
+    {
+        public string? GetVariable(string key) => null;
+
+        public string? ReadFile(string path) => null;
+    }
+
+    private static async Task ReplayAsync(string name, DjangoCorsSettings settings)
+    {
+        var (_, h314, h4x) = Table[name];
         var corpus = ProbeFiles.LoadCorpus(Path.Combine(FixtureDirectory, "basic.corpus.json"));
         var recorded = ProbeFiles.LoadRecords(Path.Combine(FixtureDirectory, name + ".jsonl")).ToDictionary(r => r.Id);
         Assert.Equal(corpus.Count, recorded.Count);
