@@ -3,6 +3,11 @@ using DjangoSettings.Jwt;
 using DjangoSettings.Stores;
 using DjangoStyle;
 
+// Our own switch is not a configuration key=value pair: keep it away from the host's parser.
+const string CreateSuperuserFromEnv = "--create-superuser-from-env";
+bool createSuperuser = args.Contains(CreateSuperuserFromEnv);
+args = args.Where(a => a != CreateSuperuserFromEnv).ToArray();
+
 var builder = WebApplication.CreateBuilder(args);
 
 // One generated call: the precompiled django-cors-headers policy, SIMPLE_JWT, and the database
@@ -16,11 +21,11 @@ app.Services.EnsureDjangoDatabase();
 
 // manage.py-style commands: createsuperuser, flushexpiredtokens.
 var commands = app.Services.GetRequiredService<DjangoManagementCommands>();
-if (await commands.TryRunAsync(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a is "--username" or "--email").ToArray(), Console.Out) is int exitCode)
+if (await commands.TryRunAsync(args, Console.Out) is int exitCode)
 {
     return exitCode;
 }
-if (args.Contains("--create-superuser-from-env"))
+if (createSuperuser)
 {
     await SampleSetup.CreateSuperuserFromEnvironmentAsync(app.Services, app.Configuration, app.Logger);
 }
