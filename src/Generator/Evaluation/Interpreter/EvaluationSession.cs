@@ -16,7 +16,7 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 internal sealed class EvaluationSession
 {
     /// <summary>Loop iterations allowed across the whole evaluation.</summary>
-    public const int MaxLoopIterations = 100_000;
+    public const int MaxLoopIterations = 10_000;
 
     /// <summary>Longest string and largest collection the evaluator will build.</summary>
     public const int MaxStringLength = 4_000_000;

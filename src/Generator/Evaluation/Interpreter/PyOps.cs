@@ -263,15 +263,39 @@ internal static class PyOps
             if (d == 0 && BitConverter.DoubleToInt64Bits(d) < 0) return "-0.0";
             return ((long)d).ToString(CultureInfo.InvariantCulture) + ".0";
         }
-        string r = d.ToString("R", CultureInfo.InvariantCulture);
-        int e = r.IndexOf('E');
-        if (e < 0) return r;
-        string mantissa = r.Substring(0, e);
-        string exp = r.Substring(e + 1);
-        char sign = exp[0] == '-' ? '-' : '+';
-        exp = exp.TrimStart('+', '-').TrimStart('0');
-        if (exp.Length < 2) exp = exp.PadLeft(2, '0');
-        return mantissa + "e" + sign + exp;
+        // Shortest round-trip digits, then Python's layout: fixed for 1e-4 <= |x| < 1e16, else exponent.
+        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        int exponent = 0;
+        string mantissa = r;
+        if (e >= 0)
+        {
+            exponent = int.Parse(r.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            mantissa = r.Substring(0, e);
+        }
+        int dot = mantissa.IndexOf('.');
+        string digits = mantissa.Replace(".", string.Empty);
+        int pointPosition = (dot < 0 ? mantissa.Length : dot) + exponent;
+        int leadingZeros = 0;
+        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
+        {
+            leadingZeros++;
+            pointPosition--;
+        }
+        digits = digits.Substring(leadingZeros).TrimEnd('0');
+        if (digits.Length == 0) digits = "0";
+        int decimalExponent = pointPosition - 1;
+        string sign = d < 0 ? "-" : string.Empty;
+        if (decimalExponent >= -4 && decimalExponent < 16)
+        {
+            string text;
+            if (pointPosition <= 0) text = "0." + new string('0', -pointPosition) + digits;
+            else if (pointPosition >= digits.Length) text = digits + new string('0', pointPosition - digits.Length) + ".0";
+            else text = digits.Substring(0, pointPosition) + "." + digits.Substring(pointPosition);
+            return sign + text;
+        }
+        string m = digits.Length == 1 ? digits : digits.Substring(0, 1) + "." + digits.Substring(1);
+        return sign + m + "e" + (decimalExponent < 0 ? "-" : "+") + Math.Abs(decimalExponent).ToString("00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Python's <c>str(timedelta)</c>: <c>1 day, 0:05:00</c>, <c>0:00:00.500000</c>.</summary>
