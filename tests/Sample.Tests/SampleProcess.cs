@@ -49,9 +49,13 @@ public sealed class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the sample and waits until it listens (or fails with its output).</summary>
-    public static async Task<SampleProcess> StartAsync(IDictionary<string, string?>? environment = null, string? contentRoot = null, params string[] extraArgs)
+    public static Task<SampleProcess> StartAsync(IDictionary<string, string?>? environment = null, string? contentRoot = null, params string[] extraArgs)
+        => StartAsync(Path.Combine(AppContext.BaseDirectory, "DjangoStyle.dll"), environment, contentRoot, extraArgs);
+
+    /// <summary>Starts a given build of the sample (for example one built against another settings file).</summary>
+    public static async Task<SampleProcess> StartAsync(string dll, IDictionary<string, string?>? environment, string? contentRoot, params string[] extraArgs)
     {
-        var (process, output) = Launch(environment, contentRoot ??= NewContentRoot(), out int port, extraArgs);
+        var (process, output) = Launch(dll, environment, contentRoot ??= NewContentRoot(), out int port, extraArgs);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -68,7 +72,7 @@ public sealed class SampleProcess : IAsyncDisposable
     /// <summary>Runs the sample to completion (for start-up failures and commands); returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string?>? environment, string contentRoot, params string[] args)
     {
-        var (process, output) = Launch(environment, contentRoot, out _, args);
+        var (process, output) = Launch(Path.Combine(AppContext.BaseDirectory, "DjangoStyle.dll"), environment, contentRoot, out _, args);
         var exited = process.WaitForExitAsync();
         if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60))) != exited)
         {
@@ -79,10 +83,9 @@ public sealed class SampleProcess : IAsyncDisposable
         lock (output) return (process.ExitCode, output.ToString());
     }
 
-    private static (Process, StringBuilder) Launch(IDictionary<string, string?>? environment, string contentRoot, out int port, string[] args)
+    private static (Process, StringBuilder) Launch(string dll, IDictionary<string, string?>? environment, string contentRoot, out int port, string[] args)
     {
         port = OracleServer.FreePort();
-        string dll = Path.Combine(AppContext.BaseDirectory, "DjangoStyle.dll");
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -50,14 +50,16 @@ internal static class WiringEmitter
                 w.Line("InstallResolver = resolver => " + className + ".DeferredResolver = resolver,");
             }
             w.Line("CreateCorsPolicy = CreateCorsPolicy,");
-            if (settings.HasSimpleJwt) w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
+            w.Line("SimpleJwtConfigured = " + CSharpLiteral.Bool(settings.HasSimpleJwt) + ",");
+            w.Line("SecretKey = static () => " + className + ".Django.SecretKey,");
+            w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
             w.Line("Database = static () => (" + className + ".Django.DatabaseEngine, " + className + ".Django.DatabaseName),");
             w.Line("InstalledApps = static () => " + className + ".Django.InstalledApps,");
             w.Outdent();
             w.Line("});");
             w.Outdent();
             WriteCorsPolicy(w, settings, className, cors);
-            if (settings.HasSimpleJwt) WriteJwtOptions(w, settings, className);
+            WriteJwtOptions(w, settings, className);
             if (cors.Pairs is not null) WriteMatcher(w, cors.Pairs);
         }
     }
@@ -125,7 +127,7 @@ internal static class WiringEmitter
     private static void WriteJwtOptions(IndentedWriter w, BoundSettings settings, string className)
     {
         w.Line();
-        w.Line("private static " + Runtime + ".Jwt.SimpleJwtOptions CreateSimpleJwtOptions()");
+        w.Line("private static " + Runtime + ".Jwt.SimpleJwtOptions CreateSimpleJwtOptions(string secretKey)");
         w.Indent();
         w.Line("=> " + Runtime + ".Jwt.SimpleJwtOptionsFactory.FromSettings(new global::System.Collections.Generic.Dictionary<string, object?>");
         w.Line("{");
@@ -136,8 +138,8 @@ internal static class WiringEmitter
             w.Line("[" + CSharpLiteral.String(setting.Definition.DjangoName) + "] = " + className + ".SimpleJwt." + setting.Definition.MemberName + ",");
         }
         w.Outdent();
-        // SIGNING_KEY defaults to Django's SECRET_KEY; a file without it gets it from configuration.
-        w.Line("}, " + className + ".Django.SecretKey ?? string.Empty);");
+        // SIGNING_KEY defaults to Django's SECRET_KEY; the runtime passes the file's, or configuration's.
+        w.Line("}, secretKey);");
         w.Outdent();
     }
 

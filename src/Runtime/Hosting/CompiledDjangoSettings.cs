@@ -28,8 +28,14 @@ public sealed class CompiledDjangoSettings
     /// <summary>Builds the CORS policy (called after deferred values are resolved).</summary>
     public required Func<DjangoCorsPolicy> CreateCorsPolicy { get; init; }
 
-    /// <summary>Builds the SIMPLE_JWT options, or null when the file configures no SIMPLE_JWT.</summary>
-    public Func<SimpleJwtOptions>? CreateSimpleJwtOptions { get; init; }
+    /// <summary>Builds the SIMPLE_JWT options from Django's SECRET_KEY (the default SIGNING_KEY).</summary>
+    public Func<string, SimpleJwtOptions>? CreateSimpleJwtOptions { get; init; }
+
+    /// <summary>Whether the file sets SIMPLE_JWT (otherwise simplejwt's defaults apply when a SECRET_KEY is known).</summary>
+    public bool SimpleJwtConfigured { get; init; }
+
+    /// <summary>SECRET_KEY as the file sets it, or null (then configuration's <c>SECRET_KEY</c> is used).</summary>
+    public Func<string?>? SecretKey { get; init; }
 
     /// <summary>DATABASES['default'] ENGINE and NAME (NAME relative to the content root), when set.</summary>
     public Func<(string? Engine, string? Name)>? Database { get; init; }

@@ -48,9 +48,12 @@ public static class DjangoSettingsHostingExtensions
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy());
 
-        if (compiled.CreateSimpleJwtOptions is { } createJwt)
+        // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
+        // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).
+        string? secret = compiled.SecretKey?.Invoke() ?? builder.Configuration["SECRET_KEY"];
+        if (compiled.CreateSimpleJwtOptions is { } createJwt && (compiled.SimpleJwtConfigured || !string.IsNullOrEmpty(secret)))
         {
-            var options = createJwt();
+            var options = createJwt(secret ?? string.Empty);
             var apps = compiled.InstalledApps?.Invoke();
             if (apps is not null && !apps.Contains(BlacklistApp, StringComparer.Ordinal))
             {
