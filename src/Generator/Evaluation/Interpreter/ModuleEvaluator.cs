@@ -24,7 +24,6 @@ internal sealed partial class ModuleEvaluator
     private int _silent;
     private bool _defaultsMode;
     private string? _unresolvedStarImport;
-    private int _evalDepth;
 
     public ModuleEvaluator(EvaluationSession session, int index, SyntaxTree tree)
     {
@@ -564,6 +563,10 @@ internal sealed partial class ModuleEvaluator
     /// </summary>
     private void Store(Expr place, PyValue value, TextSpan statementSpan, bool rebind)
     {
+        if (_session.Metrics.Excess(value) is string excess)
+        {
+            value = TooLarge(statementSpan, excess);
+        }
         switch (place)
         {
             case NameExpr n:
