@@ -18,7 +18,7 @@ internal sealed partial class ModuleEvaluator
 
     private PyValue Eval(Expr expr)
     {
-        if (++_session.EvalDepth > MaxEvalDepth)
+        if (++_session.EvalDepth > MaxEvalDepth || !Syntax.Parser.StackAvailable())
         {
             _session.EvalDepth--;
             return new PyUnknown("expression nested too deeply") { Origin = Loc(expr.Span) };
