@@ -440,11 +440,10 @@ internal sealed partial class ModuleEvaluator
     /// <summary>A method on a known value: its result and, for mutating methods, the receiver after the call.</summary>
     private (PyValue Result, PyValue? NewReceiver) Method(CallExpr c, PyValue receiver, string name, Args args)
     {
-        PyValue R(PyValue v) => v;
         switch (receiver)
         {
             case PyStr s:
-                return (R(StrMethod(c, s.Value, name, args)), null);
+                return (StrMethod(c, s.Value, name, args), null);
             case PyList l:
                 return ListMethod(c, l, name, args);
             case PyTuple t:
@@ -473,7 +472,6 @@ internal sealed partial class ModuleEvaluator
 
     private PyValue StrMethod(CallExpr c, string s, string name, Args args)
     {
-        PyValue? a0 = args.Get(0, "__0");
         switch (name)
         {
             case "split":
@@ -607,7 +605,6 @@ internal sealed partial class ModuleEvaluator
                 return new PyStr(s.Substring(0, signLen) + new string('0', (int)width - s.Length) + s.Substring(signLen));
             }
         }
-        _ = a0;
         Report(DiagnosticDescriptors.CallNotEvaluated, c.Span, "str." + name);
         return new PyUnknown("str." + name + " is not evaluated");
     }

@@ -587,9 +587,7 @@ internal sealed partial class ModuleEvaluator
             }
             else
             {
-                var l = left;
                 step = Lift(c, new[] { left, right }, vs => Compare(c, op, vs[0], vs[1]), "bool", deep: op is "==" or "!=" or "in" or "not in");
-                _ = l;
             }
             if (result is null) result = step;
             else

@@ -368,10 +368,8 @@ internal sealed partial class ModuleEvaluator
             _session.AddSkipped(new SkippedAssignment(name, Loc(span), reason));
             if (markUnknown && _locals is null)
             {
-                Scope.TryGet(name, out var old);
                 var unknown = new PyUnknown(name + " is assigned inside " + reason + (reason2 is null ? string.Empty : " (" + reason2 + ")")) { Origin = Loc(span) };
                 Scope.Set(name, new Binding(unknown, Loc(span), Loc(span), false));
-                _ = old;
             }
         }
     }
