@@ -86,7 +86,7 @@ internal sealed class Lexer
                     if (_expressionMode) continue;
                     if (_brackets.Count > 0)
                     {
-                        if (NextLineLooksLikeNewStatement()) RecoverFromUnclosedBrackets(start);
+                        if (NextLineLooksLikeNewStatement()) RecoverFromUnclosedBrackets();
                         else continue;
                     }
                     Add(TokenKind.Newline, start, _pos);
@@ -139,7 +139,7 @@ internal sealed class Lexer
 
         if (_brackets.Count > 0 && !_expressionMode)
         {
-            RecoverFromUnclosedBrackets(_end);
+            RecoverFromUnclosedBrackets();
         }
         if (!_expressionMode)
         {
@@ -246,12 +246,11 @@ internal sealed class Lexer
         return spaces > 0 && p + 1 < _end && _text[p] == '=' && _text[p + 1] != '=';
     }
 
-    private void RecoverFromUnclosedBrackets(int at)
+    private void RecoverFromUnclosedBrackets()
     {
         int open = _brackets[0];
         Report(DiagnosticDescriptors.UnclosedBracket, open, 1, _text[open].ToString());
         _brackets.Clear();
-        _ = at;
     }
 
     private void ScanIdentifierOrPrefixedString()

@@ -747,9 +747,23 @@ internal sealed partial class Parser
 
     private void Enter(Token at)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > MaxDepth || !StackAvailable())
         {
             FailWith(DiagnosticDescriptors.NestingTooDeep, at.Span, MaxDepth);
+        }
+    }
+
+    /// <summary>A second guard behind the depth cap: a host thread with a small stack still gets a diagnostic.</summary>
+    internal static bool StackAvailable()
+    {
+        try
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            return true;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
         }
     }
 

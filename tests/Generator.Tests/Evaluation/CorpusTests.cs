@@ -55,6 +55,22 @@ public class CorpusTests
     }
 
     [Theory]
+    [MemberData(nameof(Files))]
+    public void Windows_line_endings_and_tabs_give_the_same_values(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(CorpusDirectory, file)).Replace("\r\n", "\n");
+        var lf = SettingsEvaluator.Evaluate(new[] { new SettingsSource(file, text) }, DictionaryEnvironment.Empty);
+        var crlf = SettingsEvaluator.Evaluate(new[] { new SettingsSource(file, text.Replace("\n", "\r\n").Replace("    ", "\t")) }, DictionaryEnvironment.Empty);
+        Assert.Equal(lf.Names.Keys, crlf.Names.Keys);
+        foreach (var name in lf.Names.Keys)
+        {
+            Assert.Equal(JsonSerializer.Serialize(Py.Plain(lf.Names[name].Value)), JsonSerializer.Serialize(Py.Plain(crlf.Names[name].Value)));
+            Assert.Equal(lf.Names[name].NameLocation.Start.Line, crlf.Names[name].NameLocation.Start.Line);
+        }
+        Assert.Equal(lf.Diagnostics.Select(d => d.Id + d.Location.Start.Line), crlf.Diagnostics.Select(d => d.Id + d.Location.Start.Line));
+    }
+
+    [Theory]
     [MemberData(nameof(OracleFiles))]
     public void Values_equal_what_Django_computes(string file)
     {

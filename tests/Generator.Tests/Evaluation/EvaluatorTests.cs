@@ -570,4 +570,33 @@ public class EvaluatorTests
         Assert.Contains(m.Diagnostics, d => d.Id == DiagnosticDescriptors.LoopLimitReached.Id);
         Assert.IsType<PyUnknown>(m.Value("X"));
     }
+
+    [Fact]
+    public void Values_cannot_nest_without_bound()
+    {
+        var m = Py.Run("X = []\nfor i in range(200):\n    X = [X]\nY = []\nfor i in range(200):\n    Y += [Y]\nZ = 1\n");
+        Assert.Contains(m.Diagnostics, d => d.Id == DiagnosticDescriptors.ValueTooLarge.Id);
+        Assert.Equal(1L, Py.Plain(m.Value("Z")));
+    }
+
+    [Fact]
+    public void Recursive_lambdas_stop()
+    {
+        var m = Py.Run("f = lambda n: f(n + 1)\nX = f(0)\nsq = lambda v, k=2: v ** k\nY = sq(3)\nZ = (lambda *a, **kw: len(a) + len(kw))(1, 2, k=3)\n");
+        Assert.IsType<PyUnknown>(m.Value("X"));
+        Assert.Equal(9L, Py.Plain(m.Value("Y")));
+        Assert.Equal(3L, Py.Plain(m.Value("Z")));
+    }
+
+    [Fact]
+    public void Nothing_leaks_from_silent_default_evaluation()
+    {
+        // The default of the deferred value is computed silently; the real branch still reports.
+        var m = Py.Run("import os\nX = os.getenv('K').split(',')\nY = None.split(',')\n");
+        var x = Assert.IsType<PyDeferred>(m.Value("X"));
+        Assert.Null(x.Default);
+        Assert.Equal("list", x.ExpectedType);
+        var d = Assert.Single(m.Diagnostics);
+        Assert.Equal(new LinePosition(3, 5), d.Location.Start);
+    }
 }

@@ -23,6 +23,15 @@ internal sealed class EvaluationSession
 
     public const int MaxCollectionSize = 1_000_000;
 
+    /// <summary>How deeply values may nest (<c>[[[...]]]</c>); consumers recurse over values.</summary>
+    public const int MaxValueNesting = 64;
+
+    /// <summary>Current nesting of lambda calls, across modules.</summary>
+    public int LambdaDepth { get; set; }
+
+    /// <summary>Current expression evaluation depth, across modules.</summary>
+    public int EvalDepth { get; set; }
+
     private readonly Dictionary<int, ModuleEvaluator> _evaluated = new();
     private readonly List<int> _importStack = new();
     private readonly HashSet<string> _seenDiagnostics = new();
@@ -58,6 +67,9 @@ internal sealed class EvaluationSession
     public Dictionary<string, CsvCast> CsvObjects { get; } = new();
 
     public int LoopBudget { get; set; } = MaxLoopIterations;
+
+    /// <summary>Size and nesting of the values built so far (bounded so every walk over them is).</summary>
+    public ValueMetrics Metrics { get; } = new();
 
     private int _nextId;
 

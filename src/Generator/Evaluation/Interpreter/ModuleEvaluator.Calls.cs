@@ -13,7 +13,6 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 internal sealed partial class ModuleEvaluator
 {
     private const int MaxLambdaDepth = 24;
-    private int _lambdaDepth;
 
     /// <summary>Evaluated call arguments.</summary>
     private sealed class Args
@@ -233,7 +232,7 @@ internal sealed partial class ModuleEvaluator
 
     private PyValue CallLambda(CallExpr c, LambdaClosure lambda, Args args)
     {
-        if (_lambdaDepth >= MaxLambdaDepth) return new PyUnknown("lambda recursion too deep");
+        if (_session.LambdaDepth >= MaxLambdaDepth) return new PyUnknown("lambda recursion too deep");
         var scope = new LocalScope(lambda.Closure);
         int position = 0;
         foreach (var p in lambda.Syntax.Parameters)
@@ -261,18 +260,21 @@ internal sealed partial class ModuleEvaluator
         }
         var owner = lambda.Owner;
         var saved = owner._locals;
+        int silence = ReferenceEquals(owner, this) ? 0 : _silent;
+        bool defaults = owner._defaultsMode;
         owner._locals = scope;
-        owner._lambdaDepth = ++_lambdaDepth;
-        owner._silent += _silent;
+        owner._silent += silence;
+        owner._defaultsMode = _defaultsMode;
+        _session.LambdaDepth++;
         try
         {
             return owner.Eval(lambda.Syntax.Body);
         }
         finally
         {
-            owner._silent -= _silent;
-            _lambdaDepth--;
-            owner._lambdaDepth = _lambdaDepth;
+            _session.LambdaDepth--;
+            owner._defaultsMode = defaults;
+            owner._silent -= silence;
             owner._locals = saved;
         }
     }
@@ -381,6 +383,10 @@ internal sealed partial class ModuleEvaluator
             result = r;
             newReceiver = n ?? receiver;
         }
+        if (_session.Metrics.Excess(newReceiver) is string excess)
+        {
+            newReceiver = TooLarge(c.Span, excess);
+        }
         if (place is not null && IsPlace(place) && !ReferenceEquals(newReceiver, receiver))
         {
             if (newReceiver is not PyUnknown || receiver is not PyUnknown)
@@ -434,11 +440,10 @@ internal sealed partial class ModuleEvaluator
     /// <summary>A method on a known value: its result and, for mutating methods, the receiver after the call.</summary>
     private (PyValue Result, PyValue? NewReceiver) Method(CallExpr c, PyValue receiver, string name, Args args)
     {
-        PyValue R(PyValue v) => v;
         switch (receiver)
         {
             case PyStr s:
-                return (R(StrMethod(c, s.Value, name, args)), null);
+                return (StrMethod(c, s.Value, name, args), null);
             case PyList l:
                 return ListMethod(c, l, name, args);
             case PyTuple t:
@@ -467,7 +472,6 @@ internal sealed partial class ModuleEvaluator
 
     private PyValue StrMethod(CallExpr c, string s, string name, Args args)
     {
-        PyValue? a0 = args.Get(0, "__0");
         switch (name)
         {
             case "split":
@@ -601,7 +605,6 @@ internal sealed partial class ModuleEvaluator
                 return new PyStr(s.Substring(0, signLen) + new string('0', (int)width - s.Length) + s.Substring(signLen));
             }
         }
-        _ = a0;
         Report(DiagnosticDescriptors.CallNotEvaluated, c.Span, "str." + name);
         return new PyUnknown("str." + name + " is not evaluated");
     }

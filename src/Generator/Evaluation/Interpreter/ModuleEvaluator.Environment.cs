@@ -76,7 +76,6 @@ internal sealed partial class ModuleEvaluator
                 if (def is PyUnknown || !def.IsConstant) def = null;
             }
         }
-        _ = api;
         return new PyDeferred(Text(node.Span), keys.ToEquatableArray(), def, expectedType) { Origin = Loc(node.Span) };
     }
 

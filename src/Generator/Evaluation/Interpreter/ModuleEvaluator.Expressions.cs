@@ -14,23 +14,27 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 internal sealed partial class ModuleEvaluator
 {
     /// <summary>Evaluation recursion allowed (the parser caps nesting well below this).</summary>
-    private const int MaxEvalDepth = 400;
+    private const int MaxEvalDepth = 300;
 
     private PyValue Eval(Expr expr)
     {
-        if (++_evalDepth > MaxEvalDepth)
+        if (++_session.EvalDepth > MaxEvalDepth || !Syntax.Parser.StackAvailable())
         {
-            _evalDepth--;
+            _session.EvalDepth--;
             return new PyUnknown("expression nested too deeply") { Origin = Loc(expr.Span) };
         }
         try
         {
             var value = EvalCore(expr);
+            if (_session.Metrics.Excess(value) is string excess)
+            {
+                return TooLarge(expr.Span, excess);
+            }
             return value.Origin is null ? value with { Origin = Loc(expr.Span) } : value;
         }
         finally
         {
-            _evalDepth--;
+            _session.EvalDepth--;
         }
     }
 
@@ -200,7 +204,13 @@ internal sealed partial class ModuleEvaluator
 
     private PyUnknown TooLarge(TextSpan span, string what)
     {
-        Report(DiagnosticDescriptors.ValueTooLarge, span, "the " + what, what == "string" ? EvaluationSession.MaxStringLength + " characters" : EvaluationSession.MaxCollectionSize + " items");
+        string limit = what switch
+        {
+            "string" => EvaluationSession.MaxStringLength + " characters",
+            "nesting of values" => EvaluationSession.MaxValueNesting + " levels",
+            _ => EvaluationSession.MaxCollectionSize + " items",
+        };
+        Report(DiagnosticDescriptors.ValueTooLarge, span, "the " + what, limit);
         return new PyUnknown(what + " too large") { Origin = Loc(span) };
     }
 
@@ -261,12 +271,7 @@ internal sealed partial class ModuleEvaluator
         foreach (var o in operands)
         {
             if (o is PyUnknown u) return u;
-            if (deep)
-            {
-                var inner = PyOps.FindUnknown(o);
-                if (inner is not null && o is not (PySequence or PyDict)) return inner;
-            }
-            if (o is PyDeferred || (deep && PyOps.ContainsDeferred(o))) deferred = true;
+            if (o is PyDeferred || (deep && _session.Metrics.HasDeferred(o))) deferred = true;
         }
         if (!deferred) return compute(operands);
         return Defer(node, operands, compute, knownType);
@@ -582,9 +587,7 @@ internal sealed partial class ModuleEvaluator
             }
             else
             {
-                var l = left;
                 step = Lift(c, new[] { left, right }, vs => Compare(c, op, vs[0], vs[1]), "bool", deep: op is "==" or "!=" or "in" or "not in");
-                _ = l;
             }
             if (result is null) result = step;
             else

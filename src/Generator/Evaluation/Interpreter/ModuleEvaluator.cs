@@ -24,7 +24,6 @@ internal sealed partial class ModuleEvaluator
     private int _silent;
     private bool _defaultsMode;
     private string? _unresolvedStarImport;
-    private int _evalDepth;
 
     public ModuleEvaluator(EvaluationSession session, int index, SyntaxTree tree)
     {
@@ -369,10 +368,8 @@ internal sealed partial class ModuleEvaluator
             _session.AddSkipped(new SkippedAssignment(name, Loc(span), reason));
             if (markUnknown && _locals is null)
             {
-                Scope.TryGet(name, out var old);
                 var unknown = new PyUnknown(name + " is assigned inside " + reason + (reason2 is null ? string.Empty : " (" + reason2 + ")")) { Origin = Loc(span) };
                 Scope.Set(name, new Binding(unknown, Loc(span), Loc(span), false));
-                _ = old;
             }
         }
     }
@@ -564,6 +561,10 @@ internal sealed partial class ModuleEvaluator
     /// </summary>
     private void Store(Expr place, PyValue value, TextSpan statementSpan, bool rebind)
     {
+        if (_session.Metrics.Excess(value) is string excess)
+        {
+            value = TooLarge(statementSpan, excess);
+        }
         switch (place)
         {
             case NameExpr n:
