@@ -134,4 +134,14 @@ public class BinderTests
         Assert.True(s["CORS_ALLOWED_ORIGINS"].IsDeferred);
         Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
     }
+
+    [Fact]
+    public void An_undefined_secret_key_in_a_fragment_is_read_from_configuration_at_startup()
+    {
+        var s = Bind("SIMPLE_JWT = {'SIGNING_KEY': SECRET_KEY}\n");
+        var signing = s["SIMPLE_JWT.SIGNING_KEY"];
+        Assert.True(signing.IsDeferred);
+        Assert.Equal(new[] { "SECRET_KEY" }, ((PyDeferred)signing.Value).EnvironmentKeys);
+        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+    }
 }

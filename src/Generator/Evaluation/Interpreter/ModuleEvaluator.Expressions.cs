@@ -214,6 +214,9 @@ internal sealed partial class ModuleEvaluator
         return new PyUnknown(what + " too large") { Origin = Loc(span) };
     }
 
+    /// <summary>The Django setting a fragment may use undefined: configuration supplies it at startup.</summary>
+    private const string ConfigurationProvidedName = "SECRET_KEY";
+
     private PyValue Lookup(NameExpr n)
     {
         if (_locals is not null && _locals.TryGet(n.Name, out var local))
@@ -231,6 +234,13 @@ internal sealed partial class ModuleEvaluator
         if (_unresolvedStarImport is not null)
         {
             return new PyUnknown("'" + n.Name + "' may come from 'from " + _unresolvedStarImport + " import *', which is not evaluated") { Origin = Loc(n.Span) };
+        }
+        if (n.Name == ConfigurationProvidedName)
+        {
+            // A settings fragment that uses SECRET_KEY without defining it relies on the base
+            // settings ("# noqa: F821 - defined by the base settings"): read it from configuration
+            // at startup, as a deferred value, instead of failing the build.
+            return EnvRead(n, new PyStr(ConfigurationProvidedName), null, "str", false, null, "base settings");
         }
         Report(DiagnosticDescriptors.NameNotDefined, n.Span, n.Name, n.Name == "timedelta" ? " (add 'from datetime import timedelta')" : string.Empty);
         return new PyUnknown("name '" + n.Name + "' is not defined") { Origin = Loc(n.Span) };
