@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using DjangoSettings.Runtime.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace DjangoSettings.Sample.Tests.Browser;
+
+/// <summary>
+/// The sample's demo front end in a real browser: the sample process serves the API and, on a second
+/// listener, the client page; Chromium enforces CORS on every call the page makes.
+/// </summary>
+public sealed class DemoClientBrowserTests : IClassFixture<HeadlessChromium>
+{
+    /// <summary>An origin cors.settings allows (the seed's React dev server).</summary>
+    private const string AllowedOrigin = "http://localhost:3000";
+
+    private static readonly Dictionary<string, string?> Superuser = new()
+    {
+        ["DJANGO_SUPERUSER_USERNAME"] = "alice",
+        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+    };
+
+    private readonly HeadlessChromium _chromium;
+
+    public DemoClientBrowserTests(HeadlessChromium chromium) => _chromium = chromium;
+
+    [SkippableFact]
+    public async Task From_an_allowed_origin_login_claims_me_with_authorization_refresh_and_logout_all_pass_the_browser_CORS_check()
+    {
+        HeadlessChromium.Require();
+        string clientUrl = $"http://127.0.0.1:{OracleServer.FreePort()}";
+        await using var sample = await SampleProcess.StartAsync(WithClient(clientUrl), null, "--create-superuser-from-env");
+        await WaitForClientAsync(sample, clientUrl);
+
+        var console = new List<string>();
+        var page = await _chromium.NewPageAsync(console);
+        // The page must come from an allowed origin, and port 3000 is not ours to take in CI: the browser
+        // asks http://localhost:3000 (that is the page's origin, sent as Origin on every API call) and
+        // the request is answered by the sample's client listener on its free port.
+        await page.RouteAsync(AllowedOrigin + "/**", route => route.ContinueAsync(new RouteContinueOptions
+        {
+            Url = clientUrl + route.Request.Url.Substring(AllowedOrigin.Length),
+        }));
+        await page.GotoAsync(AllowedOrigin + "/");
+        Assert.Equal(AllowedOrigin, await page.EvaluateAsync<string>("location.origin"));
+        Assert.Equal(sample.BaseAddress.GetLeftPart(UriPartial.Authority), await page.TextContentAsync("#api"));
+
+        await page.FillAsync("#password", "wonderland-123");
+        await page.ClickAsync("#login");
+        await Expect(page, "#status", "Logged in as alice");
+        string claims = (await page.TextContentAsync("#claims"))!;
+        Assert.Contains("\"username\": \"alice\"", claims);
+        Assert.Contains("\"token_type\": \"access\"", claims);
+        await Screenshot(page, "demo-logged-in.png");
+
+        // Authorization is not CORS-safelisted: the browser preflights this GET and proceeds only
+        // because the preflight answer lists authorization (the default CORS_ALLOW_HEADERS).
+        await page.ClickAsync("#me");
+        await Expect(page, "#status", "/api/me/ says: alice (id 1).");
+
+        await page.ClickAsync("#refresh");
+        await WaitForRowsAsync(page, 3);
+        await page.ClickAsync("#logout");
+        await Expect(page, "#status", "Logged out: the refresh token is blacklisted.");
+        await Screenshot(page, "demo-logged-out.png");
+
+        var rows = await RowsAsync(page);
+        Assert.Equal(new[]
+        {
+            ("POST /api/token/", "allowed", "200"),
+            ("GET /api/me/", "allowed", "200"),
+            ("POST /api/token/refresh/", "allowed", "200"),
+            ("POST /api/token/blacklist/", "allowed", "200"),
+        }, rows);
+        Assert.DoesNotContain(console, line => line.Contains("CORS", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task From_an_origin_cors_settings_does_not_list_the_browser_blocks_the_call()
+    {
+        HeadlessChromium.Require();
+        // 127.0.0.1 on a free port: cors.settings allows 127.0.0.1:3000 only.
+        string clientUrl = $"http://127.0.0.1:{OracleServer.FreePort()}";
+        await using var sample = await SampleProcess.StartAsync(WithClient(clientUrl), null, "--create-superuser-from-env");
+        await WaitForClientAsync(sample, clientUrl);
+
+        var console = new List<string>();
+        var page = await _chromium.NewPageAsync(console);
+        await page.GotoAsync(clientUrl + "/");
+        await page.FillAsync("#password", "wonderland-123");
+        await page.ClickAsync("#login");
+        await Expect(page, "#status", "Login blocked by CORS.");
+        await Screenshot(page, "demo-blocked-origin.png");
+
+        Assert.Equal(new[] { ("POST /api/token/", "blocked", "-") }, await RowsAsync(page));
+        Assert.Contains("TypeError: Failed to fetch", await page.TextContentAsync("#log tr td.body"));
+        // Chromium's own explanation, in the console as a developer would see it.
+        Assert.Contains(console, line => line.Contains($"from origin '{clientUrl}' has been blocked by CORS policy", StringComparison.Ordinal));
+        // The server answered the preflight without Access-Control-Allow-Origin: nothing reached the view.
+        Assert.False(page.IsClosed);
+    }
+
+    private static Dictionary<string, string?> WithClient(string clientUrl) =>
+        new(Superuser) { ["Sample__ClientUrl"] = clientUrl };
+
+    private static async Task WaitForClientAsync(SampleProcess sample, string clientUrl)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!sample.Output.Contains("Demo client (wwwroot-client) on " + clientUrl, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the demo client did not start:\n" + sample.Output);
+            await Task.Delay(100);
+        }
+    }
+
+    internal static async Task Expect(IPage page, string selector, string text)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("([s, t]) => (document.querySelector(s)?.textContent ?? '').includes(t)", new object[] { selector, text },
+                new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{selector} never showed '{text}'; it shows '{await page.TextContentAsync(selector)}'; log: {await page.TextContentAsync("#log")}");
+        }
+    }
+
+    private static Task WaitForRowsAsync(IPage page, int count) =>
+        page.WaitForFunctionAsync("n => document.querySelectorAll('#log tr').length >= n", count, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+    private static async Task<(string Request, string Cors, string Status)[]> RowsAsync(IPage page)
+    {
+        var rows = await page.EvalOnSelectorAllAsync<string[][]>("#log tr", "rows => rows.map(r => [r.dataset.request, r.dataset.cors, r.dataset.status])");
+        return rows.Select(r => (r[0], r[1], r[2])).ToArray();
+    }
+
+    /// <summary>
+    /// Screenshots for the README: written to DJANGOSETTINGS_SCREENSHOTS when set (docs/images when
+    /// refreshing them), else to a temp folder so a test run never dirties the work tree.
+    /// </summary>
+    internal static async Task Screenshot(IPage page, string name)
+    {
+        string dir = Environment.GetEnvironmentVariable("DJANGOSETTINGS_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "djangosettings-screenshots");
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 0);
+    }
+}
