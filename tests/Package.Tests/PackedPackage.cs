@@ -36,7 +36,7 @@ public sealed class PackedPackage : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         var (code, output) = await DotnetCli.RunAsync(SharedDirectory.RepositoryRoot,
-            "pack", "src/Runtime", "-c", Configuration, "--no-build", "-o", Feed, "-p:Version=" + Version);
+            "pack", "src/Runtime", "-c", Configuration, "--no-build", "--no-restore", "-o", Feed, "-p:Version=" + Version);
         if (code != 0 || !File.Exists(PackagePath)) throw new InvalidOperationException("dotnet pack failed:\n" + output);
     }
 
