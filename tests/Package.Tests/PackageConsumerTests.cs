@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using Xunit;
 
 namespace DjangoSettings.Package.Tests;
@@ -65,7 +66,10 @@ public sealed class PackageConsumerTests : IClassFixture<ConsumerProject>
         Assert.NotEqual(0, code);
         // MSBuild's canonical error format, so the IDE and CI annotate the settings file itself.
         Assert.Contains(_project.SettingsFile + "(3,5): error DJS0213: Origin 'http://localhost:3000/' in CORS_ALLOWED_ORIGINS should not have path (corsheaders.E014)", output);
-        Assert.Contains("https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/DJS0213.md", output);
+        // The message format is "{0}": the compiler appends the descriptor's helpLinkUri itself, so this
+        // is the packed analyzer's help link, the one an IDE opens from the error list.
+        Assert.Contains("should not have path (corsheaders.E014); remove the trailing '/': browsers never send one (https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/DJS0213.md)", output);
+        Assert.True(File.Exists(Path.Combine(SharedDirectory.RepositoryRoot, "docs", "diagnostics", "DJS0213.md")));
     }
 
     [Fact]
