@@ -42,6 +42,8 @@ public sealed class DemoClientBrowserTests : IClassFixture<HeadlessChromium>
         Services.Require(clientUrl is not null, "a free port among 3000 and 5173 for the demo client (allowed origins in cors.settings)");
         await using var sample = await SampleProcess.StartAsync(WithClient(clientUrl!), null, "--create-superuser-from-env");
         await WaitForClientAsync(sample, clientUrl!);
+        // Both URLs are printed, as `dotnet run` shows them.
+        Assert.Contains("DjangoStyle API on " + sample.BaseAddress.GetLeftPart(UriPartial.Authority), sample.Output);
 
         var console = new List<string>();
         var page = await _chromium.NewPageAsync(console);
@@ -141,7 +143,7 @@ public sealed class DemoClientBrowserTests : IClassFixture<HeadlessChromium>
         try
         {
             await page.WaitForFunctionAsync("([s, t]) => (document.querySelector(s)?.textContent ?? '').includes(t)", new object[] { selector, text },
-                new PageWaitForFunctionOptions { Timeout = 15_000 });
+                new PageWaitForFunctionOptions { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
@@ -150,7 +152,7 @@ public sealed class DemoClientBrowserTests : IClassFixture<HeadlessChromium>
     }
 
     private static Task WaitForRowsAsync(IPage page, int count) =>
-        page.WaitForFunctionAsync("n => document.querySelectorAll('#log tr').length >= n", count, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        page.WaitForFunctionAsync("n => document.querySelectorAll('#log tr').length >= n", count, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     private static async Task<(string Request, string Cors, string Status)[]> RowsAsync(IPage page)
     {
