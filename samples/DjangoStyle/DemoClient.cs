@@ -43,7 +43,17 @@ internal static class DemoClient
         });
         client.UseDefaultFiles();
         client.UseStaticFiles();
-        await client.StartAsync();
+        try
+        {
+            await client.StartAsync();
+        }
+        catch (IOException e)
+        {
+            // A busy port must not take the API down with it.
+            api.Logger.LogWarning("Demo client not started: {ClientUrl} is not available ({Reason}); set Sample:ClientUrl to another allowed origin, or none", clientUrl, e.Message);
+            await client.DisposeAsync();
+            return null;
+        }
         foreach (var address in client.Urls)
         {
             api.Logger.LogInformation("Demo client (wwwroot-client) on {ClientUrl}: open it in a browser; it calls the API at {ApiUrl}", address, apiUrl);
