@@ -39,5 +39,13 @@ app.UseAuthorization();
 app.MapSimpleJwt("/api/token");
 SampleRoutes.Map(app);
 
-app.Run();
+await app.StartAsync();
+foreach (var address in app.Urls)
+{
+    app.Logger.LogInformation("DjangoStyle API on {ApiUrl}", address);
+}
+// The demo front end on its own origin (Sample:ClientUrl, default http://localhost:3000; "none" turns it off).
+await using var client = await DemoClient.StartAsync(app);
+await app.WaitForShutdownAsync();
+if (client is not null) await client.StopAsync();
 return 0;

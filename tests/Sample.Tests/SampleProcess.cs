@@ -102,6 +102,9 @@ public sealed class SampleProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DJANGO_SECRET_KEY"] = TestSecretKey;
         psi.Environment["Logging__LogLevel__Default"] = "Information";
+        // The demo client listener (default http://localhost:3000) is off unless a test asks for it,
+        // so parallel sample processes never compete for its fixed port.
+        psi.Environment["Sample__ClientUrl"] = "none";
         if (environment is not null)
         {
             foreach (var (k, v) in environment)
