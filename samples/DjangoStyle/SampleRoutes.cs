@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DjangoSettings.Jwt;
 
@@ -27,7 +28,7 @@ internal static class SampleRoutes
         {
             var user = context.GetSimpleJwt()!.User;
             // DRF's JSONRenderer: compact separators, non-ASCII kept as is.
-            var body = "{\"id\":" + user.Id + ",\"username\":" + JsonSerializer.Serialize(user.Username, SampleJson.Options) + "}";
+            var body = "{\"id\":" + user.Id + ",\"username\":\"" + JsonEncodedText.Encode(user.Username, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"}";
             return Json(context, 200, body);
         }).RequireAuthorization();
 
@@ -62,10 +63,4 @@ internal static class SampleRoutes
         context.Response.ContentLength = bytes.Length;
         return context.Response.Body.WriteAsync(bytes).AsTask();
     }
-}
-
-/// <summary>JSON options matching DRF's renderer for strings (no escaping of non-ASCII).</summary>
-internal static class SampleJson
-{
-    public static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
