@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using DjangoSettings.Jwt;
 
 namespace DjangoStyle;
@@ -27,8 +25,9 @@ internal static class SampleRoutes
         app.MapGet("/api/me/", (HttpContext context) =>
         {
             var user = context.GetSimpleJwt()!.User;
-            // DRF's JSONRenderer: compact separators, non-ASCII kept as is.
-            var body = "{\"id\":" + user.Id + ",\"username\":\"" + JsonEncodedText.Encode(user.Username, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"}";
+            // DRF's JSONRenderer: compact separators, non-ASCII kept as is, U+2028/U+2029 escaped.
+            // Hand-written (no reflection-based serializer), so it stays trim- and AOT-safe.
+            var body = "{\"id\":" + user.Id + ",\"username\":" + PythonJsonWriter.Serialize(user.Username, ensureAscii: false, escapeLineSeparators: true) + "}";
             return Json(context, 200, body);
         }).RequireAuthorization();
 
