@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using DjangoSettings.Jwt;
 
 namespace DjangoStyle;
@@ -26,8 +25,9 @@ internal static class SampleRoutes
         app.MapGet("/api/me/", (HttpContext context) =>
         {
             var user = context.GetSimpleJwt()!.User;
-            // DRF's JSONRenderer: compact separators, non-ASCII kept as is.
-            var body = "{\"id\":" + user.Id + ",\"username\":" + JsonSerializer.Serialize(user.Username, SampleJson.Options) + "}";
+            // DRF's JSONRenderer: compact separators, non-ASCII kept as is, U+2028/U+2029 escaped.
+            // Hand-written (no reflection-based serializer), so it stays trim- and AOT-safe.
+            var body = "{\"id\":" + user.Id + ",\"username\":" + PythonJsonWriter.Serialize(user.Username, ensureAscii: false, escapeLineSeparators: true) + "}";
             return Json(context, 200, body);
         }).RequireAuthorization();
 
@@ -62,10 +62,4 @@ internal static class SampleRoutes
         context.Response.ContentLength = bytes.Length;
         return context.Response.Body.WriteAsync(bytes).AsTask();
     }
-}
-
-/// <summary>JSON options matching DRF's renderer for strings (no escaping of non-ASCII).</summary>
-internal static class SampleJson
-{
-    public static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
