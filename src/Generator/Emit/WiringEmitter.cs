@@ -52,6 +52,7 @@ internal static class WiringEmitter
             w.Line("CreateCorsPolicy = CreateCorsPolicy,");
             if (settings.HasSimpleJwt) w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
             w.Line("Database = static () => (" + className + ".Django.DatabaseEngine, " + className + ".Django.DatabaseName),");
+            w.Line("DatabaseConnection = static () => (" + className + ".Django.DatabaseUser, " + className + ".Django.DatabasePassword, " + className + ".Django.DatabaseHost, " + className + ".Django.DatabasePort),");
             w.Line("InstalledApps = static () => " + className + ".Django.InstalledApps,");
             w.Outdent();
             w.Line("});");
