@@ -1,5 +1,7 @@
 using DjangoSettings.Cors;
 using DjangoSettings.Jwt;
+using DjangoSettings.PostgreSql;
+using DjangoSettings.Redis;
 using DjangoSettings.Stores;
 using DjangoStyle;
 
@@ -12,6 +14,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 // One generated call: the precompiled django-cors-headers policy, SIMPLE_JWT, and the database
 // cors.settings names in DATABASES (db.sqlite3 here, created if absent, used as is if Django made it).
+// DATABASES may name PostgreSQL (shared by several instances): its provider package serves it.
+builder.Services.AddDjangoPostgreSqlProvider();
+// Optional: outstanding/blacklisted tokens in Redis (users stay in DATABASES).
+if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
+{
+    builder.Services.AddDjangoRedisTokenStore(redis);
+}
 builder.AddCorsSettings();
 // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
 builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
