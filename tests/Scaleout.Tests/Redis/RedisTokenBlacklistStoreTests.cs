@@ -68,7 +68,7 @@ public sealed class RedisTokenBlacklistStoreTests
     {
         var (redis, store, clock, options) = Create();
         using var _r = redis;
-        var expires = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3600);
+        var expires = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 7200);
         await store.TryBlacklistAsync(Token("long", expires: expires));
         IDatabase db = redis.GetDatabase();
         DateTime? outstandingExpiry = await db.KeyExpireTimeAsync(options.KeyPrefix + "outstanding:long");
