@@ -43,7 +43,6 @@ public sealed class TwoInstanceTests
         ["DJANGO_DB_PORT"] = pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DJANGO_SUPERUSER_USERNAME"] = "alice",
         ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
-        ["Logging__LogLevel__Default"] = "Warning",
     };
 
     [SkippableFact]
