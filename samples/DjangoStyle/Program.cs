@@ -22,6 +22,11 @@ if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
     builder.Services.AddDjangoRedisTokenStore(redis);
 }
 builder.AddCorsSettings();
+// Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
+if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan flushEvery) && flushEvery > TimeSpan.Zero)
+{
+    builder.Services.AddDjangoTokenFlushing(flushEvery);
+}
 // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
 builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
 

@@ -59,6 +59,22 @@ public static class DjangoStoresServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Runs <c>flushexpiredtokens</c> in the background every <paramref name="interval"/> (default one
+    /// day) through <see cref="DjangoTokenFlushService"/>, over the registered <see cref="ITokenBlacklistStore"/>.
+    /// </summary>
+    public static IServiceCollection AddDjangoTokenFlushing(this IServiceCollection services, TimeSpan? interval = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        TimeSpan every = interval ?? TimeSpan.FromDays(1);
+        services.AddHostedService(sp => new DjangoTokenFlushService(
+            sp.GetRequiredService<ITokenBlacklistStore>(),
+            every,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<DjangoTokenFlushService>>()));
+        return services;
+    }
+
+    /// <summary>
     /// Registers a store provider for engines other than SQLite; call it before the settings are
     /// wired (before the generated <c>builder.AddCorsSettings()</c>).
     /// </summary>
