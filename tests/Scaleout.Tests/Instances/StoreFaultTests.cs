@@ -74,4 +74,40 @@ public sealed class StoreFaultTests
         var replay = await http.PostAsJsonAsync("/api/token/refresh/", new { refresh });
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
     }
+
+    [SkippableFact]
+    public async Task PostgreSql_down_gives_503_on_token_endpoints_and_authenticated_views_and_it_recovers()
+    {
+        _servers.RequirePostgres();
+        using ThrowawayPostgres pg = ThrowawayPostgres.Start();
+        string database = pg.CreateDatabase();
+        await using SampleProcess sample = await SampleProcess.StartAsync(TwoInstanceTests.PostgresEnvironment(pg, database), null, "--create-superuser-from-env");
+        HttpClient http = sample.Client;
+        var pair = await (await http.PostAsJsonAsync("/api/token/", new { username = "alice", password = "wonderland-123" })).Content.ReadFromJsonAsync<JsonElement>();
+        string access = pair.GetProperty("access").GetString()!;
+        string refresh = pair.GetProperty("refresh").GetString()!;
+
+        pg.StopServer();
+        HttpResponseMessage down = await http.PostAsJsonAsync("/api/token/refresh/", new { refresh });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal(Unavailable, await down.Content.ReadAsStringAsync());
+        // Users live in PostgreSQL too: authenticating an access token loads the user, so it waits for the database (503, not 500).
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/me/");
+        me.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+        HttpResponseMessage meDown = await http.SendAsync(me);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, meDown.StatusCode);
+        Assert.Equal(Unavailable, await meDown.Content.ReadAsStringAsync());
+
+        pg.StartServer();
+        HttpResponseMessage? back = null;
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            back = await http.PostAsJsonAsync("/api/token/refresh/", new { refresh });
+            if (back.StatusCode != HttpStatusCode.ServiceUnavailable) break;
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.OK, back!.StatusCode);
+        var replay = await http.PostAsJsonAsync("/api/token/refresh/", new { refresh });
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+    }
 }
