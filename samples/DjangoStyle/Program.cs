@@ -1,5 +1,7 @@
 using DjangoSettings.Cors;
 using DjangoSettings.Jwt;
+using DjangoSettings.PostgreSql;
+using DjangoSettings.Redis;
 using DjangoSettings.Stores;
 using DjangoStyle;
 
@@ -12,7 +14,19 @@ var builder = WebApplication.CreateBuilder(args);
 
 // One generated call: the precompiled django-cors-headers policy, SIMPLE_JWT, and the database
 // cors.settings names in DATABASES (db.sqlite3 here, created if absent, used as is if Django made it).
+// DATABASES may name PostgreSQL (shared by several instances): its provider package serves it.
+builder.Services.AddDjangoPostgreSqlProvider();
+// Optional: outstanding/blacklisted tokens in Redis (users stay in DATABASES).
+if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
+{
+    builder.Services.AddDjangoRedisTokenStore(redis);
+}
 builder.AddCorsSettings();
+// Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
+if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan flushEvery) && flushEvery > TimeSpan.Zero)
+{
+    builder.Services.AddDjangoTokenFlushing(flushEvery);
+}
 // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
 builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
 

@@ -54,6 +54,7 @@ internal static class WiringEmitter
             w.Line("SecretKey = static () => " + className + ".Django.SecretKey,");
             w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
             w.Line("Database = static () => (" + className + ".Django.DatabaseEngine, " + className + ".Django.DatabaseName),");
+            w.Line("DatabaseConnection = static () => (" + className + ".Django.DatabaseUser, " + className + ".Django.DatabasePassword, " + className + ".Django.DatabaseHost, " + className + ".Django.DatabasePort),");
             w.Line("InstalledApps = static () => " + className + ".Django.InstalledApps,");
             w.Outdent();
             w.Line("});");

@@ -40,6 +40,9 @@ public sealed class CompiledDjangoSettings
     /// <summary>DATABASES['default'] ENGINE and NAME (NAME relative to the content root), when set.</summary>
     public Func<(string? Engine, string? Name)>? Database { get; init; }
 
+    /// <summary>DATABASES['default'] USER, PASSWORD, HOST and PORT (for server databases), when the generator provides them.</summary>
+    public Func<(string? User, string? Password, string? Host, string? Port)>? DatabaseConnection { get; init; }
+
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<IReadOnlyList<string>?>? InstalledApps { get; init; }
 }

@@ -62,7 +62,10 @@ public static class DjangoSettingsHostingExtensions
             }
             services.AddSimpleJwt(options);
             var (engine, name) = compiled.Database?.Invoke() ?? (null, null);
-            services.AddDjangoStores(DatabaseSelection.Select(engine, name, contentRoot, builder.Configuration));
+            DatabaseConnectionSettings? connection = compiled.DatabaseConnection?.Invoke() is var (user, password, host, port)
+                ? new DatabaseConnectionSettings(user, password, host, port)
+                : null;
+            services.AddDjangoStores(DatabaseSelection.Select(engine, name, contentRoot, builder.Configuration, connection));
         }
         return builder;
     }

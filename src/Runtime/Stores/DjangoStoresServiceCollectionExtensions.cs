@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DjangoSettings.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,26 +33,75 @@ public static class DjangoStoresServiceCollectionExtensions
 
     /// <summary>
     /// Registers the stores for a <see cref="DatabaseSelection"/>: SQLite through
-    /// <see cref="AddDjangoSqliteStores"/>; any other engine fails (its providers are not built yet).
+    /// <see cref="AddDjangoSqliteStores"/>; any other engine through the first registered
+    /// <see cref="IDjangoStoreProvider"/> that takes it (see <see cref="AddDjangoStoreProvider"/>).
     /// </summary>
-    /// <exception cref="DatabaseConfigurationException">The selection is not SQLite.</exception>
+    /// <exception cref="DatabaseConfigurationException">No registered provider serves the engine.</exception>
     public static IServiceCollection AddDjangoStores(this IServiceCollection services, DatabaseSelection selection)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(selection);
         if (selection.SqlitePath is { } path) return services.AddDjangoSqliteStores(path);
+        // Providers are consulted while the services are still being registered, so only instances count.
+        foreach (ServiceDescriptor descriptor in services.ToArray())
+        {
+            if (descriptor.ServiceType == typeof(IDjangoStoreProvider) && !descriptor.IsKeyedService
+                && descriptor.ImplementationInstance is IDjangoStoreProvider provider && provider.TryAddStores(services, selection))
+            {
+                return services;
+            }
+        }
+        string hint = selection.IsPostgreSql
+            ? " Reference the DjangoSettings.Runtime.PostgreSql package and call builder.Services.AddDjangoPostgreSqlProvider() before the settings are added."
+            : "";
         throw new DatabaseConfigurationException(
-            $"DATABASES['default']['ENGINE'] '{selection.Engine}' with ConnectionStrings:Default is not supported yet: only '{DatabaseSelection.SqliteEngine}' has a store provider.");
+            $"DATABASES['default']['ENGINE'] '{selection.Engine}' has no store provider registered: only '{DatabaseSelection.SqliteEngine}' is built in." + hint);
     }
 
     /// <summary>
-    /// Creates Django's tables in the registered SQLite database if they are missing, and checks the
+    /// Runs <c>flushexpiredtokens</c> in the background every <paramref name="interval"/> (default one
+    /// day) through <see cref="DjangoTokenFlushService"/>, over the registered <see cref="ITokenBlacklistStore"/>.
+    /// </summary>
+    public static IServiceCollection AddDjangoTokenFlushing(this IServiceCollection services, TimeSpan? interval = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        TimeSpan every = interval ?? TimeSpan.FromDays(1);
+        services.AddHostedService(sp => new DjangoTokenFlushService(
+            sp.GetRequiredService<ITokenBlacklistStore>(),
+            every,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<DjangoTokenFlushService>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a store provider for engines other than SQLite; call it before the settings are
+    /// wired (before the generated <c>builder.AddCorsSettings()</c>).
+    /// </summary>
+    public static IServiceCollection AddDjangoStoreProvider(this IServiceCollection services, IDjangoStoreProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(provider);
+        services.AddSingleton(provider);
+        return services;
+    }
+
+    /// <summary>
+    /// Creates Django's tables in the registered SQLite database (and any <see cref="IDjangoSchemaInitializer"/>'s database) if they are missing, and checks the
     /// ones that exist (see <see cref="SqliteDjangoDatabase.EnsureCreated"/>). Call it at startup,
     /// before the app serves requests: <c>app.Services.EnsureDjangoDatabase();</c>
     /// </summary>
     public static IServiceProvider EnsureDjangoDatabase(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.GetRequiredService<SqliteDjangoDatabase>().EnsureCreated();
+        SqliteDjangoDatabase? sqlite = services.GetService<SqliteDjangoDatabase>();
+        IDjangoSchemaInitializer[] others = services.GetServices<IDjangoSchemaInitializer>().ToArray();
+        if (sqlite is null && others.Length == 0)
+        {
+            throw new InvalidOperationException("No Django database is registered: call AddDjangoSqliteStores, AddDjangoStores or a provider's registration first.");
+        }
+        sqlite?.EnsureCreated();
+        foreach (IDjangoSchemaInitializer initializer in others) initializer.EnsureCreated();
         return services;
     }
 }

@@ -42,7 +42,18 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
     {
         var jwt = _tokens.Options;
         string? header = Request.Headers.TryGetValue(jwt.AuthHeaderHttpName, out var values) ? values.ToString() : null;
-        var (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users).AuthenticateAsync(header, Context.RequestAborted).ConfigureAwait(false);
+        SimpleJwtAuthenticationFeature? success;
+        SimpleJwtAuthenticationException? failure;
+        try
+        {
+            (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users).AuthenticateAsync(header, Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (DjangoSettings.Stores.TokenStoreUnavailableException unavailable)
+        {
+            // A failure, not a throw: the framework's automatic authentication middleware would turn
+            // a throw into a 500; SimpleJwtAuthenticationMiddleware answers this failure with a 503.
+            return AuthenticateResult.Fail(unavailable);
+        }
         if (failure is not null)
         {
             SimpleJwtLog.AuthenticationRefused(Logger, failure.Message, failure.Code);

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using DjangoSettings.Stores;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,22 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
             return;
         }
 
-        var result = await context.AuthenticateAsync(SimpleJwtDefaults.AuthenticationScheme).ConfigureAwait(false);
+        AuthenticateResult result;
+        try
+        {
+            result = await context.AuthenticateAsync(SimpleJwtDefaults.AuthenticationScheme).ConfigureAwait(false);
+        }
+        catch (TokenStoreUnavailableException)
+        {
+            // The user store (e.g. PostgreSQL) is down: the token endpoints' documented 503, not a 500.
+            await WriteUnavailableAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (result.Failure is TokenStoreUnavailableException)
+        {
+            await WriteUnavailableAsync(context).ConfigureAwait(false);
+            return;
+        }
         if (result.Failure is SimpleJwtAuthenticationException refused)
         {
             await DrfResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, refused.Body,
@@ -41,5 +57,12 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
             context.User = result.Principal!;
         }
         await next(context).ConfigureAwait(false);
+    }
+
+    private static Task WriteUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return DrfResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+            DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code), null);
     }
 }

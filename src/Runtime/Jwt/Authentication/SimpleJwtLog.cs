@@ -22,4 +22,7 @@ internal static partial class SimpleJwtLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "SimpleJWT refresh token {Jti} was rotated concurrently; this request lost the race and is refused")]
     public static partial void RotationRace(ILogger logger, string jti);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Error, Message = "SimpleJWT endpoint answered 503: the token store is unavailable")]
+    public static partial void StoreUnavailable(ILogger logger, System.Exception exception);
 }

@@ -90,7 +90,18 @@ internal static class SimpleJwtViews
             await WriteAsync(context, StatusCodes.Status400BadRequest, fieldErrors).ConfigureAwait(false);
             return;
         }
-        await view.Post(context, values!).ConfigureAwait(false);
+        try
+        {
+            await view.Post(context, values!).ConfigureAwait(false);
+        }
+        catch (TokenStoreUnavailableException ex) when (!context.Response.HasStarted)
+        {
+            // Store down or slow: a documented 503 instead of a 500, and no token handed out whose
+            // outstanding record (or the old token's blacklisting) was not written.
+            SimpleJwtLog.StoreUnavailable(Logger(context.RequestServices), ex);
+            context.Response.Headers.RetryAfter = "1";
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code)).ConfigureAwait(false);
+        }
     }
 
     private static Task WriteAsync(HttpContext context, int status, object body)

@@ -1,0 +1,11 @@
+namespace DjangoSettings.Stores;
+
+/// <summary>
+/// Creates Django's tables in a non-SQLite database when they are absent, and checks existing ones;
+/// <see cref="DjangoStoresServiceCollectionExtensions.EnsureDjangoDatabase"/> runs every registered one.
+/// </summary>
+public interface IDjangoSchemaInitializer
+{
+    /// <summary>Creates the missing tables and checks the others; called once at startup.</summary>
+    void EnsureCreated();
+}
