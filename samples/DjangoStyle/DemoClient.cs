@@ -39,7 +39,8 @@ internal static class DemoClient
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
             context.Response.Headers.CacheControl = "no-store";
-            return context.Response.WriteAsync("window.DEMO_API = " + System.Text.Json.JsonSerializer.Serialize(apiUrl.TrimEnd('/')) + ";\n");
+            // A JSON string with every non-ASCII character escaped is a valid JavaScript literal; no reflection (AOT).
+            return context.Response.WriteAsync("window.DEMO_API = " + DjangoSettings.Jwt.PythonJsonWriter.Serialize(apiUrl.TrimEnd('/')) + ";\n");
         });
         client.UseDefaultFiles();
         client.UseStaticFiles();
