@@ -60,25 +60,56 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         int dot2 = dot1 < 0 ? -1 : token.IndexOf('.', dot1 + 1);
         if (dot1 < 0 || dot2 < 0 || token.IndexOf('.', dot2 + 1) >= 0) return Fail(JwtDecodeFailure.Malformed);
 
-        var headerBytes = DecodeSegment(token.AsSpan(0, dot1));
-        if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return Fail(JwtDecodeFailure.Malformed);
-        if (header.TryGetValue("kid", out var kid) && kid is not string) return Fail(JwtDecodeFailure.Malformed);
-        // No JWS extension is understood here, so any "crit" must be refused (RFC 7515 §4.1.11).
-        if (header.ContainsKey("crit")) return Fail(JwtDecodeFailure.Malformed);
-
-        var payloadBytes = DecodeSegment(token.AsSpan(dot1 + 1, dot2 - dot1 - 1));
-        var signature = DecodeSegment(token.AsSpan(dot2 + 1));
-        if (payloadBytes is null || signature is null) return Fail(JwtDecodeFailure.Malformed);
-
-        // Only the configured algorithm: refuses "none" and HS/RS key confusion before any crypto.
-        if (header.GetString("alg") is not { } alg || !string.Equals(alg, _keys.Algorithm.Name, StringComparison.Ordinal))
+        var headerSegment = token.AsSpan(0, dot1);
+        bool algorithmMatches;
+        if (headerSegment.SequenceEqual(_encodedHeader))
         {
-            return Fail(JwtDecodeFailure.Algorithm);
+            // The exact header this codec (and PyJWT) writes for the configured algorithm: its
+            // meaning is known (alg matches, no kid, no crit), so it is neither decoded nor parsed.
+            algorithmMatches = true;
         }
-        if (!Verify(Encoding.ASCII.GetBytes(token, 0, dot2), signature)) return Fail(JwtDecodeFailure.Signature);
+        else
+        {
+            var headerBytes = DecodeSegment(headerSegment);
+            if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return Fail(JwtDecodeFailure.Malformed);
+            if (header.TryGetValue("kid", out var kid) && kid is not string) return Fail(JwtDecodeFailure.Malformed);
+            // No JWS extension is understood here, so any "crit" must be refused (RFC 7515 §4.1.11).
+            if (header.ContainsKey("crit")) return Fail(JwtDecodeFailure.Malformed);
+            algorithmMatches = header.GetString("alg") is { } alg && string.Equals(alg, _keys.Algorithm.Name, StringComparison.Ordinal);
+        }
 
-        if (!PythonJsonReader.TryParseObject(payloadBytes, out var payload)) return Fail(JwtDecodeFailure.Malformed);
-        return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
+        var payloadSegment = token.AsSpan(dot1 + 1, dot2 - dot1 - 1);
+        var signatureSegment = token.AsSpan(dot2 + 1);
+        // One pooled buffer holds the signing input (ASCII of header.payload) and the decoded
+        // payload; the signature goes on the stack. Nothing per token survives but the claims.
+        int payloadMax = Base64Url.GetMaxDecodedLength(payloadSegment.Length);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(dot2 + payloadMax);
+        int signatureMax = Base64Url.GetMaxDecodedLength(signatureSegment.Length);
+        byte[]? rentedSignature = signatureMax > 1024 ? ArrayPool<byte>.Shared.Rent(signatureMax) : null;
+        Span<byte> signatureBuffer = rentedSignature is not null ? rentedSignature : stackalloc byte[1024];
+        try
+        {
+            var payloadBuffer = rented.AsSpan(dot2, payloadMax);
+            if (!TryDecodeSegment(payloadSegment, payloadBuffer, out int payloadLength)
+                || !TryDecodeSegment(signatureSegment, signatureBuffer, out int signatureLength))
+            {
+                return Fail(JwtDecodeFailure.Malformed);
+            }
+
+            // Only the configured algorithm: refuses "none" and HS/RS key confusion before any crypto.
+            if (!algorithmMatches) return Fail(JwtDecodeFailure.Algorithm);
+            // Every character before dot2 is base64url, '=' or '.' by now: ASCII, one byte each.
+            int signingLength = Encoding.ASCII.GetBytes(token.AsSpan(0, dot2), rented);
+            if (!Verify(rented.AsSpan(0, signingLength), signatureBuffer[..signatureLength])) return Fail(JwtDecodeFailure.Signature);
+
+            if (!PythonJsonReader.TryParseObject(payloadBuffer[..payloadLength], out var payload)) return Fail(JwtDecodeFailure.Malformed);
+            return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            if (rentedSignature is not null) ArrayPool<byte>.Shared.Return(rentedSignature);
+        }
     }
 
     private JwtDecodeFailure CheckRegisteredClaims(TokenPayload payload, DateTimeOffset now)
@@ -150,22 +181,29 @@ public sealed class SimpleJwtTokenCodec : IDisposable
 
     private static byte[]? DecodeSegment(ReadOnlySpan<char> segment)
     {
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
+        return TryDecodeSegment(segment, buffer, out int written) ? buffer.AsSpan(0, written).ToArray() : null;
+    }
+
+    private static bool TryDecodeSegment(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
+    {
+        written = 0;
         // PyJWT re-pads before decoding, so padded segments are accepted too.
         int end = segment.Length;
         while (end > 0 && segment[end - 1] == '=' && segment.Length - end < 2) end--;
         var body = segment.Slice(0, end);
-        if (body.Length % 4 == 1) return null;
+        if (body.Length % 4 == 1) return false;
         foreach (char c in body)
         {
-            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return null;
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return false;
         }
         try
         {
-            return Base64Url.DecodeFromChars(body);
+            return Base64Url.TryDecodeFromChars(body, destination, out written);
         }
         catch (FormatException)
         {
-            return null;
+            return false;
         }
     }
 
@@ -186,7 +224,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         }
     }
 
-    private bool Verify(byte[] data, byte[] signature)
+    private bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         var alg = _keys.Algorithm;
         try
@@ -194,8 +232,14 @@ public sealed class SimpleJwtTokenCodec : IDisposable
             switch (alg.Family)
             {
                 case JwtAlgorithmFamily.Hmac:
-                    byte[] expected = HmacHash(alg, _keys.HmacKey!, data);
-                    return CryptographicOperations.FixedTimeEquals(expected, signature);
+                    Span<byte> expected = stackalloc byte[64];
+                    int length = alg.Name switch
+                    {
+                        "HS256" => HMACSHA256.HashData(_keys.HmacKey!, data, expected),
+                        "HS384" => HMACSHA384.HashData(_keys.HmacKey!, data, expected),
+                        _ => HMACSHA512.HashData(_keys.HmacKey!, data, expected),
+                    };
+                    return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
                 case JwtAlgorithmFamily.RsaPkcs1:
                     return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pkcs1);
                 case JwtAlgorithmFamily.RsaPss:
