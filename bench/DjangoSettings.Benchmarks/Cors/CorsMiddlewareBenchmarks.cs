@@ -24,6 +24,7 @@ public class CorsMiddlewareBenchmarks
 {
     private RequestDelegate _aspnet = null!;
     private RequestDelegate _django = null!;
+    private RequestDelegate _none = null!;
     private DefaultHttpContext _context = null!;
     private BenchResponseFeature _response = null!;
 
@@ -45,6 +46,7 @@ public class CorsMiddlewareBenchmarks
 
         _aspnet = Build(services, app => app.UseCors(b => CorsScenario.AspNet(b, thousand)));
         _django = Build(services, app => app.UseDjangoCors());
+        _none = Build(services, _ => { });
 
         _context = new DefaultHttpContext();
         _response = new BenchResponseFeature();
@@ -106,6 +108,13 @@ public class CorsMiddlewareBenchmarks
     /// <summary>Microsoft.AspNetCore.Cors: <c>UseCors(policy)</c>.</summary>
     [Benchmark(Baseline = true, Description = "ASP.NET Core UseCors")]
     public Task AspNetCoreCors() => Run(_aspnet);
+
+    /// <summary>
+    /// The harness alone (the same reset, endpoint and response start, no CORS middleware): the
+    /// floor under both figures above; a middleware's own cost is its row minus this one.
+    /// </summary>
+    [Benchmark(Description = "no CORS (harness floor)")]
+    public Task NoCors() => Run(_none);
 
     /// <summary>django-cors-headers semantics, precompiled: <c>UseDjangoCors()</c>.</summary>
     [Benchmark(Description = "DjangoCors")]

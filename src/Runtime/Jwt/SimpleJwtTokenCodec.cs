@@ -18,6 +18,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
     private readonly JwtKeyMaterial _keys;
     private readonly string _encodedHeader;
     private readonly double _leewaySeconds;
+    private readonly HmacPool? _hmac;
 
     /// <summary>Imports the keys of <paramref name="options"/> (validated first).</summary>
     public SimpleJwtTokenCodec(SimpleJwtOptions options)
@@ -26,6 +27,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         _keys = JwtKeyMaterial.Create(options);
         _encodedHeader = Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{{\"alg\":\"{_keys.Algorithm.Name}\",\"typ\":\"JWT\"}}"));
         _leewaySeconds = options.Leeway.TotalSeconds;
+        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac) _hmac = new HmacPool(_keys.Algorithm.Hash, _keys.HmacKey!);
     }
 
     /// <summary>The configured algorithm name.</summary>
@@ -213,7 +215,8 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         switch (alg.Family)
         {
             case JwtAlgorithmFamily.Hmac:
-                return HmacHash(alg, _keys.HmacKey!, data);
+                Span<byte> mac = stackalloc byte[64];
+                return mac[.._hmac!.Hash(data, mac)].ToArray();
             case JwtAlgorithmFamily.RsaPkcs1:
                 return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pkcs1);
             case JwtAlgorithmFamily.RsaPss:
@@ -233,12 +236,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
             {
                 case JwtAlgorithmFamily.Hmac:
                     Span<byte> expected = stackalloc byte[64];
-                    int length = alg.Name switch
-                    {
-                        "HS256" => HMACSHA256.HashData(_keys.HmacKey!, data, expected),
-                        "HS384" => HMACSHA384.HashData(_keys.HmacKey!, data, expected),
-                        _ => HMACSHA512.HashData(_keys.HmacKey!, data, expected),
-                    };
+                    int length = _hmac!.Hash(data, expected);
                     return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
                 case JwtAlgorithmFamily.RsaPkcs1:
                     return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pkcs1);
@@ -255,18 +253,15 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         }
     }
 
-    private static byte[] HmacHash(JwtAlgorithm alg, byte[] key, byte[] data) => alg.Name switch
-    {
-        "HS256" => HMACSHA256.HashData(key, data),
-        "HS384" => HMACSHA384.HashData(key, data),
-        _ => HMACSHA512.HashData(key, data),
-    };
-
     private AsymmetricAlgorithm SignerOrThrow() => _keys.Signer
         ?? throw new InvalidOperationException($"SIMPLE_JWT['SIGNING_KEY'] is empty: {_keys.Algorithm.Name} tokens can be verified but not minted.");
 
     private static JwtDecodeResult Fail(JwtDecodeFailure failure) => new(failure, null);
 
     /// <inheritdoc />
-    public void Dispose() => _keys.Dispose();
+    public void Dispose()
+    {
+        _hmac?.Dispose();
+        _keys.Dispose();
+    }
 }
