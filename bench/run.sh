@@ -3,6 +3,7 @@
 #   bench/run.sh                        all suites, BenchmarkDotNet's default job (~1 min per benchmark)
 #   bench/run.sh 'Settings*'            one suite (BenchmarkDotNet filter)
 #   bench/run.sh '*' --job short        every suite with the short job (3 warm-ups, 3 iterations)
+#   bench/run.sh '*' --job short --inProcess   the same without a separate build per suite
 # Arguments after the filter go to BenchmarkDotNet unchanged. docs/benchmarks.e2e.md (written by
 # bench/e2e.sh) and docs/benchmarks.notes.md (prose) are appended when present.
 set -euo pipefail
@@ -11,8 +12,11 @@ FILTER=${1:-*}
 shift || true
 EXTRA=("$@")
 OUT=BenchmarkDotNet.Artifacts
-rm -rf "$OUT/results"
-dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
+# BENCH_DOC_ONLY=1 rewrites the document from the last run's reports without running again.
+if [ "${BENCH_DOC_ONLY:-0}" != 1 ]; then
+  rm -rf "$OUT/results"
+  dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
+fi
 {
   echo "# Benchmarks"
   echo
@@ -29,6 +33,15 @@ dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FI
     cat "$f"
     echo
   done
+  cors_csv=$(ls "$OUT"/results/*CorsMiddlewareBenchmarks-report.csv 2>/dev/null | head -1 || true)
+  if [ -n "$cors_csv" ]; then
+    echo "## CORS middleware cost net of the harness"
+    echo
+    echo "Computed by \`bench/cors-net.py\` from the CorsMiddlewareBenchmarks run above: each middleware's time minus the \"no CORS (harness floor)\" row of the same case (the reset, endpoint and response start every request pays), and ASP.NET Core's own cost divided by ours."
+    echo
+    python3 bench/cors-net.py "$cors_csv"
+    echo
+  fi
   echo "<!-- e2e -->"
   if [ -f docs/benchmarks.e2e.md ]; then cat docs/benchmarks.e2e.md; else echo "(run \`bench/e2e.sh\` for the end-to-end table)"; echo; fi
   echo "<!-- /e2e -->"

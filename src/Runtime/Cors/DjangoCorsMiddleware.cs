@@ -74,8 +74,9 @@ public sealed partial class DjangoCorsMiddleware
             return _next(context);
         }
 
-        context.Features.Set<IDjangoCorsFeature>(_enabled);
-
+        // The feature is set last on each path: setting a feature bumps the collection's revision,
+        // after which HttpContext re-fetches every feature it had cached, so reading the request
+        // and writing the response first saves a round of look-ups per request.
         var request = context.Request;
         if (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
@@ -84,11 +85,13 @@ public sealed partial class DjangoCorsMiddleware
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentLength = 0;
             response.Headers.ContentType = PreflightContentType;
-            AddResponseHeaders(context);
+            WriteHeaders(context);
+            context.Features.Set<IDjangoCorsFeature>(_enabled);
             return Task.CompletedTask;
         }
 
         context.Response.OnStarting(_applyOnStarting, context);
+        context.Features.Set<IDjangoCorsFeature>(_enabled);
         return _next(context);
     }
 
@@ -103,8 +106,12 @@ public sealed partial class DjangoCorsMiddleware
     {
         var feature = context.Features.Get<IDjangoCorsFeature>();
         bool enabled = feature?.IsEnabled ?? ComputeEnabled(context);
-        if (!enabled) return;
+        if (enabled) WriteHeaders(context);
+    }
 
+    // The headers of an enabled request: Vary always, the CORS headers for an allowed Origin.
+    private void WriteHeaders(HttpContext context)
+    {
         var headers = context.Response.Headers;
         PatchVary(headers);
 
