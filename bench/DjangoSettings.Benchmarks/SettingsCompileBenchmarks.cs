@@ -1,10 +1,12 @@
+extern alias generator;
+
 using System;
 using System.IO;
 using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using DjangoSettings.Generator;
-using DjangoSettings.Generator.Text;
+using generator::DjangoSettings.Generator;
+using generator::DjangoSettings.Generator.Text;
 
 namespace DjangoSettings.Benchmarks;
 

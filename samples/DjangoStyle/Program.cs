@@ -29,6 +29,9 @@ if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Glo
 }
 // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
 builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
+// Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
+string corsMode = SampleCorsMode.Read(builder.Configuration);
+if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
 
 var app = builder.Build();
 app.Services.EnsureDjangoDatabase();
@@ -45,7 +48,8 @@ if (createSuperuser)
 }
 
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
-app.UseDjangoCors();
+if (corsMode == "django") app.UseDjangoCors();
+else if (corsMode == "aspnet") app.UseCors();
 app.UseRouting();
 app.UseSimpleJwtAuthentication();
 app.UseAuthorization();

@@ -31,13 +31,16 @@ public sealed partial class DjangoCorsMiddleware
     private static readonly StringValues True = new("true");
     private static readonly StringValues OriginToken = new("origin");
     private static readonly StringValues PreflightContentType = new("text/html; charset=utf-8");
-    private static readonly Func<object, Task> ApplyOnStarting = OnStarting;
 
     private readonly RequestDelegate _next;
     private readonly DjangoCorsPolicy _policy;
     private readonly ICorsRequestEnabledCheck[] _checks;
     private readonly ILogger _logger;
-    private readonly NotEnabledFeature _notEnabled;
+    private readonly RequestFeature _notEnabled;
+    private readonly RequestFeature _enabled;
+    // Bound once to this instance: the per-request OnStarting registration passes the context as
+    // its state, so nothing is allocated per request to carry the decision to the callback.
+    private readonly Func<object, Task> _applyOnStarting;
 
     /// <summary>Created once by the pipeline; logs a one-line summary of the compiled policy.</summary>
     public DjangoCorsMiddleware(RequestDelegate next, DjangoCorsPolicy policy, IEnumerable<ICorsRequestEnabledCheck> checks, ILogger<DjangoCorsMiddleware> logger)
@@ -46,7 +49,9 @@ public sealed partial class DjangoCorsMiddleware
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _checks = new List<ICorsRequestEnabledCheck>(checks ?? Array.Empty<ICorsRequestEnabledCheck>()).ToArray();
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _notEnabled = new NotEnabledFeature(this);
+        _notEnabled = new RequestFeature(enabled: false);
+        _enabled = new RequestFeature(enabled: true);
+        _applyOnStarting = OnStarting;
         LogPolicy(_logger, policy.AllowAllOrigins, policy.AllowCredentials, policy.AllowedOrigins.Count,
             policy.OriginPairMatcher is null ? "frozen set" : "compiled", policy.OriginRegexes.Count, policy.UrlsRegexPattern,
             policy.AllowPrivateNetwork, policy.MaxAgeValue.Count == 0 ? "none" : policy.MaxAgeValue.ToString(), _checks.Length);
@@ -56,7 +61,7 @@ public sealed partial class DjangoCorsMiddleware
     public Task InvokeAsync(HttpContext context)
     {
         var existing = context.Features.Get<IDjangoCorsFeature>();
-        if (existing is CorsRequestState { Owner: var o } && ReferenceEquals(o, this) || existing is NotEnabledFeature { Owner: var n } && ReferenceEquals(n, this))
+        if (existing is not null && (ReferenceEquals(existing, _enabled) || ReferenceEquals(existing, _notEnabled)))
         {
             // Re-execution of the same request (UseExceptionHandler, status-code pages): the
             // original decision stands and the OnStarting callback is already registered.
@@ -69,9 +74,9 @@ public sealed partial class DjangoCorsMiddleware
             return _next(context);
         }
 
-        var state = new CorsRequestState(this, context);
-        context.Features.Set<IDjangoCorsFeature>(state);
-
+        // The feature is set last on each path: setting a feature bumps the collection's revision,
+        // after which HttpContext re-fetches every feature it had cached, so reading the request
+        // and writing the response first saves a round of look-ups per request.
         var request = context.Request;
         if (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
@@ -80,18 +85,19 @@ public sealed partial class DjangoCorsMiddleware
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentLength = 0;
             response.Headers.ContentType = PreflightContentType;
-            AddResponseHeaders(context);
+            WriteHeaders(context);
+            context.Features.Set<IDjangoCorsFeature>(_enabled);
             return Task.CompletedTask;
         }
 
-        context.Response.OnStarting(ApplyOnStarting, state);
+        context.Response.OnStarting(_applyOnStarting, context);
+        context.Features.Set<IDjangoCorsFeature>(_enabled);
         return _next(context);
     }
 
-    private static Task OnStarting(object state)
+    private Task OnStarting(object state)
     {
-        var s = (CorsRequestState)state;
-        s.Owner.AddResponseHeaders(s.Context);
+        AddResponseHeaders((HttpContext)state);
         return Task.CompletedTask;
     }
 
@@ -100,8 +106,12 @@ public sealed partial class DjangoCorsMiddleware
     {
         var feature = context.Features.Get<IDjangoCorsFeature>();
         bool enabled = feature?.IsEnabled ?? ComputeEnabled(context);
-        if (!enabled) return;
+        if (enabled) WriteHeaders(context);
+    }
 
+    // The headers of an enabled request: Vary always, the CORS headers for an allowed Origin.
+    private void WriteHeaders(HttpContext context)
+    {
         var headers = context.Response.Headers;
         PatchVary(headers);
 
@@ -155,7 +165,7 @@ public sealed partial class DjangoCorsMiddleware
         string path = PathInfo.Of(context.Request);
         try
         {
-            return _policy.UrlsRegex.IsMatch(path);
+            return _policy.UrlsMatcher.IsMatch(path);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -285,27 +295,10 @@ public sealed partial class DjangoCorsMiddleware
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "CORS: {Setting} pattern {Pattern} timed out on a {Length}-character input; treated as no match")]
     private static partial void LogRegexTimeout(ILogger logger, string setting, string pattern, int length);
 
-    private sealed class CorsRequestState : IDjangoCorsFeature
+    // One instance per middleware and decision: the feature carries no per-request data, so it
+    // is shared, and its identity tells a re-execution of the same request from a new one.
+    private sealed class RequestFeature(bool enabled) : IDjangoCorsFeature
     {
-        public CorsRequestState(DjangoCorsMiddleware owner, HttpContext context)
-        {
-            Owner = owner;
-            Context = context;
-        }
-
-        public DjangoCorsMiddleware Owner { get; }
-
-        public HttpContext Context { get; }
-
-        public bool IsEnabled => true;
-    }
-
-    private sealed class NotEnabledFeature : IDjangoCorsFeature
-    {
-        public NotEnabledFeature(DjangoCorsMiddleware owner) => Owner = owner;
-
-        public DjangoCorsMiddleware Owner { get; }
-
-        public bool IsEnabled => false;
+        public bool IsEnabled { get; } = enabled;
     }
 }

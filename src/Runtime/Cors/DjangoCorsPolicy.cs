@@ -20,6 +20,7 @@ public sealed class DjangoCorsPolicy
 {
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _pairsByNetloc;
     private readonly Regex[] _originRegexes;
+    private readonly Regex[] _matchRegexes;
 
     private DjangoCorsPolicy(
         bool allowAllOrigins,
@@ -49,8 +50,11 @@ public sealed class DjangoCorsPolicy
         NullInAllowedOrigins = nullInAllowedOrigins;
         OriginRegexPatterns = originRegexPatterns;
         _originRegexes = originRegexes;
+        _matchRegexes = Array.ConvertAll(originRegexes, ForHotPath);
         UrlsRegexPattern = urlsRegexPattern;
         UrlsRegex = urlsRegex;
+        var urls = new UrlPathMatcher(urlsRegexPattern, urlsRegex);
+        UrlsMatcher = urls.IsShortcut ? urls : new UrlPathMatcher(urlsRegexPattern, ForHotPath(urlsRegex));
         AllowMethodsValue = allowMethods;
         AllowHeadersValue = allowHeaders;
         ExposeHeadersValue = exposeHeaders;
@@ -245,7 +249,21 @@ public sealed class DjangoCorsPolicy
         return false;
     }
 
-    internal Regex[] OriginRegexArray => _originRegexes;
+    // The instances the middleware runs: OriginRegexes, compiled to IL where possible.
+    internal Regex[] OriginRegexArray => _matchRegexes;
+
+    /// <summary><see cref="UrlsRegex"/> with a regex-free shortcut for the usual shapes.</summary>
+    internal UrlPathMatcher UrlsMatcher { get; }
+
+    // Regexes run on every request with an Origin: JIT them to IL once at startup (the generated
+    // wiring and the translator hand over interpreted instances). Same semantics, several times
+    // faster per match. Where code cannot be generated (AOT) the interpreter stays.
+    private static Regex ForHotPath(Regex regex)
+    {
+        if ((regex.Options & RegexOptions.Compiled) != 0 || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return regex;
+        if (regex.GetType() != typeof(Regex)) return regex; // [GeneratedRegex]: already code.
+        return new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
+    }
 
     // Python's ", ".join: order, case and duplicates kept.
     private static string Join(IReadOnlyList<string> items) => string.Join(", ", ToArray(items));

@@ -10,9 +10,15 @@ namespace DjangoSettings.Jwt;
 /// matter for security: duplicate keys keep the last value (so a token's meaning is the same
 /// here and in Django), integers stay integers, and floats stay floats.
 /// </summary>
+/// <remarks>
+/// Reads with <see cref="Utf8JsonReader"/> straight into claims (no <see cref="JsonDocument"/>):
+/// the same acceptance rules as <c>JsonDocument.Parse</c> with these options (one root value,
+/// only whitespace after it, no comments or trailing commas, depth 64), and the claim names and
+/// values every simplejwt token carries come from constants instead of new strings.
+/// </remarks>
 internal static class PythonJsonReader
 {
-    private static readonly JsonDocumentOptions Options = new()
+    private static readonly JsonReaderOptions Options = new()
     {
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
@@ -20,14 +26,17 @@ internal static class PythonJsonReader
     };
 
     /// <summary>Parses a JSON object; false for anything else or malformed input (never throws).</summary>
-    public static bool TryParseObject(ReadOnlyMemory<byte> utf8, out TokenPayload payload)
+    public static bool TryParseObject(ReadOnlySpan<byte> utf8, out TokenPayload payload)
     {
         payload = null!;
         try
         {
-            using var doc = JsonDocument.Parse(utf8, Options);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return false;
-            payload = (TokenPayload)Convert(doc.RootElement)!;
+            var reader = new Utf8JsonReader(utf8, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            var root = (TokenPayload)ReadValue(ref reader)!;
+            // Anything but whitespace after the root value is an error (the reader throws on it).
+            if (reader.Read()) return false;
+            payload = root;
             return true;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or FormatException)
@@ -36,33 +45,81 @@ internal static class PythonJsonReader
         }
     }
 
-    private static object? Convert(JsonElement e)
+    // The reader is on the value's first token; on return it is on the value's last token.
+    private static object? ReadValue(ref Utf8JsonReader reader)
     {
-        switch (e.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object:
-                var items = new List<KeyValuePair<string, object?>>();
-                foreach (var p in e.EnumerateObject()) items.Add(new(p.Name, Convert(p.Value)));
+            case JsonTokenType.StartObject:
+                var items = new List<KeyValuePair<string, object?>>(8);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    string name = KnownName(ref reader) ?? reader.GetString()!;
+                    reader.Read();
+                    items.Add(new(name, ReadValue(ref reader)));
+                }
                 return new TokenPayload(items);
-            case JsonValueKind.Array:
+            case JsonTokenType.StartArray:
                 var list = new List<object?>();
-                foreach (var item in e.EnumerateArray()) list.Add(Convert(item));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
                 return list.AsReadOnly();
-            case JsonValueKind.String:
-                return e.GetString();
-            case JsonValueKind.Number:
-                string raw = e.GetRawText();
-                if (raw.AsSpan().IndexOfAny(".eE") < 0 && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
+            case JsonTokenType.String:
+                return KnownValue(ref reader) ?? reader.GetString();
+            case JsonTokenType.Number:
+                // Numbers are never escaped: ValueSpan is the literal text (contiguous for a span input).
+                var raw = reader.ValueSpan;
+                if (raw.IndexOfAny("."u8) < 0 && raw.IndexOfAny("eE"u8) < 0
+                    && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
                 {
                     return l;
                 }
                 return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
-            case JsonValueKind.True:
+            case JsonTokenType.True:
                 return true;
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return false;
             default:
                 return null;
         }
+    }
+
+    // The claim names simplejwt writes, shared instead of allocated per token.
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped) return null;
+        var s = reader.ValueSpan;
+        return s.Length switch
+        {
+            3 when s.SequenceEqual("exp"u8) => "exp",
+            3 when s.SequenceEqual("iat"u8) => "iat",
+            3 when s.SequenceEqual("jti"u8) => "jti",
+            3 when s.SequenceEqual("nbf"u8) => "nbf",
+            3 when s.SequenceEqual("aud"u8) => "aud",
+            3 when s.SequenceEqual("iss"u8) => "iss",
+            3 when s.SequenceEqual("alg"u8) => "alg",
+            3 when s.SequenceEqual("typ"u8) => "typ",
+            7 when s.SequenceEqual("user_id"u8) => "user_id",
+            8 when s.SequenceEqual("username"u8) => "username",
+            10 when s.SequenceEqual("token_type"u8) => "token_type",
+            11 when s.SequenceEqual("refresh_exp"u8) => "refresh_exp",
+            _ => null,
+        };
+    }
+
+    // The token_type values and header values, likewise.
+    private static string? KnownValue(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped) return null;
+        var s = reader.ValueSpan;
+        return s.Length switch
+        {
+            3 when s.SequenceEqual("JWT"u8) => "JWT",
+            5 when s.SequenceEqual("HS256"u8) => "HS256",
+            5 when s.SequenceEqual("RS256"u8) => "RS256",
+            6 when s.SequenceEqual("access"u8) => "access",
+            7 when s.SequenceEqual("refresh"u8) => "refresh",
+            7 when s.SequenceEqual("sliding"u8) => "sliding",
+            _ => null,
+        };
     }
 }

@@ -18,6 +18,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
     private readonly JwtKeyMaterial _keys;
     private readonly string _encodedHeader;
     private readonly double _leewaySeconds;
+    private readonly HmacPool? _hmac;
 
     /// <summary>Imports the keys of <paramref name="options"/> (validated first).</summary>
     public SimpleJwtTokenCodec(SimpleJwtOptions options)
@@ -26,6 +27,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         _keys = JwtKeyMaterial.Create(options);
         _encodedHeader = Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{{\"alg\":\"{_keys.Algorithm.Name}\",\"typ\":\"JWT\"}}"));
         _leewaySeconds = options.Leeway.TotalSeconds;
+        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac) _hmac = new HmacPool(_keys.Algorithm.Hash, _keys.HmacKey!);
     }
 
     /// <summary>The configured algorithm name.</summary>
@@ -60,25 +62,56 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         int dot2 = dot1 < 0 ? -1 : token.IndexOf('.', dot1 + 1);
         if (dot1 < 0 || dot2 < 0 || token.IndexOf('.', dot2 + 1) >= 0) return Fail(JwtDecodeFailure.Malformed);
 
-        var headerBytes = DecodeSegment(token.AsSpan(0, dot1));
-        if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return Fail(JwtDecodeFailure.Malformed);
-        if (header.TryGetValue("kid", out var kid) && kid is not string) return Fail(JwtDecodeFailure.Malformed);
-        // No JWS extension is understood here, so any "crit" must be refused (RFC 7515 §4.1.11).
-        if (header.ContainsKey("crit")) return Fail(JwtDecodeFailure.Malformed);
-
-        var payloadBytes = DecodeSegment(token.AsSpan(dot1 + 1, dot2 - dot1 - 1));
-        var signature = DecodeSegment(token.AsSpan(dot2 + 1));
-        if (payloadBytes is null || signature is null) return Fail(JwtDecodeFailure.Malformed);
-
-        // Only the configured algorithm: refuses "none" and HS/RS key confusion before any crypto.
-        if (header.GetString("alg") is not { } alg || !string.Equals(alg, _keys.Algorithm.Name, StringComparison.Ordinal))
+        var headerSegment = token.AsSpan(0, dot1);
+        bool algorithmMatches;
+        if (headerSegment.SequenceEqual(_encodedHeader))
         {
-            return Fail(JwtDecodeFailure.Algorithm);
+            // The exact header this codec (and PyJWT) writes for the configured algorithm: its
+            // meaning is known (alg matches, no kid, no crit), so it is neither decoded nor parsed.
+            algorithmMatches = true;
         }
-        if (!Verify(Encoding.ASCII.GetBytes(token, 0, dot2), signature)) return Fail(JwtDecodeFailure.Signature);
+        else
+        {
+            var headerBytes = DecodeSegment(headerSegment);
+            if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return Fail(JwtDecodeFailure.Malformed);
+            if (header.TryGetValue("kid", out var kid) && kid is not string) return Fail(JwtDecodeFailure.Malformed);
+            // No JWS extension is understood here, so any "crit" must be refused (RFC 7515 §4.1.11).
+            if (header.ContainsKey("crit")) return Fail(JwtDecodeFailure.Malformed);
+            algorithmMatches = header.GetString("alg") is { } alg && string.Equals(alg, _keys.Algorithm.Name, StringComparison.Ordinal);
+        }
 
-        if (!PythonJsonReader.TryParseObject(payloadBytes, out var payload)) return Fail(JwtDecodeFailure.Malformed);
-        return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
+        var payloadSegment = token.AsSpan(dot1 + 1, dot2 - dot1 - 1);
+        var signatureSegment = token.AsSpan(dot2 + 1);
+        // One pooled buffer holds the signing input (ASCII of header.payload) and the decoded
+        // payload; the signature goes on the stack. Nothing per token survives but the claims.
+        int payloadMax = Base64Url.GetMaxDecodedLength(payloadSegment.Length);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(dot2 + payloadMax);
+        int signatureMax = Base64Url.GetMaxDecodedLength(signatureSegment.Length);
+        byte[]? rentedSignature = signatureMax > 1024 ? ArrayPool<byte>.Shared.Rent(signatureMax) : null;
+        Span<byte> signatureBuffer = rentedSignature is not null ? rentedSignature : stackalloc byte[1024];
+        try
+        {
+            var payloadBuffer = rented.AsSpan(dot2, payloadMax);
+            if (!TryDecodeSegment(payloadSegment, payloadBuffer, out int payloadLength)
+                || !TryDecodeSegment(signatureSegment, signatureBuffer, out int signatureLength))
+            {
+                return Fail(JwtDecodeFailure.Malformed);
+            }
+
+            // Only the configured algorithm: refuses "none" and HS/RS key confusion before any crypto.
+            if (!algorithmMatches) return Fail(JwtDecodeFailure.Algorithm);
+            // Every character before dot2 is base64url, '=' or '.' by now: ASCII, one byte each.
+            int signingLength = Encoding.ASCII.GetBytes(token.AsSpan(0, dot2), rented);
+            if (!Verify(rented.AsSpan(0, signingLength), signatureBuffer[..signatureLength])) return Fail(JwtDecodeFailure.Signature);
+
+            if (!PythonJsonReader.TryParseObject(payloadBuffer[..payloadLength], out var payload)) return Fail(JwtDecodeFailure.Malformed);
+            return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            if (rentedSignature is not null) ArrayPool<byte>.Shared.Return(rentedSignature);
+        }
     }
 
     private JwtDecodeFailure CheckRegisteredClaims(TokenPayload payload, DateTimeOffset now)
@@ -150,22 +183,29 @@ public sealed class SimpleJwtTokenCodec : IDisposable
 
     private static byte[]? DecodeSegment(ReadOnlySpan<char> segment)
     {
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
+        return TryDecodeSegment(segment, buffer, out int written) ? buffer.AsSpan(0, written).ToArray() : null;
+    }
+
+    private static bool TryDecodeSegment(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
+    {
+        written = 0;
         // PyJWT re-pads before decoding, so padded segments are accepted too.
         int end = segment.Length;
         while (end > 0 && segment[end - 1] == '=' && segment.Length - end < 2) end--;
         var body = segment.Slice(0, end);
-        if (body.Length % 4 == 1) return null;
+        if (body.Length % 4 == 1) return false;
         foreach (char c in body)
         {
-            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return null;
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return false;
         }
         try
         {
-            return Base64Url.DecodeFromChars(body);
+            return Base64Url.TryDecodeFromChars(body, destination, out written);
         }
         catch (FormatException)
         {
-            return null;
+            return false;
         }
     }
 
@@ -175,7 +215,8 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         switch (alg.Family)
         {
             case JwtAlgorithmFamily.Hmac:
-                return HmacHash(alg, _keys.HmacKey!, data);
+                Span<byte> mac = stackalloc byte[64];
+                return mac[.._hmac!.Hash(data, mac)].ToArray();
             case JwtAlgorithmFamily.RsaPkcs1:
                 return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pkcs1);
             case JwtAlgorithmFamily.RsaPss:
@@ -186,7 +227,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         }
     }
 
-    private bool Verify(byte[] data, byte[] signature)
+    private bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         var alg = _keys.Algorithm;
         try
@@ -194,8 +235,9 @@ public sealed class SimpleJwtTokenCodec : IDisposable
             switch (alg.Family)
             {
                 case JwtAlgorithmFamily.Hmac:
-                    byte[] expected = HmacHash(alg, _keys.HmacKey!, data);
-                    return CryptographicOperations.FixedTimeEquals(expected, signature);
+                    Span<byte> expected = stackalloc byte[64];
+                    int length = _hmac!.Hash(data, expected);
+                    return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
                 case JwtAlgorithmFamily.RsaPkcs1:
                     return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pkcs1);
                 case JwtAlgorithmFamily.RsaPss:
@@ -211,18 +253,15 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         }
     }
 
-    private static byte[] HmacHash(JwtAlgorithm alg, byte[] key, byte[] data) => alg.Name switch
-    {
-        "HS256" => HMACSHA256.HashData(key, data),
-        "HS384" => HMACSHA384.HashData(key, data),
-        _ => HMACSHA512.HashData(key, data),
-    };
-
     private AsymmetricAlgorithm SignerOrThrow() => _keys.Signer
         ?? throw new InvalidOperationException($"SIMPLE_JWT['SIGNING_KEY'] is empty: {_keys.Algorithm.Name} tokens can be verified but not minted.");
 
     private static JwtDecodeResult Fail(JwtDecodeFailure failure) => new(failure, null);
 
     /// <inheritdoc />
-    public void Dispose() => _keys.Dispose();
+    public void Dispose()
+    {
+        _hmac?.Dispose();
+        _keys.Dispose();
+    }
 }

@@ -1,0 +1,64 @@
+using System;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using DjangoSettings.Jwt;
+
+namespace DjangoSettings.Benchmarks.Jwt;
+
+/// <summary>
+/// Validating one simplejwt access token (the exact same string for both libraries). Baseline:
+/// <c>JsonWebTokenHandler.ValidateTokenAsync</c> with equivalent parameters, reading the
+/// <see cref="ClaimsIdentity"/> it builds lazily (as JwtBearer does). Ours: the codec plus the
+/// access-token class checks (exp, jti, token_type), and the same plus the
+/// <see cref="ClaimsPrincipal"/> the authentication handler returns (user columns and the token's claims).
+/// </summary>
+[MemoryDiagnoser]
+public class AccessTokenValidationBenchmarks
+{
+    private JwtFixture _fixture = null!;
+
+    /// <summary>simplejwt ALGORITHM.</summary>
+    [Params("HS256", "RS256")]
+    public string Algorithm { get; set; } = "";
+
+    /// <summary>Builds keys and the token; checks both accept it and both refuse a tampered copy.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixture = new JwtFixture(Algorithm);
+        if (!IdentityModel().GetAwaiter().GetResult().IsAuthenticated) throw new InvalidOperationException("IdentityModel refused the token");
+        if (!Ours().GetAwaiter().GetResult().IsValid) throw new InvalidOperationException("ours refused the token");
+        string t = _fixture.AccessToken;
+        string tampered = t[..^2] + (t[^2] == 'A' ? 'B' : 'A') + t[^1];
+        if (_fixture.Handler.ValidateTokenAsync(tampered, _fixture.Parameters).GetAwaiter().GetResult().IsValid) throw new InvalidOperationException("IdentityModel accepted a tampered token");
+        if (_fixture.Codec.Decode(tampered, DateTimeOffset.UtcNow).Succeeded) throw new InvalidOperationException("ours accepted a tampered token");
+    }
+
+    /// <summary>Releases keys.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _fixture.Dispose();
+
+    /// <summary>Microsoft.IdentityModel.JsonWebTokens 8.x.</summary>
+    [Benchmark(Baseline = true, Description = "JsonWebTokenHandler")]
+    public async Task<ClaimsIdentity> IdentityModel()
+    {
+        var result = await _fixture.Handler.ValidateTokenAsync(_fixture.AccessToken, _fixture.Parameters).ConfigureAwait(false);
+        return result.IsValid ? result.ClaimsIdentity : throw new InvalidOperationException("refused", result.Exception);
+    }
+
+    /// <summary>simplejwt AccessToken(token): decode, verify, check the class.</summary>
+    [Benchmark(Description = "SimpleJwt validate")]
+    public ValueTask<TokenValidationResult> Ours() =>
+        _fixture.Service.ValidateAsync(_fixture.AccessToken, TokenType.Access, _fixture.Service.Now());
+
+    /// <summary>The same, then the ClaimsPrincipal the authentication handler hands to ASP.NET Core.</summary>
+    [Benchmark(Description = "SimpleJwt validate + principal")]
+    public async Task<ClaimsPrincipal> OursPrincipal()
+    {
+        var result = await _fixture.Service.ValidateAsync(_fixture.AccessToken, TokenType.Access, _fixture.Service.Now()).ConfigureAwait(false);
+        if (!result.IsValid) throw new InvalidOperationException(result.Error);
+        var feature = new SimpleJwtAuthenticationFeature(_fixture.User, result.Payload!, result.Type, _fixture.AccessToken);
+        return new ClaimsPrincipal(SimpleJwtAuthenticationHandler.CreateIdentity(feature, "SimpleJwt"));
+    }
+}
