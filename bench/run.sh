@@ -13,8 +13,12 @@ shift || true
 EXTRA=("$@")
 OUT=BenchmarkDotNet.Artifacts
 # BENCH_DOC_ONLY=1 rewrites the document from the last run's reports without running again.
+# BENCH_KEEP=1 keeps the other suites' reports, so one suite can be rerun with another job, e.g.
+#   bench/run.sh '*' --job short && BENCH_KEEP=1 bench/run.sh '*SettingsCompile*'
 if [ "${BENCH_DOC_ONLY:-0}" != 1 ]; then
-  rm -rf "$OUT/results"
+  if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT/results"; : > "$OUT/commands.txt" 2>/dev/null || true; fi
+  mkdir -p "$OUT"
+  echo "bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}" >> "$OUT/commands.txt"
   dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
 fi
 {
@@ -24,7 +28,9 @@ fi
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); $(dotnet --version) SDK; load average when this page was written: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "Command: \`bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}\` (BenchmarkDotNet, Release, MemoryDiagnoser${EXTRA[*]:+, ${EXTRA[*]}})."
+  echo "Commands, in order (a later command's suites replace the earlier reports of the same suite; BenchmarkDotNet, Release, MemoryDiagnoser):"
+  echo
+  if [ -s "$OUT/commands.txt" ]; then sed 's/.*/- `&`/' "$OUT/commands.txt"; else echo "- \`bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}\`"; fi
   echo
   for f in "$OUT"/results/*-report-github.md; do
     name=$(basename "$f" -report-github.md)
