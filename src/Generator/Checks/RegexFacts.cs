@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
+using DjangoSettings.Shared;
 
 namespace DjangoSettings.Generator.Checks;
 
@@ -12,35 +13,19 @@ internal static class RegexFacts
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Translates Python syntax to .NET, or returns the error text.</summary>
+    /// <summary>
+    /// Compiles a Python pattern the way the runtime does (the shared translator, anchored for
+    /// re.match), so what cannot be translated is a build error rather than a startup failure.
+    /// </summary>
     public static Regex? TryCompile(string pythonPattern, bool ignoreCase, out string? error)
-    {
-        try
-        {
-            string translated = Translate(pythonPattern);
-            var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-            error = null;
-            return new Regex(translated, options, Timeout);
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-            return null;
-        }
-    }
+        => PythonRegex.CompileForMatch(pythonPattern, out error, Timeout, ignoreCase ? PythonRegex.PyFlags.IgnoreCase : PythonRegex.PyFlags.None);
 
-    /// <summary>Python's re.match: a match that starts at position 0.</summary>
+    /// <summary>Python's re.match on a regex compiled by <see cref="TryCompile"/> (anchored at the start).</summary>
     public static bool MatchesAtStart(Regex regex, string input)
     {
         try
         {
-            var m = regex.Match(input);
-            while (m.Success)
-            {
-                if (m.Index == 0) return true;
-                m = m.NextMatch();
-            }
-            return false;
+            return regex.IsMatch(input);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -134,30 +119,6 @@ internal static class RegexFacts
                 case '{': return null;
                 default: sb.Append(c); break;
             }
-        }
-        return sb.ToString();
-    }
-
-    // Python-only syntax that .NET spells differently. The runtime's full translator handles the rest.
-    private static string Translate(string p)
-    {
-        var sb = new StringBuilder(p.Length);
-        for (int i = 0; i < p.Length; i++)
-        {
-            if (p[i] == '\\' && i + 1 < p.Length)
-            {
-                if (p[i + 1] == 'Z') { sb.Append("\\z"); i++; continue; }
-                sb.Append(p[i]).Append(p[i + 1]);
-                i++;
-                continue;
-            }
-            if (string.CompareOrdinal(p, i, "(?P<", 0, 4) == 0) { sb.Append("(?<"); i += 3; continue; }
-            if (string.CompareOrdinal(p, i, "(?P=", 0, 4) == 0)
-            {
-                int close = p.IndexOf(')', i);
-                if (close > 0) { sb.Append("\\k<").Append(p, i + 4, close - i - 4).Append('>'); i = close; continue; }
-            }
-            sb.Append(p[i]);
         }
         return sb.ToString();
     }

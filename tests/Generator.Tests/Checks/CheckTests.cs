@@ -64,6 +64,8 @@ public class CheckTests
     [Theory]
     [InlineData("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://(.*']", "CORS_ALLOWED_ORIGIN_REGEXES")]
     [InlineData("CORS_URLS_REGEX = r'^/api/(?P<x'", "CORS_URLS_REGEX")]
+    // Valid Python that the runtime's translator refuses is a build error too, not a startup failure.
+    [InlineData("CORS_ALLOWED_ORIGIN_REGEXES = [r'(?a)^https://[a-z]+\\.com$']", "CORS_ALLOWED_ORIGIN_REGEXES")]
     public void Invalid_regex_is_an_error(string text, string setting)
     {
         var d = Compile.Single(text + "\n", "DJS0224");
