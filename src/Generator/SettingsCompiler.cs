@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Checks;
 using DjangoSettings.Generator.Diagnostics;
 using DjangoSettings.Generator.Emit;
@@ -33,14 +32,14 @@ public static class SettingsCompiler
     /// </summary>
     private static void CheckDefaults(IReadOnlyList<SettingsSource> files, List<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var module = SettingsEvaluator.Evaluate(files, UnsetEnvironment.Instance, cancellationToken);
         var scenario = new List<SettingsDiagnostic>();
-        var bound = SettingsBinder.Bind(module, files, scenario);
-        SettingsChecks.Run(bound, scenario);
+        SettingsPipeline.Run(files, UnsetEnvironment.Instance, scenario, cancellationToken);
         var known = new HashSet<(string, string, int)>(diagnostics.Select(d => (d.Id, d.Message, d.Location.Span.Start)));
         foreach (var d in scenario)
         {
             if (d.Id == DiagnosticDescriptors.LiteralSecret.Id || d.Severity == DiagnosticSeverity.Info) continue;
+            // The build run already reported the file's syntax; missing variables are the scenario itself.
+            if (d.Descriptor.Category is "Syntax" or "Evaluation") continue;
             if (d.Id == DiagnosticDescriptors.SettingNotEvaluable.Id || d.Id == DiagnosticDescriptors.DependsOnMissingModule.Id) continue;
             if (!known.Add((d.Id, d.Message, d.Location.Span.Start))) continue;
             diagnostics.Add(new SettingsDiagnostic(DiagnosticDescriptors.FailsWhenEnvironmentUnset,
@@ -64,10 +63,7 @@ public static class SettingsCompiler
         var diagnostics = new List<SettingsDiagnostic>();
         try
         {
-            var module = SettingsEvaluator.Evaluate(files, null, cancellationToken);
-            diagnostics.AddRange(module.Diagnostics);
-            var bound = SettingsBinder.Bind(module, files, diagnostics);
-            SettingsChecks.Run(bound, diagnostics);
+            var bound = SettingsPipeline.Run(files, null, diagnostics, cancellationToken);
             if (bound.HasDeferred) CheckDefaults(files, diagnostics, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             string? source = options is null ? null : SettingsEmitter.Emit(bound, options);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DjangoSettings.Generator.Evaluation.Interpreter;
 using DjangoSettings.Generator.Evaluation.Values;
 
 namespace DjangoSettings.Generator.Binding;
@@ -27,29 +28,7 @@ public static class ValueDescription
     }
 
     /// <summary>Python's repr of a str: single quotes unless the text has one and no double quote.</summary>
-    public static string ReprString(string s)
-    {
-        char quote = s.IndexOf('\'') >= 0 && s.IndexOf('"') < 0 ? '"' : '\'';
-        var sb = new StringBuilder();
-        sb.Append(quote);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c == quote) sb.Append('\\').Append(c);
-                    else if (c < 0x20 || c == 0x7f) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        sb.Append(quote);
-        return sb.ToString();
-    }
+    public static string ReprString(string s) => PyOps.StrRepr(s);
 
     private static string Shorten(string s) => s.Length <= MaxLength ? s : s.Substring(0, MaxLength - 3) + "...";
 

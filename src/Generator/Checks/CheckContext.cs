@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Collections;
 using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Generator.Evaluation.Interpreter;
 using DjangoSettings.Generator.Evaluation.Values;
 using DjangoSettings.Generator.Text;
 
@@ -57,17 +58,6 @@ internal sealed class CheckContext
         }
     }
 
-    /// <summary>Python truthiness of a constant value.</summary>
-    public static bool Truthy(PyValue value) => value switch
-    {
-        PyBool b => b.Value,
-        PyNone => false,
-        PyInt i => i.Value != 0,
-        PyFloat f => f.Value != 0,
-        PyStr s => s.Value.Length != 0,
-        PySequence q => q.Items.Count != 0,
-        PyDict d => d.Entries.Count != 0,
-        PyTimeDelta t => t.Microseconds != 0,
-        _ => true,
-    };
+    /// <summary>Python truthiness of a constant value (the evaluator's definition).</summary>
+    public static bool Truthy(PyValue value) => PyOps.Truth(value) ?? true;
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Generator.Evaluation.Interpreter;
 using DjangoSettings.Generator.Evaluation.Values;
 
 namespace DjangoSettings.Settings;
@@ -79,15 +80,6 @@ public sealed class LoadedSettings
         _ => null,
     };
 
-    private static bool Truthy(PyValue value) => value switch
-    {
-        PyBool b => b.Value,
-        PyNone => false,
-        PyInt i => i.Value != 0,
-        PyFloat f => f.Value != 0,
-        PyStr s => s.Value.Length != 0,
-        PySequence q => q.Items.Count != 0,
-        PyDict d => d.Entries.Count != 0,
-        _ => true,
-    };
+    // A value known at startup; unknown parts cannot reach here (the checks reported them).
+    private static bool Truthy(PyValue value) => PyOps.Truth(value) ?? true;
 }
