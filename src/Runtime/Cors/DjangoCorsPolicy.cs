@@ -19,6 +19,7 @@ namespace DjangoSettings.Cors;
 public sealed class DjangoCorsPolicy
 {
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _pairsByNetloc;
+    private readonly FrozenSet<string> _configuredOrigins;
     private readonly Regex[] _originRegexes;
     private readonly Regex[] _matchRegexes;
 
@@ -44,6 +45,7 @@ public sealed class DjangoCorsPolicy
         AllowCredentials = allowCredentials;
         AllowPrivateNetwork = allowPrivateNetwork;
         AllowedOrigins = allowedOrigins;
+        _configuredOrigins = allowedOrigins.ToFrozenSet(StringComparer.Ordinal);
         OriginPairMatcher = originPairMatcher;
         _pairsByNetloc = pairsByNetloc.GetAlternateLookup<ReadOnlySpan<char>>();
         AllowedOriginPairs = allowedPairs;
@@ -248,6 +250,13 @@ public sealed class DjangoCorsPolicy
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="origin"/> is, character for character, an entry of
+    /// <see cref="AllowedOrigins"/>. Every entry split successfully when the policy was built, and
+    /// urlsplit is deterministic, so such an Origin is allowed by step (b) without splitting it.
+    /// </summary>
+    internal bool IsConfiguredOrigin(string origin) => _configuredOrigins.Contains(origin);
 
     // The instances the middleware runs: OriginRegexes, compiled to IL where possible.
     internal Regex[] OriginRegexArray => _matchRegexes;

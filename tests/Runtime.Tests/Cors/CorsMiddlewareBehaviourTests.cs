@@ -391,27 +391,39 @@ public sealed class CorsMiddlewareBehaviourTests
         Assert.Equal(Com, r[Acao]);
     }
 
-    // 41
+    // 41. Upstream checks that request._cors_enabled exists and is True. The port keeps the
+    // decision in the OnStarting registration instead of on the request; what the flag is for is
+    // that the pre-phase decision is made once: the signal enabled the URL before the endpoint
+    // and is not asked again after it (Django asks again only to admit an unlisted Origin).
     [Fact]
-    public async Task Enabled_flag_is_attached_to_the_request_and_true()
+    public async Task Enabled_decision_is_made_once_before_the_endpoint()
     {
-        bool? seen = null;
-        await using var server = await CorsTestServer.StartAsync(DjangoCorsPolicy.Create(None), app => app.Run(c =>
-        {
-            seen = c.Features.Get<IDjangoCorsFeature>()?.IsEnabled;
-            return Task.CompletedTask;
-        }));
-        await server.SendAsync("GET", "/", new Dictionary<string, string>());
-        Assert.True(seen);
+        var check = new CountingCheck();
+        var r = await SendAsync(new() { UrlsRegex = "^/nothing/$", AllowedOrigins = new[] { Com } }, "GET", "/", Origin(Com), checks: new[] { check });
+        Assert.Equal(Com, r[Acao]);
+        Assert.Equal("origin", r["vary"]);
+        Assert.Equal(1, check.Calls);
     }
 
-    // 42
+    // 42. Upstream deletes request._cors_enabled in the view and expects ACAO anyway. An endpoint
+    // here has no flag to delete and cannot undo the decision: the same answer.
     [Fact]
-    public async Task Removing_the_flag_in_the_endpoint_recomputes_it()
+    public async Task Endpoint_cannot_undo_the_enabled_decision()
     {
         var r = await SendAsync(new() { AllowedOrigins = new[] { Com } }, "GET", "/delete-enabled/", Origin(Com));
         Assert.Equal("Deleted", r.Body);
         Assert.Equal(Com, r[Acao]);
+    }
+
+    private sealed class CountingCheck : ICorsRequestEnabledCheck
+    {
+        public int Calls;
+
+        public bool IsEnabled(HttpContext context)
+        {
+            Calls++;
+            return true;
+        }
     }
 
     private static void ShortCircuit(IApplicationBuilder app) => app.Use((HttpContext c, RequestDelegate _) => c.Response.WriteAsync("short-circuit"));
