@@ -32,6 +32,14 @@ public class CorsMiddlewareBenchmarks
     [Params("NoOrigin", "AllowedGet", "DisallowedGet", "AllowedPreflight", "RefusedPreflight", "RegexOriginGet", "ThousandOriginsGet")]
     public string Case { get; set; } = "";
 
+    /// <summary>
+    /// The header store: <c>HeaderDictionary</c> (DefaultHttpContext's case-insensitive dictionary)
+    /// or <c>Kestrel</c> (Kestrel's own request and response header collections, which keep every
+    /// CORS header in a typed field; see <see cref="KestrelHeaders"/>).
+    /// </summary>
+    [Params("HeaderDictionary", "Kestrel")]
+    public string Headers { get; set; } = "HeaderDictionary";
+
     /// <summary>Builds both pipelines and the request, and checks they answer the same.</summary>
     [GlobalSetup]
     public void Setup()
@@ -52,6 +60,11 @@ public class CorsMiddlewareBenchmarks
         _response = new BenchResponseFeature();
         _context.Features.Set<IHttpResponseFeature>(_response);
         _context.RequestServices = services;
+        if (Headers == "Kestrel")
+        {
+            _context.Features.Get<IHttpRequestFeature>()!.Headers = KestrelHeaders.CreateRequestHeaders();
+            _response.Headers = KestrelHeaders.CreateResponseHeaders();
+        }
         var request = _context.Request;
         request.Scheme = "https";
         request.Host = new HostString("api.example.com");
@@ -99,7 +112,6 @@ public class CorsMiddlewareBenchmarks
     private Task Run(RequestDelegate app)
     {
         _response.Reset();
-        _context.Features.Set<IDjangoCorsFeature>(null);
         var pipeline = app(_context);
         if (!pipeline.IsCompletedSuccessfully) throw new InvalidOperationException("the pipeline went asynchronous");
         return _response.StartAsync();
