@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -28,6 +29,14 @@ internal static class PythonJsonReader
     /// <summary>Parses a JSON object; false for anything else or malformed input (never throws).</summary>
     public static bool TryParseObject(ReadOnlySpan<byte> utf8, out TokenPayload payload)
     {
+        // Nearly every token is PyJWT's compact, flat, escape-free JSON: read that directly; the
+        // general reader below decides everything else (and anything the fast path declines).
+        return CompactClaimsReader.TryRead(utf8, out payload) || TryParseGeneral(utf8, out payload);
+    }
+
+    /// <summary>The general reader alone (any JSON object), without the compact fast path.</summary>
+    internal static bool TryParseGeneral(ReadOnlySpan<byte> utf8, out TokenPayload payload)
+    {
         payload = null!;
         try
         {
@@ -51,20 +60,13 @@ internal static class PythonJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var items = new List<KeyValuePair<string, object?>>(8);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    string name = KnownName(ref reader) ?? reader.GetString()!;
-                    reader.Read();
-                    items.Add(new(name, ReadValue(ref reader)));
-                }
-                return new TokenPayload(items);
+                return ReadObject(ref reader);
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) list.Add(ReadValue(ref reader));
                 return list.AsReadOnly();
             case JsonTokenType.String:
-                return KnownValue(ref reader) ?? reader.GetString();
+                return (reader.ValueIsEscaped ? null : KnownValue(reader.ValueSpan)) ?? reader.GetString();
             case JsonTokenType.Number:
                 // Numbers are never escaped: ValueSpan is the literal text (contiguous for a span input).
                 var raw = reader.ValueSpan;
@@ -83,11 +85,40 @@ internal static class PythonJsonReader
         }
     }
 
-    // The claim names simplejwt writes, shared instead of allocated per token.
-    private static string? KnownName(ref Utf8JsonReader reader)
+    // The members go to a pooled buffer (one per nesting level) and are copied once, deduplicated,
+    // into the payload: no list, no index dictionary for a token's few claims.
+    private static TokenPayload ReadObject(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped) return null;
-        var s = reader.ValueSpan;
+        var buffer = ArrayPool<KeyValuePair<string, object?>>.Shared.Rent(16);
+        int count = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = (reader.ValueIsEscaped ? null : KnownName(reader.ValueSpan)) ?? reader.GetString()!;
+                reader.Read();
+                object? value = ReadValue(ref reader);
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<KeyValuePair<string, object?>>.Shared.Rent(buffer.Length * 2);
+                    Array.Copy(buffer, larger, count);
+                    ArrayPool<KeyValuePair<string, object?>>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+                buffer[count++] = new(name, value);
+            }
+            return new TokenPayload(buffer, count);
+        }
+        finally
+        {
+            // Cleared: the pool must not keep claim values (user ids, jtis) alive.
+            ArrayPool<KeyValuePair<string, object?>>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    // The claim names simplejwt writes, shared instead of allocated per token.
+    internal static string? KnownName(ReadOnlySpan<byte> s)
+    {
         return s.Length switch
         {
             3 when s.SequenceEqual("exp"u8) => "exp",
@@ -107,10 +138,8 @@ internal static class PythonJsonReader
     }
 
     // The token_type values and header values, likewise.
-    private static string? KnownValue(ref Utf8JsonReader reader)
+    internal static string? KnownValue(ReadOnlySpan<byte> s)
     {
-        if (reader.ValueIsEscaped) return null;
-        var s = reader.ValueSpan;
         return s.Length switch
         {
             3 when s.SequenceEqual("JWT"u8) => "JWT",

@@ -187,6 +187,9 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         return TryDecodeSegment(segment, buffer, out int written) ? buffer.AsSpan(0, written).ToArray() : null;
     }
 
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     private static bool TryDecodeSegment(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
     {
         written = 0;
@@ -195,10 +198,8 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         while (end > 0 && segment[end - 1] == '=' && segment.Length - end < 2) end--;
         var body = segment.Slice(0, end);
         if (body.Length % 4 == 1) return false;
-        foreach (char c in body)
-        {
-            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return false;
-        }
+        // The decoder skips whitespace; PyJWT does not, so only the alphabet may appear (vectorised check).
+        if (body.ContainsAnyExcept(Base64UrlAlphabet)) return false;
         try
         {
             return Base64Url.TryDecodeFromChars(body, destination, out written);

@@ -13,29 +13,75 @@ namespace DjangoSettings.Jwt;
 /// </summary>
 public sealed class TokenPayload : IReadOnlyCollection<KeyValuePair<string, object?>>
 {
+    // Tokens carry a handful of claims: up to this many, a lookup scans the array (faster than
+    // hashing, and no index to allocate); beyond it a dictionary is built once.
+    private const int LinearLimit = 16;
+
     private readonly KeyValuePair<string, object?>[] _items;
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>? _index;
 
     /// <summary>Snapshot of <paramref name="claims"/> (later duplicates replace earlier ones in place).</summary>
     public TokenPayload(IEnumerable<KeyValuePair<string, object?>> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var list = new List<KeyValuePair<string, object?>>();
-        _index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (k, v) in claims)
+        var list = new List<KeyValuePair<string, object?>>(claims);
+        foreach (var item in list) ArgumentNullException.ThrowIfNull(item.Key, "claim name");
+        (_items, _index) = Deduplicate(list.ToArray(), list.Count);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="items"/>[0..<paramref name="count"/>) as read (duplicate names
+    /// allowed, resolved as the public constructor does); copies them, so the caller may reuse
+    /// its buffer. Names must not be null.
+    /// </summary>
+    internal TokenPayload(KeyValuePair<string, object?>[] items, int count) => (_items, _index) = Deduplicate(items, count);
+
+    // Python's dict semantics for a JSON object: a repeated key keeps its first position and its last value.
+    private static (KeyValuePair<string, object?>[], Dictionary<string, int>?) Deduplicate(KeyValuePair<string, object?>[] items, int count)
+    {
+        var unique = new KeyValuePair<string, object?>[count];
+        int n = 0;
+        if (count <= LinearLimit)
         {
-            if (_index.TryGetValue(k, out int i))
+            for (int i = 0; i < count; i++)
             {
-                list[i] = new(k, v);
+                int at = IndexIn(unique, n, items[i].Key);
+                if (at >= 0) unique[at] = items[i];
+                else unique[n++] = items[i];
+            }
+            if (n != count) Array.Resize(ref unique, n);
+            return (unique, null);
+        }
+
+        var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            if (positions.TryGetValue(items[i].Key, out int at))
+            {
+                unique[at] = items[i];
             }
             else
             {
-                _index[k] = list.Count;
-                list.Add(new(k, v));
+                positions[items[i].Key] = n;
+                unique[n++] = items[i];
             }
         }
-        _items = [.. list];
+        if (n != count) Array.Resize(ref unique, n);
+        return (unique, n > LinearLimit ? positions : null);
     }
+
+    // Names read from tokens are mostly the shared constants the lookups pass: compare references first.
+    private static int IndexIn(KeyValuePair<string, object?>[] items, int count, string name)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            string key = items[i].Key;
+            if (ReferenceEquals(key, name) || (key.Length == name.Length && string.Equals(key, name, StringComparison.Ordinal))) return i;
+        }
+        return -1;
+    }
+
+    private int IndexOf(string name) => _index is null ? IndexIn(_items, _items.Length, name) : _index.TryGetValue(name, out int i) ? i : -1;
 
     /// <summary>Number of claims.</summary>
     public int Count => _items.Length;
@@ -44,12 +90,13 @@ public sealed class TokenPayload : IReadOnlyCollection<KeyValuePair<string, obje
     public object? this[string name] => TryGetValue(name, out var v) ? v : throw new KeyNotFoundException(name);
 
     /// <summary>Whether the claim is present.</summary>
-    public bool ContainsKey(string name) => _index.ContainsKey(name);
+    public bool ContainsKey(string name) => IndexOf(name) >= 0;
 
     /// <summary>Reads a claim.</summary>
     public bool TryGetValue(string name, out object? value)
     {
-        if (_index.TryGetValue(name, out int i))
+        int i = IndexOf(name);
+        if (i >= 0)
         {
             value = _items[i].Value;
             return true;

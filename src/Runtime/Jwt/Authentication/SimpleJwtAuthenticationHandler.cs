@@ -71,13 +71,11 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
     internal static ClaimsIdentity CreateIdentity(SimpleJwtAuthenticationFeature auth, string scheme)
     {
         var user = auth.User;
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, user.Username),
-        };
-        if (user.IsStaff) claims.Add(new Claim("is_staff", "true"));
-        if (user.IsSuperuser) claims.Add(new Claim("is_superuser", "true"));
+        var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
+        Add(identity, ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture));
+        Add(identity, ClaimTypes.Name, user.Username);
+        if (user.IsStaff) Add(identity, "is_staff", "true");
+        if (user.IsSuperuser) Add(identity, "is_superuser", "true");
         foreach (var (name, value) in auth.Token)
         {
             string? text = value switch
@@ -88,10 +86,16 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
                 bool b => b ? "true" : "false",
                 _ => null,
             };
-            if (text is not null) claims.Add(new Claim(name, text));
+            if (text is not null) Add(identity, name, text);
         }
-        return new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role);
+        return identity;
     }
+
+    // Created with the identity as its subject: ClaimsIdentity clones every claim whose subject is
+    // another (or none), which doubled the claim objects per request. Same type, value, value type
+    // and issuer as new Claim(type, value).
+    private static void Add(ClaimsIdentity identity, string type, string value) =>
+        identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
 
     /// <inheritdoc />
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
