@@ -15,12 +15,14 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
     for r in csv.DictReader(f):
         if r.get("Mean", "NA") in ("NA", ""):
             continue
-        rows.setdefault(r["Case"], {})[r["Method"].strip("'")] = (ns(r["Mean"]), ns(r.get("Median") or r["Mean"]))
+        key = (r.get("Headers", ""), r["Case"])
+        rows.setdefault(key, {})[r["Method"].strip("'")] = (ns(r["Mean"]), ns(r.get("Median") or r["Mean"]))
 
-print("| Case | floor (ns) | ASP.NET Core own cost (ns) | ours own cost (ns) | ours faster by (mean) | ours faster by (median) |")
-print("|---|---:|---:|---:|---:|---:|")
-for case in sorted(rows):
-    m = rows[case]
+print("| Headers | Case | floor (ns) | ASP.NET Core own cost (ns) | ours own cost (ns) | ours faster by (mean) | ours faster by (median) |")
+print("|---|---|---:|---:|---:|---:|---:|")
+for key in sorted(rows):
+    headers, case = key
+    m = rows[key]
     try:
         floor, asp, ours = m["no CORS (harness floor)"], m["ASP.NET Core UseCors"], m["DjangoCors"]
     except KeyError:
@@ -28,4 +30,4 @@ for case in sorted(rows):
     def speedup(i):
         a, o = asp[i] - floor[i], ours[i] - floor[i]
         return f"{a / o:.2f}x" if o > 0 else "n/a (below floor noise)"
-    print(f"| {case} | {floor[0]:.0f} | {asp[0] - floor[0]:.0f} | {ours[0] - floor[0]:.0f} | {speedup(0)} | {speedup(1)} |")
+    print(f"| {headers} | {case} | {floor[0]:.0f} | {asp[0] - floor[0]:.0f} | {ours[0] - floor[0]:.0f} | {speedup(0)} | {speedup(1)} |")
