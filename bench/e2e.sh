@@ -6,8 +6,12 @@
 #   cors.settings, each driven by wrk with (a) CORS preflights and (b) authenticated GET /api/me/
 #   carrying an allowed Origin. Writes docs/benchmarks.e2e.md and splices it into docs/benchmarks.md.
 #
-#   bench/e2e.sh                 5 s per measurement, 2 wrk threads, 16 connections, best of 3 rounds
-#   E2E_DURATION=10s E2E_CONNECTIONS=64 bench/e2e.sh
+#   bench/e2e.sh                 5 s per measurement, 16 connections, 5 rounds
+#   E2E_DURATION=10s E2E_ROUNDS=9 E2E_CONNECTIONS=64 bench/e2e.sh
+# Method: the three sample servers run side by side, each pinned (taskset) to the last core, wrk to
+# the first one, so client and server do not take turns on the same core. Each round measures the
+# three modes back to back; a ratio is taken within a round (paired, so slow drifts of the machine
+# cancel) and the table reports the median over rounds with the lowest and highest round.
 # Needs: the .NET SDK, wrk (apt-get install -y wrk), curl, python3; the Django oracle is optional
 # (its rows are left out when serve.sh or Debian's Django packages are missing).
 set -euo pipefail
@@ -15,8 +19,12 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DURATION=${E2E_DURATION:-5s}
 CONNECTIONS=${E2E_CONNECTIONS:-16}
-THREADS=${E2E_THREADS:-2}
-ROUNDS=${E2E_ROUNDS:-3}
+THREADS=${E2E_THREADS:-1}
+ROUNDS=${E2E_ROUNDS:-7}
+WARMUP=${E2E_WARMUP:-10s}
+NCPU=$(nproc)
+SERVER_CPU=$((NCPU - 1))
+CLIENT_CPUS=$([ "$NCPU" -gt 1 ] && echo "0-$((NCPU - 2))" || echo 0)
 ORACLE_DIR=${ORACLE_DIR:-/work/shared/oracle}
 ORIGIN="http://localhost:3000"
 USER_NAME=alice
@@ -64,86 +72,123 @@ login() {
 # wrk's Requests/sec for one URL; "$@" are extra wrk arguments.
 rps() {
   local url=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; return 1; }
+  taskset -c "$CLIENT_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; return 1; }
   if [ "${ALLOW_NON2XX:-0}" = 0 ] && grep -q "Non-2xx" "$WORK/wrk.out"; then echo "e2e: non-2xx answers from $url:" >&2; cat "$WORK/wrk.out" >&2; return 1; fi
   awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.out"
 }
 
-declare -A PREFLIGHT GET
-measure() { # name base-url
-  local name=$1 base=$2 token
-  token=$(login "$base")
-  curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H "Origin: $ORIGIN" "$base/api/me/"
-  # Short warm-up (JIT tiering, connection pools), then the measured runs.
-  wrk -t1 -c4 -d2s -H "Authorization: Bearer $token" "$base/api/me/" >/dev/null 2>&1 || true
+declare -A PREFLIGHT GET TOKEN BASE
+# One measurement per kind; appended to the mode's space-separated list of rounds.
+measure() { # name
+  local name=$1 base=${BASE[$1]} token=${TOKEN[$1]} p g
   # Without CORS nothing answers a preflight: routing says 405, which is what is measured there.
-  local p g
   p=$(ALLOW_NON2XX=$([ "$name" = none ] && echo 1 || echo 0) rps "$base/api/me/" -s "$WORK/preflight.lua")
   g=$(rps "$base/api/me/" -H "Authorization: Bearer $token" -H "Origin: $ORIGIN")
   echo "e2e: $name preflight $p req/s, authenticated GET $g req/s" >&2
-  # Best of the rounds: other work on the machine only ever lowers a figure.
-  PREFLIGHT[$name]=$(python3 -c "print(max($p, ${PREFLIGHT[$name]:-0}))")
-  GET[$name]=$(python3 -c "print(max($g, ${GET[$name]:-0}))")
+  PREFLIGHT[$name]="${PREFLIGHT[$name]:-} $p"
+  GET[$name]="${GET[$name]:-} $g"
 }
 
-MODES=(none django aspnet)
-for round in $(seq 1 "$ROUNDS"); do
-for mode in "${MODES[@]}"; do
-  port=$(free_port)
-  root="$WORK/root-$mode"; mkdir -p "$root"
+start_server() { # name base-url-var command...
+  local name=$1; shift
+  local port; port=$(free_port)
+  "$@" "$port" >"$WORK/server-$name.log" 2>&1 &
+  PIDS+=("$!")
+  wait_port "$port"
+  BASE[$name]="http://127.0.0.1:$port"
+  TOKEN[$name]=$(login "${BASE[$name]}")
+  curl -fsS -o /dev/null -H "Authorization: Bearer ${TOKEN[$name]}" -H "Origin: $ORIGIN" "${BASE[$name]}/api/me/"
+  # Warm-up at full load: tiered JIT and dynamic PGO settle only after tens of thousands of
+  # requests (a 3 s warm-up left the first rounds 2-3x slower), plus connection and statement caches.
+  taskset -c "$CLIENT_CPUS" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${TOKEN[$name]}" -H "Origin: $ORIGIN" "${BASE[$name]}/api/me/" >/dev/null 2>&1 || true
+  taskset -c "$CLIENT_CPUS" wrk -t1 -c"$CONNECTIONS" -d3s -s "$WORK/preflight.lua" "${BASE[$name]}/api/me/" >/dev/null 2>&1 || true
+}
+
+sample() { # mode port
+  mkdir -p "$WORK/root-$1"
   ASPNETCORE_ENVIRONMENT=Production DJANGO_SECRET_KEY="e2e-benchmark-secret-key-0123456789-abcdefghijklmnop" \
   DJANGO_SUPERUSER_USERNAME=$USER_NAME DJANGO_SUPERUSER_PASSWORD=$USER_PASSWORD \
   Logging__LogLevel__Default=Warning \
-    dotnet "$WORK/sample/DjangoStyle.dll" --create-superuser-from-env --urls "http://127.0.0.1:$port" \
-      --contentRoot "$root" --Sample:Cors=$mode >"$WORK/sample-$mode.log" 2>&1 &
-  pid=$!; PIDS+=("$pid")
-  wait_port "$port"
-  measure "$mode" "http://127.0.0.1:$port"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-done
+    exec taskset -c "$SERVER_CPU" dotnet "$WORK/sample/DjangoStyle.dll" --create-superuser-from-env --urls "http://127.0.0.1:$2" \
+      --contentRoot "$WORK/root-$1" --Sample:Cors=$1
+}
+
+MODES=(none django aspnet)
+for mode in "${MODES[@]}"; do start_server "$mode" sample "$mode"; done
+for round in $(seq 1 "$ROUNDS"); do
+  # Rotate the order each round, so no mode always runs first or last.
+  for k in 0 1 2; do measure "${MODES[$(( (round + k) % 3 ))]}"; done
 done
 
 HAVE_DJANGO=0
-if [ -x "$ORACLE_DIR/serve.sh" ] && /usr/bin/python3 -c 'import django, corsheaders, rest_framework_simplejwt' 2>/dev/null; then
-  port=$(free_port)
+oracle() { # port
   DJANGO_SECRET_KEY="e2e-benchmark-secret-key-0123456789-abcdefghijklmnop" \
-    "$ORACLE_DIR/serve.sh" samples/DjangoStyle/cors.settings "$port" >"$WORK/oracle.out" 2>"$WORK/oracle.err" &
-  pid=$!; PIDS+=("$pid")
-  wait_port "$port"
-  measure django-server "http://127.0.0.1:$port"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+    exec taskset -c "$SERVER_CPU" "$ORACLE_DIR/serve.sh" samples/DjangoStyle/cors.settings "$1"
+}
+if [ -x "$ORACLE_DIR/serve.sh" ] && /usr/bin/python3 -c 'import django, corsheaders, rest_framework_simplejwt' 2>/dev/null; then
+  start_server django-server oracle
+  measure django-server
   HAVE_DJANGO=1
 else
   echo "e2e: Django oracle not available; its rows are left out" >&2
 fi
 
-ratio() { python3 -c "print(f'{$1/$2:.3f}')"; }
 {
   echo "## End to end (bench/e2e.sh)"
   echo
-  echo "Generated by \`bench/e2e.sh\` on $(date -u +%Y-%m-%d): wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per measurement, best of ${ROUNDS} rounds for the sample (servers restarted each round, modes interleaved; the Django server once), over loopback on the same $(nproc)-core machine as the server (client and server compete for the cores; only ratios within this table mean anything)."
-  echo "The sample runs in Production with logging at Warning; \`Sample:Cors\` picks the middleware. Preflight: \`OPTIONS /api/me/\` from an allowed Origin. GET: \`/api/me/\` with a valid Bearer access token (HS256, user lookup in SQLite) and an allowed Origin."
+  echo "Generated by \`bench/e2e.sh\` on $(date -u +%Y-%m-%d) on $(nproc) cores: the three sample servers side by side on core $SERVER_CPU (taskset), wrk (${THREADS} thread, ${CONNECTIONS} connections, ${DURATION} per measurement) on core(s) $CLIENT_CPUS, over loopback; each server warmed up for ${WARMUP} of GETs and 3 s of preflights at full load; ${ROUNDS} rounds, each measuring the three modes back to back in a rotating order. Ratios are taken within a round (paired) and summarised as the median over rounds, with the lowest and highest round in brackets; req/s are medians."
+  echo "The sample runs in Production with logging at Warning; \`Sample:Cors\` picks the middleware. Preflight: \`OPTIONS /api/me/\` from an allowed Origin. GET: \`/api/me/\` with a valid Bearer access token (HS256, user lookup in SQLite) and an allowed Origin. The Django reference server (runserver, one process) is measured once, on the same core."
   echo
-  echo "| Server | Preflight req/s | vs no CORS | vs ASP.NET Core CORS | Authenticated GET req/s | vs no CORS | vs ASP.NET Core CORS |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  rows=(none django aspnet); [ $HAVE_DJANGO = 1 ] && rows+=(django-server)
-  for r in "${rows[@]}"; do
-    case $r in
-      none) label="sample, no CORS middleware";;
-      django) label="sample, UseDjangoCors (ours)";;
-      aspnet) label="sample, ASP.NET Core UseCors";;
-      django-server) label="Django runserver (oracle)";;
-    esac
-    echo "| $label | ${PREFLIGHT[$r]} | $(ratio "${PREFLIGHT[$r]}" "${PREFLIGHT[none]}") | $(ratio "${PREFLIGHT[$r]}" "${PREFLIGHT[aspnet]}") | ${GET[$r]} | $(ratio "${GET[$r]}" "${GET[none]}") | $(ratio "${GET[$r]}" "${GET[aspnet]}") |"
-  done
-  echo
-  echo "Without CORS the sample has no preflight handler: OPTIONS /api/me/ goes to routing and answers 405, so the preflight row for it is the cost of a rejected OPTIONS, not a CORS answer."
-  echo "CORS middleware cost on the authenticated GET (1 - ours / no CORS): $(python3 -c "print(f'{(1-${GET[django]}/${GET[none]})*100:.1f}%')")."
-  echo
+  E2E_PREFLIGHT_none="${PREFLIGHT[none]}" E2E_PREFLIGHT_django="${PREFLIGHT[django]}" E2E_PREFLIGHT_aspnet="${PREFLIGHT[aspnet]}" E2E_PREFLIGHT_oracle="${PREFLIGHT[django-server]:-}" \
+  E2E_GET_none="${GET[none]}" E2E_GET_django="${GET[django]}" E2E_GET_aspnet="${GET[aspnet]}" E2E_GET_oracle="${GET[django-server]:-}" \
+  python3 - <<'PY'
+import os, statistics
+def series(kind, mode):
+    return [float(x) for x in os.environ.get(f"E2E_{kind}_{mode}", "").split()]
+def paired(kind, mode, base):
+    a, b = series(kind, mode), series(kind, base)
+    r = [x / y for x, y in zip(a, b)]
+    return f"{statistics.median(r):.3f} [{min(r):.3f}–{max(r):.3f}]"
+def single(kind, mode, base):
+    a, b = series(kind, mode), series(kind, base)
+    return f"{statistics.median(a) / statistics.median(b):.3f}"
+labels = {"none": "sample, no CORS middleware", "django": "sample, UseDjangoCors (ours)", "aspnet": "sample, ASP.NET Core UseCors", "oracle": "Django runserver (oracle)"}
+print("| Server | Preflight req/s | vs no CORS | vs ASP.NET Core CORS | Authenticated GET req/s | vs no CORS | vs ASP.NET Core CORS |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for mode in ("none", "django", "aspnet", "oracle"):
+    if not series("GET", mode):
+        continue
+    rel = single if mode == "oracle" else paired
+    cells = []
+    for kind in ("PREFLIGHT", "GET"):
+        cells += [f"{statistics.median(series(kind, mode)):.0f}", rel(kind, mode, "none"), rel(kind, mode, "aspnet")]
+    print(f"| {labels[mode]} | " + " | ".join(cells) + " |")
+print()
+print("Without CORS the sample has no preflight handler: OPTIONS /api/me/ goes to routing and answers 405, so the preflight row for it is the cost of a rejected OPTIONS, not a CORS answer.")
+ours = [1 - x / y for x, y in zip(series("GET", "django"), series("GET", "none"))]
+asp = [1 - x / y for x, y in zip(series("GET", "aspnet"), series("GET", "none"))]
+print(f"CORS middleware cost on the authenticated GET (1 − with / without, paired per round): ours {statistics.median(ours) * 100:.1f}% "
+      f"(rounds {min(ours) * 100:.1f}% to {max(ours) * 100:.1f}%), ASP.NET Core's {statistics.median(asp) * 100:.1f}% "
+      f"(rounds {min(asp) * 100:.1f}% to {max(asp) * 100:.1f}%).")
+print()
+PY
 } >"$OUT"
 
-# Splice into docs/benchmarks.md between the markers bench/run.sh writes (append if absent).
-if [ -f docs/benchmarks.md ] && grep -q '<!-- e2e -->' docs/benchmarks.md; then
+# The raw rounds, for bench/targets.py (and anyone who wants other statistics).
+python3 - "$DURATION" "$ROUNDS" "${PREFLIGHT[none]}" "${PREFLIGHT[django]}" "${PREFLIGHT[aspnet]}" "${GET[none]}" "${GET[django]}" "${GET[aspnet]}" >docs/benchmarks.e2e.json <<'PY'
+import json, sys
+d, r, pn, pd, pa, gn, gd, ga = sys.argv[1:9]
+f = lambda s: [float(x) for x in s.split()]
+json.dump({"duration": d, "rounds": int(r),
+           "preflight": {"none": f(pn), "django": f(pd), "aspnet": f(pa)},
+           "get": {"none": f(gn), "django": f(gd), "aspnet": f(ga)}}, sys.stdout, indent=1)
+PY
+
+# Rewrite docs/benchmarks.md with this table (and the targets table, which reads the JSON) when
+# the benchmark reports are at hand; otherwise splice the table between the markers.
+if ls BenchmarkDotNet.Artifacts/results/*-report-github.md >/dev/null 2>&1; then
+  BENCH_DOC_ONLY=1 bash bench/run.sh >&2
+elif [ -f docs/benchmarks.md ] && grep -q '<!-- e2e -->' docs/benchmarks.md; then
   python3 - "$OUT" <<'PY'
 import sys, re
 e2e = open(sys.argv[1]).read()

@@ -48,6 +48,12 @@ fi
     python3 bench/cors-net.py "$cors_csv"
     echo
   fi
+  echo "## Issue 7 targets"
+  echo
+  echo "Computed by \`bench/targets.py\` from the reports above and docs/benchmarks.e2e.json (the rounds of the last \`bench/e2e.sh\`); the verdicts are computed, not written."
+  echo
+  python3 bench/targets.py "$OUT/results"
+  echo
   echo "<!-- e2e -->"
   if [ -f docs/benchmarks.e2e.md ]; then cat docs/benchmarks.e2e.md; else echo "(run \`bench/e2e.sh\` for the end-to-end table)"; echo; fi
   echo "<!-- /e2e -->"
