@@ -16,8 +16,8 @@ OUT=BenchmarkDotNet.Artifacts
 # BENCH_KEEP=1 keeps the other suites' reports, so one suite can be rerun with another job, e.g.
 #   bench/run.sh '*' --job short && BENCH_KEEP=1 bench/run.sh '*SettingsCompile*'
 if [ "${BENCH_DOC_ONLY:-0}" != 1 ]; then
-  if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT/results"; : > "$OUT/commands.txt" 2>/dev/null || true; fi
   mkdir -p "$OUT"
+  if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT/results"; : > "$OUT/commands.txt"; fi
   echo "bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}" >> "$OUT/commands.txt"
   dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
 fi
