@@ -2,21 +2,14 @@
 """Reads BenchmarkDotNet's CSV for CorsMiddlewareBenchmarks and prints, per request shape, each
 middleware's own cost (its time minus the harness floor) and how many times faster ours is than
 ASP.NET Core's by that measure. Called by bench/run.sh; the figures come from the run, not by hand."""
-import csv, sys
+import os, sys
 
-UNITS = {"ns": 1.0, "μs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
-
-def ns(text):
-    value, unit = text.replace(",", "").split()
-    return float(value) * UNITS[unit]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bdn_csv import rows as read_rows
 
 rows = {}
-with open(sys.argv[1], newline="", encoding="utf-8") as f:
-    for r in csv.DictReader(f):
-        if r.get("Mean", "NA") in ("NA", ""):
-            continue
-        key = (r.get("Headers", ""), r["Case"])
-        rows.setdefault(key, {})[r["Method"].strip("'")] = ns(r["Mean"])
+for (headers, case, method), (mean, _, _) in read_rows(sys.argv[1], ("Headers", "Case")).items():
+    rows.setdefault((headers, case), {})[method] = mean
 
 print("| Headers | Case | floor (ns) | ASP.NET Core own cost (ns) | ours own cost (ns) | ours faster by |")
 print("|---|---|---:|---:|---:|---:|")

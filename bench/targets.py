@@ -3,35 +3,14 @@
 the last bench/run.sh (CorsMiddlewareBenchmarks, AccessTokenValidationBenchmarks) and the data of
 the last bench/e2e.sh (docs/benchmarks.e2e.json). Called by bench/run.sh and bench/e2e.sh: nothing
 in this table is typed by hand."""
-import csv, glob, json, os, statistics, sys
+import glob, json, os, statistics, sys
 
-UNITS = {"ns": 1.0, "μs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
-SIZES = {"B": 1, "KB": 1024, "MB": 1024 * 1024}
-
-def ns(text):
-    value, unit = text.replace(",", "").split()
-    return float(value) * UNITS[unit]
-
-def size(text):
-    text = text.strip()
-    if text in ("-", "0", "0 B", ""):
-        return 0.0
-    value, unit = text.replace(",", "").split()
-    return float(value) * SIZES[unit]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bdn_csv import rows
 
 def load(pattern, keys):
     files = glob.glob(os.path.join(sys.argv[1] if len(sys.argv) > 1 else "BenchmarkDotNet.Artifacts/results", pattern))
-    rows = {}
-    if not files:
-        return rows, None
-    with open(files[0], newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        for r in reader:
-            if r.get("Mean", "NA") in ("NA", ""):
-                continue
-            key = tuple(r.get(k, "") for k in keys) + (r["Method"].strip("'"),)
-            rows[key] = (ns(r["Mean"]), size(r.get("Allocated", "-")), r.get("Job", ""))
-    return rows, files[0]
+    return (rows(files[0], keys), files[0]) if files else ({}, None)
 
 def verdict(ok):
     return "**met**" if ok else "**not met**"

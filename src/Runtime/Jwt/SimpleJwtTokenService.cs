@@ -115,13 +115,7 @@ public sealed class SimpleJwtTokenService
     public async ValueTask<TokenValidationResult> ValidateAsync(string? token, TokenType type, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var decoded = _codec.Decode(token, now);
-        if (!decoded.Succeeded)
-        {
-            string message = Options.CombinedInvalidOrExpiredMessage
-                ? SimpleJwtMessages.TokenInvalidOrExpired
-                : decoded.Failure == JwtDecodeFailure.Expired ? SimpleJwtMessages.TokenExpired : SimpleJwtMessages.TokenInvalid;
-            return TokenValidationResult.Invalid(type, message, null, decoded.Failure);
-        }
+        if (!decoded.Succeeded) return DecodeRefused(type, decoded.Failure);
         var payload = decoded.Payload!;
         if (_blacklist is not null && type is TokenType.Refresh or TokenType.Sliding)
         {
@@ -139,14 +133,16 @@ public sealed class SimpleJwtTokenService
     public TokenValidationResult ValidateWithoutBlacklist(string? token, TokenType type, DateTimeOffset now)
     {
         var decoded = _codec.Decode(token, now);
-        if (!decoded.Succeeded)
-        {
-            string message = Options.CombinedInvalidOrExpiredMessage
-                ? SimpleJwtMessages.TokenInvalidOrExpired
-                : decoded.Failure == JwtDecodeFailure.Expired ? SimpleJwtMessages.TokenExpired : SimpleJwtMessages.TokenInvalid;
-            return TokenValidationResult.Invalid(type, message, null, decoded.Failure);
-        }
-        return CheckClaims(decoded.Payload!, type, now);
+        return decoded.Succeeded ? CheckClaims(decoded.Payload!, type, now) : DecodeRefused(type, decoded.Failure);
+    }
+
+    // simplejwt's message for a token PyJWT refused: "expired" only for exp, unless the combined message is configured.
+    private TokenValidationResult DecodeRefused(TokenType type, JwtDecodeFailure failure)
+    {
+        string message = Options.CombinedInvalidOrExpiredMessage
+            ? SimpleJwtMessages.TokenInvalidOrExpired
+            : failure == JwtDecodeFailure.Expired ? SimpleJwtMessages.TokenExpired : SimpleJwtMessages.TokenInvalid;
+        return TokenValidationResult.Invalid(type, message, null, failure);
     }
 
     private TokenValidationResult CheckClaims(TokenPayload payload, TokenType type, DateTimeOffset now)

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace DjangoSettings.Jwt;
 
@@ -24,9 +25,9 @@ public sealed class TokenPayload : IReadOnlyCollection<KeyValuePair<string, obje
     public TokenPayload(IEnumerable<KeyValuePair<string, object?>> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var list = new List<KeyValuePair<string, object?>>(claims);
-        foreach (var item in list) ArgumentNullException.ThrowIfNull(item.Key, "claim name");
-        (_items, _index) = Deduplicate(list.ToArray(), list.Count);
+        var items = claims.ToArray();
+        foreach (var item in items) ArgumentNullException.ThrowIfNull(item.Key, "claim name");
+        (_items, _index) = Deduplicate(items, items.Length);
     }
 
     /// <summary>
