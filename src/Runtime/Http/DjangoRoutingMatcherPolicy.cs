@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
+
+namespace DjangoSettings.Http;
+
+/// <summary>
+/// Makes ASP.NET Core's endpoint matching as strict as Django's URL resolver
+/// (<see cref="DjangoRouteRules"/>): <c>/API/</c> does not reach <c>api/</c>, <c>/api/items</c> does
+/// not reach <c>api/items/</c> (CommonMiddleware's APPEND_SLASH answers it instead), and
+/// <c>/h13/exact/</c> does not reach <c>h13/exact</c>. Registered by <c>AddDjangoHttp</c>; it only
+/// removes candidates the default matcher found, so route priorities and constraints are ASP.NET
+/// Core's own.
+/// </summary>
+public sealed class DjangoRoutingMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
+{
+    // HttpMethodMatcherPolicy's synthetic 405 endpoint has a "/" pattern of its own; it stands for
+    // the endpoints the path matched, so it is left alone.
+    private const string Http405DisplayName = "405 HTTP Method Not Supported";
+
+    /// <summary>After the built-in policies.</summary>
+    public override int Order => 1000;
+
+    /// <inheritdoc />
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        for (int i = 0; i < endpoints.Count; i++)
+        {
+            if (endpoints[i] is RouteEndpoint { RoutePattern.RawText: not null }) return true;
+        }
+        return false;
+    }
+
+    /// <inheritdoc />
+    public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var path = httpContext.Request.Path.Value.AsSpan();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (!candidates.IsValidCandidate(i)) continue;
+            if (candidates[i].Endpoint is RouteEndpoint route && route.DisplayName != Http405DisplayName && !DjangoRouteRules.Accepts(route.RoutePattern, path))
+            {
+                candidates.SetValidity(i, false);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

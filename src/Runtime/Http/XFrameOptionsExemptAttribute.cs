@@ -1,0 +1,22 @@
+using System;
+
+namespace DjangoSettings.Http;
+
+/// <summary>
+/// Endpoint metadata: Django's <c>@xframe_options_exempt</c>. <see cref="DjangoXFrameOptionsMiddleware"/>
+/// adds no <c>X-Frame-Options</c> to this endpoint's responses. Put it on a handler method or class,
+/// or call <c>.ExemptFromXFrameOptions()</c> on the endpoint.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Delegate, Inherited = true, AllowMultiple = false)]
+public sealed class XFrameOptionsExemptAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Endpoint metadata: Django's <c>@no_append_slash</c>. CommonMiddleware does not redirect
+/// <c>/x</c> to this endpoint's <c>/x/</c>; the request is a 404 instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Delegate, Inherited = true, AllowMultiple = false)]
+public sealed class NoAppendSlashAttribute : Attribute
+{
+}
