@@ -70,18 +70,30 @@ public sealed partial class DjangoHandlerMiddleware
     {
         SuspiciousOperationException => StatusCodes.Status400BadRequest,
         DjangoPermissionDeniedException => StatusCodes.Status403Forbidden,
+        // The port's hard body cap (and Kestrel's own limits): Kestrel's status, no page.
+        BadHttpRequestException bad => bad.StatusCode,
         _ => 0,
     };
 
     private Task WriteErrorAsync(HttpContext context, Exception ex)
     {
         int status = Page(ex);
-        if (status == StatusCodes.Status400BadRequest) LogSuspicious(_logger, ex.GetType().Name, ex.Message);
-        else LogPermissionDenied(_logger, ex.Message);
         // The view's response is replaced, as convert_exception_to_response replaces it.
         (context.Features.Get<IHttpResponseBodyFeature>() as ContentLengthResponseBody)?.Discard();
         context.Response.Clear();
-        return DjangoErrorPage.WriteAsync(context, status);
+        switch (ex)
+        {
+            case SuspiciousOperationException:
+                LogSuspicious(_logger, ex.GetType().Name, ex.Message);
+                return DjangoErrorPage.WriteAsync(context, status);
+            case DjangoPermissionDeniedException:
+                LogPermissionDenied(_logger, ex.Message);
+                return DjangoErrorPage.WriteAsync(context, status);
+            default:
+                LogBadRequest(_logger, status, ex.Message);
+                context.Response.StatusCode = status;
+                return Task.CompletedTask;
+        }
     }
 
     // The end of the pipeline answered 404 without an endpoint and without a body: Django's resolver 404.
@@ -100,6 +112,9 @@ public sealed partial class DjangoHandlerMiddleware
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{Exception}: {Message}")]
     private static partial void LogSuspicious(ILogger logger, string exception, string message);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Request refused with {Status}: {Message}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string message);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Forbidden: {Message}")]
     private static partial void LogPermissionDenied(ILogger logger, string message);
