@@ -25,6 +25,8 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
         var endpoint = context.GetEndpoint();
         if (endpoint is null
             || endpoint.Metadata.GetMetadata<SimpleJwtTokenEndpointMetadata>() is not null
+            // DRF views authenticate inside the view, after content negotiation (DRF's order).
+            || endpoint.Metadata.GetMetadata<DrfViewMetadata>() is not null
             || (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null))
         {
             await next(context).ConfigureAwait(false);
