@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -103,13 +104,13 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         object body = result.Failure is SimpleJwtAuthenticationException refused
             ? refused.Body
-            : DrfResponse.Detail(SimpleJwtMessages.NotAuthenticated);
-        await DrfResponse.WriteAsync(Context, StatusCodes.Status401Unauthorized, body, WwwAuthenticate(_tokens.Options, Options.Realm)).ConfigureAwait(false);
+            : DrfJsonResponse.Detail(SimpleJwtMessages.NotAuthenticated);
+        await DrfJsonResponse.WriteAsync(Context, StatusCodes.Status401Unauthorized, body, WwwAuthenticate(_tokens.Options, Options.Realm)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        DrfResponse.WriteAsync(Context, StatusCodes.Status403Forbidden, DrfResponse.Detail("You do not have permission to perform this action."), null);
+        DrfJsonResponse.WriteAsync(Context, StatusCodes.Status403Forbidden, DrfJsonResponse.Detail("You do not have permission to perform this action."), null);
 
     /// <summary><c>Bearer realm="api"</c>: the first AUTH_HEADER_TYPES word.</summary>
     internal static string WwwAuthenticate(SimpleJwtOptions options, string realm = "api") =>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Stores;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,8 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
         var endpoint = context.GetEndpoint();
         if (endpoint is null
             || endpoint.Metadata.GetMetadata<SimpleJwtTokenEndpointMetadata>() is not null
+            // DRF views authenticate inside the view, after content negotiation (DRF's order).
+            || endpoint.Metadata.GetMetadata<DrfViewMetadata>() is not null
             || (endpoint.Metadata.GetMetadata<IAuthorizeData>() is null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null))
         {
             await next(context).ConfigureAwait(false);
@@ -48,7 +51,7 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
         }
         if (result.Failure is SimpleJwtAuthenticationException refused)
         {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, refused.Body,
+            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, refused.Body,
                 SimpleJwtAuthenticationHandler.WwwAuthenticate(tokens.Options)).ConfigureAwait(false);
             return;
         }
@@ -62,7 +65,7 @@ internal sealed class SimpleJwtAuthenticationMiddleware(RequestDelegate next, Si
     private static Task WriteUnavailableAsync(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "1";
-        return DrfResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
-            DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code), null);
+        return DrfJsonResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+            DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code), null);
     }
 }

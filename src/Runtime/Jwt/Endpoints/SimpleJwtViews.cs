@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Http;
@@ -64,18 +65,18 @@ internal static class SimpleJwtViews
         }
         if (!DrfRequestData.AcceptsJson(request.Headers.Accept.ToString()))
         {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status406NotAcceptable, DrfResponse.Detail("Could not satisfy the request Accept header."), null, SimpleJwtView.Allow).ConfigureAwait(false);
+            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status406NotAcceptable, DrfJsonResponse.Detail("Could not satisfy the request Accept header."), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
         string method = request.Method.ToUpperInvariant();
         if (method == "OPTIONS")
         {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status200OK, view.Metadata(), null, SimpleJwtView.Allow).ConfigureAwait(false);
+            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status200OK, view.Metadata(), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
         if (method != "POST")
         {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
+            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfJsonResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
         var data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
@@ -100,18 +101,18 @@ internal static class SimpleJwtViews
             // outstanding record (or the old token's blacklisting) was not written.
             SimpleJwtLog.StoreUnavailable(Logger(context.RequestServices), ex);
             context.Response.Headers.RetryAfter = "1";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code)).ConfigureAwait(false);
         }
     }
 
     private static Task WriteAsync(HttpContext context, int status, object body)
     {
         var options = context.RequestServices.GetRequiredService<SimpleJwtTokenService>().Options;
-        return DrfResponse.WriteAsync(context, status, body, SimpleJwtAuthenticationHandler.WwwAuthenticate(options), SimpleJwtView.Allow);
+        return DrfJsonResponse.WriteAsync(context, status, body, SimpleJwtAuthenticationHandler.WwwAuthenticate(options), SimpleJwtView.Allow);
     }
 
     private static Task TokenError(HttpContext context, string message) =>
-        WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(message, SimpleJwtMessages.Codes.TokenNotValid));
+        WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(message, SimpleJwtMessages.Codes.TokenNotValid));
 
     private static async Task ObtainPairAsync(HttpContext context, string[] values)
     {
@@ -120,7 +121,7 @@ internal static class SimpleJwtViews
         var user = await AuthenticateAsync(context, values[0], values[1]).ConfigureAwait(false);
         if (user is null)
         {
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
         var now = tokens.Now();
@@ -141,7 +142,7 @@ internal static class SimpleJwtViews
         var user = await AuthenticateAsync(context, values[0], values[1]).ConfigureAwait(false);
         if (user is null)
         {
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
         var now = tokens.Now();
@@ -175,7 +176,7 @@ internal static class SimpleJwtViews
             user = await services.GetRequiredService<IUserStore>().FindByIdAsync(userId, context.RequestAborted).ConfigureAwait(false);
             if (user is null || (options.CheckUserIsActive && !user.IsActive))
             {
-                await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
+                await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
                 return;
             }
         }

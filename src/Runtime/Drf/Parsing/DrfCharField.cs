@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
+using DjangoSettings.Jwt;
 
-namespace DjangoSettings.Jwt;
+namespace DjangoSettings.Drf;
 
 /// <summary>DRF's <c>CharField</c> (trim_whitespace, no blank, no null) applied to one raw value.</summary>
 internal static class DrfCharField

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 
-namespace DjangoSettings.Jwt;
+namespace DjangoSettings.Drf;
 
 /// <summary>
 /// <c>request.data</c> of a DRF view: the body parsed by JSONParser, FormParser or
@@ -120,7 +121,7 @@ internal sealed class DrfRequestData
     }
 
     private static DrfRequestData Fail(int status, string detail) =>
-        new(null, null, null) { Error = (status, DrfResponse.Detail(detail)) };
+        new(null, null, null) { Error = (status, DrfJsonResponse.Detail(detail)) };
 
     /// <summary>DRF's <c>media_type_matches(parser_type, request_type)</c>: wildcards on either side, parser params must match.</summary>
     internal static bool MediaTypeMatches(string parserType, string requestType)

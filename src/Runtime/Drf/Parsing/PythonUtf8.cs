@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace DjangoSettings.Jwt;
+namespace DjangoSettings.Drf;
 
 /// <summary>
 /// Python's strict UTF-8 decoder error text (<c>'utf-8' codec can't decode byte 0xff in position 0:

@@ -1,15 +1,16 @@
 using System.Text;
 using System.Threading.Tasks;
+using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 
-namespace DjangoSettings.Jwt;
+namespace DjangoSettings.Drf;
 
 /// <summary>
 /// Writes responses the way DRF's JSONRenderer does: compact separators, non-ASCII left raw
 /// (<c>ensure_ascii=False</c>) but U+2028/U+2029 escaped, <c>Content-Type: application/json</c>
 /// without a charset, and a <c>WWW-Authenticate</c> header on every 401.
 /// </summary>
-internal static class DrfResponse
+internal static class DrfJsonResponse
 {
     public const string JsonContentType = "application/json";
 

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using DjangoSettings.Jwt;
 
-namespace DjangoSettings.Jwt;
+namespace DjangoSettings.Drf;
 
 /// <summary>
 /// Parses a request body the way DRF's JSONParser (Python's <c>json.load</c> with the C scanner and

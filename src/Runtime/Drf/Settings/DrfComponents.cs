@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DjangoSettings.Jwt;
+using DjangoSettings.Stores;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DjangoSettings.Drf;
+
+/// <summary>
+/// Turns REST_FRAMEWORK's dotted class paths (and view-level overrides) into components: the
+/// classes DRF and simplejwt ship that this runtime serves, then the project's registrations.
+/// </summary>
+internal sealed class DrfComponents
+{
+    private readonly Dictionary<string, Func<IServiceProvider, object>> _factories = new(StringComparer.Ordinal);
+    private readonly IServiceProvider _services;
+
+    public DrfComponents(RestFrameworkSettings settings, IEnumerable<DrfComponentRegistration> registrations, IServiceProvider services)
+    {
+        Settings = settings;
+        _services = services;
+        var json = new DrfJsonRenderer(settings.UnicodeJson, settings.CompactJson, settings.StrictJson);
+        _factories[DrfClassNames.JsonRenderer] = _ => json;
+        _factories[DrfClassNames.BrowsableApiRenderer] = _ => DrfBrowsableApiRenderer.Instance;
+        _factories[DrfClassNames.JsonParser] = _ => DrfJsonParser.Instance;
+        _factories[DrfClassNames.FormParser] = _ => DrfFormParser.Instance;
+        _factories[DrfClassNames.MultiPartParser] = _ => DrfMultiPartParser.Instance;
+        _factories[DrfClassNames.SessionAuthentication] = _ => DrfSessionAuthenticator.Instance;
+        _factories[DrfClassNames.JwtAuthentication] = JwtAuthenticator;
+        _factories[DrfClassNames.AllowAny] = _ => DrfPermissions.AllowAny;
+        _factories[DrfClassNames.IsAuthenticated] = _ => DrfPermissions.IsAuthenticated;
+        _factories[DrfClassNames.IsAdminUser] = _ => DrfPermissions.IsAdminUser;
+        _factories[DrfClassNames.IsAuthenticatedOrReadOnly] = _ => DrfPermissions.IsAuthenticatedOrReadOnly;
+        foreach (var registration in registrations) _factories[registration.ClassPath] = registration.Factory;
+    }
+
+    public RestFrameworkSettings Settings { get; }
+
+    /// <summary>Resolves a list of dotted paths and instances into components of type <typeparamref name="T"/>.</summary>
+    /// <exception cref="InvalidOperationException">A path nothing serves, or a component of the wrong kind.</exception>
+    public IReadOnlyList<T> Resolve<T>(IReadOnlyList<object> entries, string settingName)
+        where T : class
+    {
+        var list = new List<T>(entries.Count);
+        foreach (var entry in entries)
+        {
+            object component = entry is string path ? Create(path, settingName) : entry;
+            list.Add(component as T ?? throw new InvalidOperationException(
+                $"{settingName}: {Describe(entry)} is a {component.GetType().Name}, not an {typeof(T).Name}."));
+        }
+        return list;
+    }
+
+    private object Create(string path, string settingName)
+    {
+        if (_factories.TryGetValue(path, out var factory)) return factory(_services);
+        throw new InvalidOperationException(
+            $"{settingName}: '{path}' is not served by this runtime. Register a component for it with services.AddDrfComponent(\"{path}\", ...) " +
+            "(see docs/porting-guide.md, REST_FRAMEWORK).");
+    }
+
+    private static string Describe(object entry) => entry is string s ? "'" + s + "'" : entry.GetType().Name;
+
+    // simplejwt's JWTAuthentication through the SimpleJwt scheme; its header is "<first AUTH_HEADER_TYPES> realm="api"".
+    private static object JwtAuthenticator(IServiceProvider services)
+    {
+        var options = services.GetService<SimpleJwtOptions>() ?? throw new InvalidOperationException(
+            $"DEFAULT_AUTHENTICATION_CLASSES names {DrfClassNames.JwtAuthentication}, but SimpleJWT is not registered (AddSimpleJwt, or a SIMPLE_JWT/SECRET_KEY in the settings file).");
+        string header = SimpleJwtAuthenticationHandler.WwwAuthenticate(options);
+        return new DrfSchemeAuthenticator(SimpleJwtDefaults.AuthenticationScheme, _ => header, JwtFailure);
+    }
+
+    private static DrfException? JwtFailure(Exception failure) => failure switch
+    {
+        SimpleJwtAuthenticationException refused => new DrfException(401, refused.Body, refused.Code ?? "authentication_failed") { IsAuthenticationError = true },
+        // The user store is down: the documented 503 of the token endpoints, not a 500.
+        TokenStoreUnavailableException => new DrfException(503,
+            new TokenClaimsBuilder().Set("detail", TokenStoreUnavailableException.Detail).Set("code", TokenStoreUnavailableException.Code),
+            TokenStoreUnavailableException.Code) { Wait = 1 },
+        _ => DrfException.AuthenticationFailed(failure.Message),
+    };
+}

@@ -1,0 +1,38 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DjangoSettings.Drf;
+
+/// <summary>DI registration of the DRF view runtime.</summary>
+public static class DrfServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers DRF's view machinery with the REST_FRAMEWORK values in <paramref name="settings"/>
+    /// (DRF's defaults when null). Called by the generated <c>AddDjangoSettings()</c>; call it yourself
+    /// when you wire settings by hand.
+    /// </summary>
+    public static IServiceCollection AddDjangoRestFramework(this IServiceCollection services, RestFrameworkSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(settings ?? RestFrameworkSettings.Defaults);
+        services.TryAddSingleton(sp => new DrfComponents(
+            sp.GetRequiredService<RestFrameworkSettings>(),
+            sp.GetServices<DrfComponentRegistration>(),
+            sp));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a project's own DRF class under its dotted path (a custom authentication, permission,
+    /// throttle, renderer or parser), so REST_FRAMEWORK and views can name it.
+    /// </summary>
+    public static IServiceCollection AddDrfComponent(this IServiceCollection services, string classPath, Func<IServiceProvider, object> factory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(classPath);
+        ArgumentNullException.ThrowIfNull(factory);
+        services.AddSingleton(new DrfComponentRegistration(classPath, factory));
+        return services;
+    }
+}

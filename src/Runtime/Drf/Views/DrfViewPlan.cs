@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+
+namespace DjangoSettings.Drf;
+
+/// <summary>
+/// A view's policies resolved once for its endpoint: the view's own classes, else REST_FRAMEWORK's
+/// defaults; an endpoint with <c>[AllowAnonymous]</c>/<c>AllowAnonymous()</c> has AllowAny as its
+/// permission (authentication still runs, as in DRF).
+/// </summary>
+internal sealed class DrfViewPlan
+{
+    private readonly Func<HttpContext, string, string> _gettext;
+
+    private DrfViewPlan(
+        IReadOnlyList<IDrfRenderer> renderers,
+        IReadOnlyList<IDrfParser> parsers,
+        IReadOnlyList<IDrfAuthenticator> authenticators,
+        IReadOnlyList<IDrfPermission> permissions,
+        IReadOnlyList<IDrfThrottle> throttles,
+        string? throttleScope,
+        string? formatParameter,
+        Func<HttpContext, string, string> gettext)
+    {
+        Renderers = renderers;
+        Parsers = parsers;
+        Authenticators = authenticators;
+        Permissions = permissions;
+        Throttles = throttles;
+        ThrottleScope = throttleScope;
+        FormatParameter = formatParameter;
+        VaryAccept = renderers.Count > 1;
+        _gettext = gettext;
+    }
+
+    public IReadOnlyList<IDrfRenderer> Renderers { get; }
+
+    public IReadOnlyList<IDrfParser> Parsers { get; }
+
+    public IReadOnlyList<IDrfAuthenticator> Authenticators { get; }
+
+    public IReadOnlyList<IDrfPermission> Permissions { get; }
+
+    public IReadOnlyList<IDrfThrottle> Throttles { get; }
+
+    public string? ThrottleScope { get; }
+
+    /// <summary>URL_FORMAT_OVERRIDE, or null.</summary>
+    public string? FormatParameter { get; }
+
+    /// <summary>DRF adds <c>Vary: Accept</c> when the view has more than one renderer class.</summary>
+    public bool VaryAccept { get; }
+
+    public string Gettext(HttpContext context, string msgId) => _gettext(context, msgId);
+
+    public static DrfViewPlan Create(DrfView view, Endpoint? endpoint, DrfComponents components, Func<HttpContext, string, string> gettext)
+    {
+        var settings = components.Settings;
+        var policies = view.Policies;
+        var renderers = components.Resolve<IDrfRenderer>(policies.Renderers ?? settings.DefaultRendererClasses, "DEFAULT_RENDERER_CLASSES");
+        if (renderers.Count == 0) throw new InvalidOperationException($"DRF view '{view.Name}' has no renderer classes.");
+        var parsers = components.Resolve<IDrfParser>(policies.Parsers ?? settings.DefaultParserClasses, "DEFAULT_PARSER_CLASSES");
+        var authenticators = components.Resolve<IDrfAuthenticator>(policies.Authenticators ?? settings.DefaultAuthenticationClasses, "DEFAULT_AUTHENTICATION_CLASSES");
+        IReadOnlyList<IDrfPermission> permissions = endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            ? [DrfPermissions.AllowAny]
+            : components.Resolve<IDrfPermission>(policies.Permissions ?? settings.DefaultPermissionClasses, "DEFAULT_PERMISSION_CLASSES");
+        var throttles = components.Resolve<IDrfThrottle>(policies.Throttles ?? settings.DefaultThrottleClasses, "DEFAULT_THROTTLE_CLASSES");
+        string? scope = endpoint?.Metadata.GetMetadata<DrfThrottleScopeMetadata>()?.Scope ?? policies.ThrottleScope;
+        return new DrfViewPlan(renderers, parsers, authenticators, permissions, throttles, scope, settings.UrlFormatOverride, gettext);
+    }
+}
