@@ -105,6 +105,21 @@ public static class DjangoRequestData
         return context.Request.Query;
     }
 
+    /// <summary>
+    /// DRF's form parser: an urlencoded body (read without a size limit) with more than
+    /// <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c> fields throws <see cref="TooManyFieldsSentException"/>.
+    /// </summary>
+    internal static void EnsureFormFieldCount(ReadOnlySpan<byte> body, DjangoRequestLimitOptions limits)
+    {
+        if (limits.MaxNumberFields is not int max || body.Length == 0) return;
+        int fields = 1;
+        foreach (byte b in body)
+        {
+            if (b == (byte)'&') fields++;
+        }
+        if (fields > max) throw new TooManyFieldsSentException();
+    }
+
     private static void EnsureFieldCount(ReadOnlySpan<char> text, DjangoRequestLimitOptions limits)
     {
         if (limits.MaxNumberFields is not int max || text.Length == 0) return;
@@ -116,7 +131,8 @@ public static class DjangoRequestData
         if (fields > max) throw new TooManyFieldsSentException();
     }
 
-    private static DjangoRequestLimitOptions Limits(HttpContext context) =>
+    /// <summary>The registered limits (Django's defaults when none are registered).</summary>
+    internal static DjangoRequestLimitOptions Limits(HttpContext context) =>
         context.RequestServices?.GetService<DjangoRequestLimitOptions>() ?? DefaultLimits;
 
     private static readonly DjangoRequestLimitOptions DefaultLimits = new();

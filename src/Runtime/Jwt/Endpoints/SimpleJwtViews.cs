@@ -79,7 +79,17 @@ internal static class SimpleJwtViews
             await DrfJsonResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfJsonResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
-        var data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        DrfRequestData data;
+        try
+        {
+            data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        }
+        catch (DjangoSettings.Http.SuspiciousOperationException)
+        {
+            // Django's field limit is not a DRF error: the plain 400 page, even without UseDjangoMiddleware.
+            await DjangoSettings.Http.DjangoErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
         if (data.Error is { } error)
         {
             await WriteAsync(context, error.Status, error.Body).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using DjangoSettings.Cors;
+using DjangoSettings.Drf;
 using DjangoSettings.Http;
 using DjangoSettings.Jwt;
 using DjangoSettings.Runtime.Tests.Cors.Support;
@@ -44,14 +45,15 @@ public sealed class DjangoHttpTestApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the app; <paramref name="cors"/> is required when MIDDLEWARE lists CorsMiddleware.</summary>
-    public static async Task<DjangoHttpTestApp> StartAsync(DjangoHttpSettings settings, DjangoCorsPolicy? cors = null, Action<WebApplication>? map = null, SimpleJwtOptions? jwt = null)
+    public static async Task<DjangoHttpTestApp> StartAsync(DjangoHttpSettings settings, DjangoCorsPolicy? cors = null, Action<WebApplication>? map = null, SimpleJwtOptions? jwt = null, RestFrameworkSettings? rest = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         var logs = new TestLogSink();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         var hasher = new Pbkdf2TestHasher();
-        var options = jwt ?? SimpleJwtOptions.Defaults("h13-test-secret-key-0123456789abcdef0123456789abcdef");
+        // simplejwt 5.2.2, as Debian ships it for the oracle.
+        var options = jwt ?? SimpleJwtOptions.Defaults("h13-test-secret-key-0123456789abcdef0123456789abcdef") with { CombinedInvalidOrExpiredMessage = true, UserIdAsString = false, AccessTokenCopiesRefreshIat = true };
         var users = new InMemoryUserStore(hasher, options.UserIdField);
         builder.Services.AddSingleton<IPasswordHasher>(hasher);
         builder.Services.AddSingleton<IUserStore>(users);
@@ -59,6 +61,12 @@ public sealed class DjangoHttpTestApp : IAsyncDisposable
         builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
         builder.Services.AddSimpleJwt(options);
         builder.Services.AddDjangoHttp(settings);
+        // The oracle's REST_FRAMEWORK with ORACLE_RENDERERS=json, as the fixtures were recorded.
+        builder.Services.AddDjangoRestFramework(rest ?? new RestFrameworkSettings
+        {
+            DefaultAuthenticationClasses = [DrfClassNames.JwtAuthentication],
+            DefaultRendererClasses = [DrfClassNames.JsonRenderer],
+        });
         if (cors is not null) builder.Services.AddDjangoCors(cors);
 
         var app = builder.Build();

@@ -17,20 +17,16 @@ namespace DjangoSettings.Runtime.Tests.Http.Support;
 /// The views of the recording project (Fixtures/http/django: the oracle's URLs plus /h13/...) as
 /// ASP.NET Core endpoints, written the way a port writes them: real routes (so APPEND_SLASH goes
 /// through routing), the runtime's simplejwt views for /api/token/..., Django's request helpers for
-/// body, form, query and host. DRF views are reduced to what these fixtures exercise (JSON renderer
-/// only, as the recordings were made with ORACLE_RENDERERS=json).
+/// body, form, query and host, and the DRF view shell for the oracle's DRF views.
 /// </summary>
 public static class OracleViews
 {
-    private const string ApiRootMetadata = "{\"name\":\"Api Root\",\"description\":\"\",\"renders\":[\"application/json\"],\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}";
-
     /// <summary>Maps every view.</summary>
     public static void Map(IEndpointRouteBuilder e)
     {
         e.MapSimpleJwt("/api/token");
-        e.Map("/api/", ApiRoot).AllowAnonymous();
-        e.Map("/api/me/", Me).AllowAnonymous();
-        e.Map("/api/items/", Items).AllowAnonymous();
+        // /api/, /api/me/, /api/items/: the DRF view shell, as the DRF tests map them.
+        Drf.OracleViews.Map(e);
         foreach (string name in new[] { "public", "other" })
         {
             e.Map("/" + name + "/", ctx => Plain(ctx, ("view", name), ("method", ctx.Request.Method), ("path", DjangoUrl.Path(ctx.Request))));
@@ -66,67 +62,6 @@ public static class OracleViews
         e.Map("/h13/items/{pk:int}/", ctx => Plain(ctx, ("view", "item"), ("pk", int.Parse((string)ctx.Request.RouteValues["pk"]!, CultureInfo.InvariantCulture))));
         e.Map("/h13/users/{name}/", ctx => Plain(ctx, ("view", "user"), ("name", (string)ctx.Request.RouteValues["name"]!)));
         e.Map("/h13/exact", ctx => Plain(ctx, ("view", "exact")));
-    }
-
-    // @api_view(["GET"]) + AllowAny: DRF reads the query (negotiation), then dispatches by method.
-    private static Task ApiRoot(HttpContext ctx)
-    {
-        DjangoRequestData.EnsureQueryWithinLimits(ctx);
-        const string allow = "GET, OPTIONS";
-        return ctx.Request.Method switch
-        {
-            "GET" => Drf(ctx, 200, "[\"/api/token\",\"/api/token/refresh\"]", allow),
-            "OPTIONS" => Drf(ctx, 200, ApiRootMetadata, allow),
-            var m => Drf(ctx, 405, "{\"detail\":\"Method \\\"" + m + "\\\" not allowed.\"}", allow),
-        };
-    }
-
-    // APIView + IsAuthenticated: without credentials every method is a 401.
-    private static Task Me(HttpContext ctx)
-    {
-        DjangoRequestData.EnsureQueryWithinLimits(ctx);
-        ctx.Response.Headers.WWWAuthenticate = "Bearer realm=\"api\"";
-        return Drf(ctx, 401, "{\"detail\":\"Authentication credentials were not provided.\"}", "GET, HEAD, OPTIONS");
-    }
-
-    // GenericAPIView: GET lists 25 items, POST echoes request.data (DRF's parsers: no size limit).
-    private static async Task Items(HttpContext ctx)
-    {
-        DjangoRequestData.EnsureQueryWithinLimits(ctx);
-        const string allow = "GET, POST, HEAD, OPTIONS";
-        if (ctx.Request.Method == "POST")
-        {
-            string received = await DrfData(ctx);
-            await Drf(ctx, 201, "{\"received\":" + received + "}", allow);
-            return;
-        }
-        string items = "[" + string.Join(",", Enumerable.Range(1, 25).Select(i => "{\"id\":" + i + ",\"name\":\"item " + i + "\"}")) + "]";
-        await Drf(ctx, 200, items, allow);
-    }
-
-    // request.data as DRF's JSONRenderer prints it: JSON bodies as sent (compact), forms as the last value per key.
-    private static async Task<string> DrfData(HttpContext ctx)
-    {
-        var limits = ctx.RequestServices.GetRequiredService<DjangoRequestLimitOptions>();
-        string type = ctx.Request.ContentType ?? "";
-        var reader = new System.IO.StreamReader(ctx.Request.Body, Encoding.UTF8);
-        string text = await reader.ReadToEndAsync();
-        if (type.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
-        {
-            if (limits.MaxNumberFields is int max && text.Length != 0 && text.Count(c => c == '&') + 1 > max) throw new TooManyFieldsSentException();
-            var fields = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(text);
-            var body = new TokenClaimsBuilder();
-            foreach (var (k, v) in fields) body.Set(k, v[v.Count - 1]);
-            return PythonJsonWriter.Serialize(body, ensureAscii: false, escapeLineSeparators: true);
-        }
-        using var doc = System.Text.Json.JsonDocument.Parse(text);
-        return System.Text.Json.JsonSerializer.Serialize(doc.RootElement);
-    }
-
-    private static Task Drf(HttpContext ctx, int status, string json, string allow)
-    {
-        ctx.Response.Headers.Allow = allow;
-        return Write(ctx, status, "application/json", json);
     }
 
     // JsonResponse: json.dumps with ", " and ": ", ASCII only.
