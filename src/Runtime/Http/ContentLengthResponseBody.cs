@@ -18,10 +18,13 @@ namespace DjangoSettings.Http;
 /// </summary>
 /// <remarks>
 /// What counts as streaming (Django's <c>StreamingHttpResponse</c>, which gets no length):
-/// <see cref="StartAsync"/>, <see cref="DisableBuffering"/>, <see cref="SendFileAsync"/>, or a body
-/// beyond <see cref="MaxBufferedBytes"/>. Those go out as they come, without <c>Content-Length</c>
-/// (Kestrel then uses chunked encoding). Flushes are ignored while buffering: serializers flush at
-/// their end, which is not a request to stream.
+/// <see cref="DisableBuffering"/> (ASP.NET Core's way to ask for it), <see cref="SendFileAsync"/>,
+/// a <c>text/event-stream</c> response, or a body beyond <see cref="MaxBufferedBytes"/>. Those go
+/// out as they come, without <c>Content-Length</c> (Kestrel then uses chunked encoding).
+/// <see cref="StartAsync"/> and flushes are not: <c>Response.WriteAsync(string)</c> starts the
+/// response before every write and serializers flush at their end, so while the body is held they
+/// do nothing (the response starts, and the outer middleware's response phases run, when it is
+/// complete, as in Django).
 /// </remarks>
 internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
 {
@@ -37,6 +40,8 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
     private Mode _mode;
     private byte[]? _buffer;
     private int _length;
+    // What the endpoint had written at its last flush (for PipeWriter.UnflushedBytes).
+    private int _flushed;
 
     public ContentLengthResponseBody()
     {
@@ -51,6 +56,7 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
         _inner = inner;
         _mode = Mode.Undecided;
         _length = 0;
+        _flushed = 0;
     }
 
     /// <summary>Releases the response and the buffer so the instance can be pooled.</summary>
@@ -105,11 +111,8 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
         _inner.DisableBuffering();
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        await SwitchToPassThroughAsync(cancellationToken).ConfigureAwait(false);
-        await _inner.StartAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        Decide() == Mode.PassThrough ? _inner.StartAsync(cancellationToken) : Task.CompletedTask;
 
     public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
     {
@@ -132,7 +135,8 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
     {
         if (_mode == Mode.Undecided)
         {
-            _mode = _response.HasStarted || _response.Headers.ContentLength is not null ? Mode.PassThrough : Mode.Buffering;
+            var headers = _response.Headers;
+            _mode = _response.HasStarted || headers.ContentLength is not null || IsEventStream(headers.ContentType) ? Mode.PassThrough : Mode.Buffering;
         }
         return _mode;
     }
@@ -156,6 +160,9 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
         _mode = Mode.PassThrough;
         if (held.Length > 0) await _inner.Writer.WriteAsync(held, cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsEventStream(Microsoft.Extensions.Primitives.StringValues contentType) =>
+        contentType.Count == 1 && contentType[0] is { } t && t.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     private Memory<byte> Reserve(int sizeHint)
     {
@@ -264,8 +271,13 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
 
         public override Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
 
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) =>
-            _owner._mode == Mode.PassThrough ? _owner._inner.Writer.FlushAsync(cancellationToken) : new ValueTask<FlushResult>(new FlushResult(false, false));
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            var owner = _owner;
+            if (owner._mode == Mode.PassThrough) return owner._inner.Writer.FlushAsync(cancellationToken);
+            owner._flushed = owner._length;
+            return new ValueTask<FlushResult>(new FlushResult(false, false));
+        }
 
         public override void CancelPendingFlush()
         {
@@ -277,6 +289,11 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
         {
         }
 
-        public override bool CanGetUnflushedBytes => false;
+        // System.Text.Json's pipe serializer needs these to decide when to flush.
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _owner._mode == Mode.PassThrough
+            ? (_owner._inner.Writer.CanGetUnflushedBytes ? _owner._inner.Writer.UnflushedBytes : 0)
+            : _owner._length - _owner._flushed;
     }
 }
