@@ -1,4 +1,6 @@
 using DjangoSettings.Cors;
+using DjangoSettings.Drf;
+using DjangoSettings.Http;
 using DjangoSettings.Jwt;
 using DjangoSettings.PostgreSql;
 using DjangoSettings.Redis;
@@ -32,6 +34,9 @@ builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>(
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
+// MIDDLEWARE and the settings it reads (cors.settings), and REST_FRAMEWORK for the DRF views.
+builder.Services.AddDjangoHttp(SampleHttpSettings.Create(builder.Configuration, withCors: corsMode == "django"));
+builder.Services.AddDjangoRestFramework(SampleHttpSettings.RestFramework);
 
 var app = builder.Build();
 app.Services.EnsureDjangoDatabase();
@@ -48,8 +53,10 @@ if (createSuperuser)
 }
 
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
-if (corsMode == "django") app.UseDjangoCors();
-else if (corsMode == "aspnet") app.UseCors();
+if (corsMode == "aspnet") app.UseCors();
+// MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), then URL
+// resolution and the views, as in Django.
+app.UseDjangoMiddleware();
 app.UseRouting();
 app.UseSimpleJwtAuthentication();
 app.UseAuthorization();

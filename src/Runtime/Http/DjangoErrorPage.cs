@@ -53,6 +53,22 @@ public static class DjangoErrorPage
         return response.Body.WriteAsync(page, context.RequestAborted).AsTask();
     }
 
+    /// <summary>
+    /// The 500 page from an exception handler placed before <c>UseDjangoMiddleware()</c>: in Django
+    /// the 500 is produced inside every middleware, so it carries <c>Content-Length</c> when
+    /// CommonMiddleware is listed; the other response phases still run (they were registered on the
+    /// response before the view failed).
+    /// </summary>
+    public static Task WriteServerErrorAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.RequestServices?.GetService(typeof(DjangoHttpSettings)) is DjangoHttpSettings { HasCommonMiddleware: true })
+        {
+            context.Response.ContentLength = ServerError.Length;
+        }
+        return WriteAsync(context, StatusCodes.Status500InternalServerError);
+    }
+
     private static byte[] Page(string title, string detail) => Encoding.UTF8.GetBytes(
         "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>" + title + "</title>\n</head>\n<body>\n  <h1>" + title + "</h1><p>" + detail + "</p>\n</body>\n</html>\n");
 }
