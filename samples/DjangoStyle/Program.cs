@@ -54,10 +54,9 @@ if (createSuperuser)
 
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
 if (corsMode == "aspnet") app.UseCors();
-// MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), then URL
-// resolution and the views, as in Django.
+// MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), with URL
+// resolution (UseRouting) inside; authentication and the views follow, as in Django.
 app.UseDjangoMiddleware();
-app.UseRouting();
 app.UseSimpleJwtAuthentication();
 app.UseAuthorization();
 

@@ -14,6 +14,14 @@ public static class DjangoEndpointConventionBuilderExtensions
         return builder;
     }
 
+    /// <summary>The endpoint sets <c>Content-Length</c> itself: CommonMiddleware does not hold its body to measure it.</summary>
+    public static TBuilder SetsContentLength<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Add(b => b.Metadata.Add(SetsContentLengthAttribute.Instance));
+        return builder;
+    }
+
     /// <summary><c>@no_append_slash</c>: APPEND_SLASH never redirects to this endpoint.</summary>
     public static TBuilder WithoutAppendSlash<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {

@@ -37,20 +37,33 @@ public static class DjangoErrorPage
     };
 
     /// <summary>
-    /// Writes the page for <paramref name="status"/>. No <c>Content-Length</c>: in Django only
-    /// CommonMiddleware's response phase adds it, so a page produced where that phase does not run
-    /// (a bad host, a disallowed user agent) has none; inside it the pipeline adds it.
+    /// Writes the page for <paramref name="status"/>, as a view (or Django's handler) answers it:
+    /// with <c>Content-Length</c> when CommonMiddleware is in MIDDLEWARE (its response phase adds it),
+    /// without otherwise. (Pages answered by a middleware's request phase, a bad host or a
+    /// disallowed user agent, are written by the pipeline itself, without it, as in Django.)
     /// </summary>
     public static Task WriteAsync(HttpContext context, int status)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var page = Prepare(context, status);
+        if (context.RequestServices?.GetService(typeof(DjangoHttpSettings)) is DjangoHttpSettings { HasCommonMiddleware: true })
+        {
+            context.Response.ContentLength = page.Length;
+        }
+        // Written for HEAD too: Kestrel drops the bytes, and CommonMiddleware's Content-Length counts
+        // them, as Django's does.
+        var write = context.Response.Body.WriteAsync(page, context.RequestAborted);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+    }
+
+    /// <summary>Sets the status and Content-Type of the page for <paramref name="status"/> and returns its body.</summary>
+    internal static ReadOnlyMemory<byte> Prepare(HttpContext context, int status)
+    {
         var page = For(status);
         var response = context.Response;
         response.StatusCode = status;
         response.Headers.ContentType = HtmlContentType;
-        // Written for HEAD too: Kestrel drops the bytes, and CommonMiddleware's Content-Length counts
-        // them, as Django's does.
-        return response.Body.WriteAsync(page, context.RequestAborted).AsTask();
+        return page;
     }
 
     /// <summary>
@@ -59,15 +72,7 @@ public static class DjangoErrorPage
     /// CommonMiddleware is listed; the other response phases still run (they were registered on the
     /// response before the view failed).
     /// </summary>
-    public static Task WriteServerErrorAsync(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.RequestServices?.GetService(typeof(DjangoHttpSettings)) is DjangoHttpSettings { HasCommonMiddleware: true })
-        {
-            context.Response.ContentLength = ServerError.Length;
-        }
-        return WriteAsync(context, StatusCodes.Status500InternalServerError);
-    }
+    public static Task WriteServerErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError);
 
     private static byte[] Page(string title, string detail) => Encoding.UTF8.GetBytes(
         "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>" + title + "</title>\n</head>\n<body>\n  <h1>" + title + "</h1><p>" + detail + "</p>\n</body>\n</html>\n");

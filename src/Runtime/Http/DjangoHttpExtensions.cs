@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Microsoft.Extensions.DependencyInjection
 {
@@ -38,75 +40,86 @@ namespace Microsoft.AspNetCore.Builder
     /// <summary>Composes Django's <c>MIDDLEWARE</c> into the ASP.NET Core pipeline.</summary>
     public static class DjangoMiddlewareApplicationBuilderExtensions
     {
-        // ASP.NET Core's own property keys (Microsoft.AspNetCore.Routing's UseRouting and WebApplication):
-        // not public API, stable since .NET 6; the startup checks below read them.
+        // The property UseRouting() sets (Microsoft.AspNetCore.Routing; not public API, stable since
+        // .NET 6): its presence means routing was added already.
         private const string EndpointRouteBuilderKey = "__EndpointRouteBuilder";
-        private const string GlobalEndpointRouteBuilderKey = "__GlobalEndpointRouteBuilder";
 
         /// <summary>
-        /// Adds, in <c>MIDDLEWARE</c>'s order, the ASP.NET Core equivalent of each entry
-        /// (<see cref="DjangoCorsMiddleware"/>, <see cref="DjangoSecurityMiddleware"/>,
-        /// <see cref="DjangoCommonMiddleware"/>, <see cref="DjangoXFrameOptionsMiddleware"/>), between
-        /// <see cref="DjangoRequestMiddleware"/> (Django's request: method, path_info) first and
-        /// <see cref="DjangoHandlerMiddleware"/> (404 page, Django's 400/403 exceptions) last. Call it
-        /// before <c>UseRouting()</c>, authentication and the endpoints, which must follow it in that
-        /// order, as URL resolution and the views follow MIDDLEWARE in Django; an exception handler
-        /// (Django's 500) goes before it.
+        /// Composes the pipeline from <c>MIDDLEWARE</c>: the request made Django's (method upper-cased,
+        /// path_info), URL resolution (<c>UseRouting()</c>, with Django's stricter matching), then, in
+        /// MIDDLEWARE's order, Django's SecurityMiddleware, CommonMiddleware and XFrameOptionsMiddleware
+        /// (run together, with Django's onion semantics, by one middleware per run of consecutive
+        /// entries) and <see cref="DjangoCorsMiddleware"/> where CorsMiddleware is listed, and last the
+        /// view boundary (Django's 404 page for URLs no endpoint serves, its 400/403 pages for its
+        /// exceptions). After it come authentication, authorization and the endpoints; an exception
+        /// handler (Django's 500) goes before it. Do not call <c>UseRouting()</c> yourself (a later
+        /// call finds the request routed and does nothing). Entries with no runtime equivalent
+        /// (sessions, messages, CSRF, ...) add nothing; the build reports what the port does instead.
         /// </summary>
+        /// <remarks>
+        /// Routing before the middleware changes nothing Django's clients can see (Django's request
+        /// phases do not depend on the resolved view), and lets CommonMiddleware know whether the
+        /// path resolves and whether the endpoint sets its own <c>Content-Length</c>.
+        /// </remarks>
         /// <exception cref="InvalidOperationException">
-        /// <c>UseRouting()</c> was called already, the application routes implicitly (a
-        /// <c>WebApplication</c> with endpoints but no <c>UseRouting()</c> call), or CORS is listed
-        /// without a registered policy.
+        /// <c>UseRouting()</c> was called already (it would match routes on the raw path, not on
+        /// Django's path_info), or CORS is listed without a registered policy.
         /// </exception>
         public static IApplicationBuilder UseDjangoMiddleware(this IApplicationBuilder app)
         {
             ArgumentNullException.ThrowIfNull(app);
-            var settings = app.ApplicationServices.GetService(typeof(DjangoHttpSettings)) as DjangoHttpSettings
+            var services = app.ApplicationServices;
+            var settings = services.GetService(typeof(DjangoHttpSettings)) as DjangoHttpSettings
                 ?? throw new InvalidOperationException("UseDjangoMiddleware() needs the settings: call services.AddDjangoHttp(...) (generated code does it from MIDDLEWARE).");
             if (app.Properties.ContainsKey(EndpointRouteBuilderKey))
             {
-                throw new InvalidOperationException("UseDjangoMiddleware() must come before UseRouting(): in Django, MIDDLEWARE runs before URL resolution (CommonMiddleware redirects and checks hosts before any view is chosen, and the path must be Django's path_info when routes are matched).");
+                throw new InvalidOperationException("UseDjangoMiddleware() must come before UseRouting() (it routes itself): routes must be matched on Django's path_info, which it builds first.");
             }
 
-            app.UseMiddleware<DjangoRequestMiddleware>();
+            var loggers = (ILoggerFactory)(services.GetService(typeof(ILoggerFactory)) ?? NullLoggerFactory.Instance);
+            var logger = loggers.CreateLogger("DjangoSettings.Http.DjangoMiddleware");
+            var host = (DjangoRequestHost)services.GetService(typeof(DjangoRequestHost))!;
+            var resolver = (DjangoUrlResolver)services.GetService(typeof(DjangoUrlResolver))!;
+
+            app.Use(static next => context =>
+            {
+                DjangoRequestNormalization.Apply(context);
+                return next(context);
+            });
+            app.UseRouting();
+
+            // Runs of consecutive entries become one middleware each; CorsMiddleware stands alone.
+            var segment = new List<DjangoMiddlewareStep>();
             foreach (var kind in settings.Composed)
             {
-                switch (kind)
+                if (kind == DjangoMiddlewareKind.Cors)
                 {
-                    case DjangoMiddlewareKind.Cors:
-                        if (app.ApplicationServices.GetService(typeof(DjangoCorsPolicy)) is null)
-                        {
-                            throw new InvalidOperationException($"MIDDLEWARE lists {DjangoMiddlewarePaths.Cors} but no CORS policy is registered: call services.AddDjangoCors(...) (generated code does it from the CORS_* settings).");
-                        }
-                        app.UseMiddleware<DjangoCorsMiddleware>();
-                        break;
-                    case DjangoMiddlewareKind.Security:
-                        app.UseMiddleware<DjangoSecurityMiddleware>();
-                        break;
-                    case DjangoMiddlewareKind.Common:
-                        app.UseMiddleware<DjangoCommonMiddleware>();
-                        break;
-                    case DjangoMiddlewareKind.XFrameOptions:
-                        app.UseMiddleware<DjangoXFrameOptionsMiddleware>();
-                        break;
+                    if (services.GetService(typeof(DjangoCorsPolicy)) is null)
+                    {
+                        throw new InvalidOperationException($"MIDDLEWARE lists {DjangoMiddlewarePaths.Cors} but no CORS policy is registered: call services.AddDjangoCors(...) (generated code does it from the CORS_* settings).");
+                    }
+                    AddSegment(app, segment, null);
+                    segment.Clear();
+                    app.UseMiddleware<DjangoCorsMiddleware>();
+                    continue;
                 }
+                segment.Add(kind switch
+                {
+                    DjangoMiddlewareKind.Security => new SecurityMiddlewareStep(settings.Security, host, logger),
+                    DjangoMiddlewareKind.Common => new CommonMiddlewareStep(settings.Common, settings.Debug, host, resolver, logger),
+                    DjangoMiddlewareKind.XFrameOptions => new XFrameOptionsMiddlewareStep(settings.XFrameOptions),
+                    _ => throw new InvalidOperationException("unexpected MIDDLEWARE kind " + kind),
+                });
             }
-            app.UseMiddleware<DjangoHandlerMiddleware>();
-
-            // Checked when the pipeline is built, after every Use call: a WebApplication that maps
-            // endpoints but never calls UseRouting() routes before all middleware, on the raw path.
-            IDictionary<string, object?> properties = app.Properties;
-            app.Use(next =>
-            {
-                if (!properties.ContainsKey(EndpointRouteBuilderKey)
-                    && properties.TryGetValue(GlobalEndpointRouteBuilderKey, out var global)
-                    && global is IEndpointRouteBuilder { DataSources.Count: > 0 })
-                {
-                    throw new InvalidOperationException("Call app.UseRouting() after app.UseDjangoMiddleware(): without it, WebApplication routes every request before the first middleware, before Django's path_info and CommonMiddleware's redirects.");
-                }
-                return next;
-            });
+            AddSegment(app, segment, new DjangoViewBoundary(settings.HasCommonMiddleware, resolver, logger));
             return app;
+        }
+
+        private static void AddSegment(IApplicationBuilder app, List<DjangoMiddlewareStep> steps, DjangoViewBoundary? boundary)
+        {
+            if (steps.Count == 0 && boundary is null) return;
+            DjangoMiddlewareStep[] run = [.. steps];
+            app.Use(next => new DjangoMiddlewareSegment(next, run, boundary).InvokeAsync);
         }
     }
 }

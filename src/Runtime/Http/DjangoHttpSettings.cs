@@ -47,7 +47,18 @@ public sealed record DjangoHttpSettings
     public bool Debug => Hosts.Debug;
 
     /// <summary>Whether <c>CommonMiddleware</c> is listed (then every non-streaming response gets <c>Content-Length</c>).</summary>
-    public bool HasCommonMiddleware => Middleware.Any(m => DjangoMiddlewarePaths.KindOf(m) == DjangoMiddlewareKind.Common);
+    public bool HasCommonMiddleware
+    {
+        get
+        {
+            var middleware = Middleware;
+            for (int i = 0; i < middleware.Count; i++)
+            {
+                if (middleware[i] == DjangoMiddlewarePaths.Common) return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>The entries with a runtime component, in order (<c>Csrf</c> and <c>NoEquivalent</c> left out).</summary>
     public IEnumerable<DjangoMiddlewareKind> Composed =>

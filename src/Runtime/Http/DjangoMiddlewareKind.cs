@@ -9,13 +9,13 @@ public enum DjangoMiddlewareKind
     /// <summary><c>corsheaders.middleware.CorsMiddleware</c>: <see cref="Cors.DjangoCorsMiddleware"/>.</summary>
     Cors,
 
-    /// <summary><c>django.middleware.security.SecurityMiddleware</c>: <see cref="DjangoSecurityMiddleware"/>.</summary>
+    /// <summary><c>django.middleware.security.SecurityMiddleware</c>: Django's SecurityMiddleware.</summary>
     Security,
 
-    /// <summary><c>django.middleware.common.CommonMiddleware</c>: <see cref="DjangoCommonMiddleware"/>.</summary>
+    /// <summary><c>django.middleware.common.CommonMiddleware</c>: Django's CommonMiddleware.</summary>
     Common,
 
-    /// <summary><c>django.middleware.clickjacking.XFrameOptionsMiddleware</c>: <see cref="DjangoXFrameOptionsMiddleware"/>.</summary>
+    /// <summary><c>django.middleware.clickjacking.XFrameOptionsMiddleware</c>: Django's XFrameOptionsMiddleware.</summary>
     XFrameOptions,
 
     /// <summary><c>django.middleware.csrf.CsrfViewMiddleware</c>: no request-time check (DRF views are exempt; see docs/middleware.md).</summary>

@@ -18,8 +18,11 @@ namespace DjangoSettings.Http;
 public sealed class DjangoRoutingMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
     // HttpMethodMatcherPolicy's synthetic 405 endpoint has a "/" pattern of its own; it stands for
-    // the endpoints the path matched, so it is left alone.
-    private const string Http405DisplayName = "405 HTTP Method Not Supported";
+    // the endpoints the path matched, so it is left alone (the view boundary checks it).
+    internal const string Http405DisplayName = "405 HTTP Method Not Supported";
+
+    /// <summary>Whether <paramref name="endpoint"/> is routing's synthetic 405 (a path matched, its methods did not).</summary>
+    internal static bool IsMethodNotAllowed(Endpoint? endpoint) => endpoint is not null && endpoint.DisplayName == Http405DisplayName;
 
     /// <summary>After the built-in policies.</summary>
     public override int Order => 1000;

@@ -37,7 +37,10 @@ public static class HostValidation
         }
         else
         {
-            int i = 0;
+            // Vectorised over the usual ASCII name; a non-ASCII character goes the slow way
+            // (Python lower-cases the Kelvin sign to "k").
+            int i = body.IndexOfAnyExcept(NameCharsAnyCase);
+            if (i < 0) i = body.Length;
             while (i < body.Length && IsNameChar(Lower(body[i]))) i++;
             if (i == 0) return false;
             nameEnd = i;
@@ -105,6 +108,7 @@ public static class HostValidation
     private static bool EqualsLower(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length != b.Length) return false;
+        if (System.Text.Ascii.IsValid(a) && System.Text.Ascii.IsValid(b)) return System.Text.Ascii.EqualsIgnoreCase(a, b);
         for (int i = 0; i < a.Length; i++)
         {
             if (Lower(a[i]) != Lower(b[i])) return false;
@@ -122,6 +126,9 @@ public static class HostValidation
         char lower = char.ToLowerInvariant(c);
         return lower < 0x80 ? c : lower;
     }
+
+    private static readonly System.Buffers.SearchValues<char> NameCharsAnyCase =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f';
 

@@ -3,7 +3,7 @@ using System;
 namespace DjangoSettings.Http;
 
 /// <summary>
-/// Endpoint metadata: Django's <c>@xframe_options_exempt</c>. <see cref="DjangoXFrameOptionsMiddleware"/>
+/// Endpoint metadata: Django's <c>@xframe_options_exempt</c>. The composed XFrameOptionsMiddleware
 /// adds no <c>X-Frame-Options</c> to this endpoint's responses. Put it on a handler method or class,
 /// or call <c>.ExemptFromXFrameOptions()</c> on the endpoint.
 /// </summary>

@@ -38,7 +38,7 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
     private static void Map(RouteGroupBuilder group, string pattern, SimpleJwtView view, string name)
     {
         group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, view))
-            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance)
+            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance, DjangoSettings.Http.SetsContentLengthAttribute.Instance)
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

@@ -71,7 +71,6 @@ public sealed class DjangoHttpTestApp : IAsyncDisposable
 
         var app = builder.Build();
         app.UseDjangoMiddleware();
-        app.UseRouting();
         app.UseSimpleJwtAuthentication();
         app.UseAuthorization();
         (map ?? (a => OracleViews.Map(a)))(app);

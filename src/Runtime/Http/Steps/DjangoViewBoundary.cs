@@ -7,39 +7,41 @@ using Microsoft.Extensions.Logging;
 namespace DjangoSettings.Http;
 
 /// <summary>
-/// The innermost step of the composed pipeline, where Django's handler calls the view: a request
+/// Where Django's handler calls the view (the innermost point of the composed pipeline): a request
 /// no endpoint serves is Django's 404 page; <see cref="SuspiciousOperationException"/>s (host, body
 /// and field limits raised while a view reads the request) become the 400 page and
 /// <see cref="DjangoPermissionDeniedException"/> the 403 page, with every response phase still
-/// applied. Other exceptions go on to the application's exception handler (Django's 500).
-/// Without CommonMiddleware in <c>MIDDLEWARE</c> no response carries <c>Content-Length</c>, as in
-/// Django, so a length an endpoint sets is dropped.
+/// applied; the port's hard body cap answers Kestrel's status. Other exceptions go on to the
+/// application's exception handler (Django's 500).
 /// </summary>
-public sealed partial class DjangoHandlerMiddleware
+internal sealed partial class DjangoViewBoundary
 {
-    private readonly RequestDelegate _next;
     private readonly ILogger _logger;
-    private readonly bool _dropContentLength;
-    private readonly Func<object, Task> _dropLength;
+    private readonly DjangoUrlResolver _resolver;
 
-    /// <summary>Created once by the pipeline.</summary>
-    public DjangoHandlerMiddleware(RequestDelegate next, DjangoHttpSettings settings, ILogger<DjangoHandlerMiddleware> logger)
+    public DjangoViewBoundary(bool pipelineHasCommon, DjangoUrlResolver resolver, ILogger logger)
     {
-        _next = next ?? throw new ArgumentNullException(nameof(next));
-        ArgumentNullException.ThrowIfNull(settings);
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _dropContentLength = !settings.HasCommonMiddleware;
-        _dropLength = DropLength;
+        DropsContentLength = !pipelineHasCommon;
+        _resolver = resolver;
+        _logger = logger;
     }
 
-    /// <summary>Runs the endpoint (through routing and authentication) and answers as Django's handler would.</summary>
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>Without CommonMiddleware in MIDDLEWARE no response has <c>Content-Length</c>, as in Django.</summary>
+    public bool DropsContentLength { get; }
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_dropContentLength) context.Response.OnStarting(_dropLength, context);
+        if (DjangoRoutingMatcherPolicy.IsMethodNotAllowed(EndpointOf.Get(context)) && _resolver.Resolve(context.Request.Path.Value ?? "/") is null)
+        {
+            // Routing matched the path only by ignoring Django's rules (its trailing slash): to
+            // Django the URL does not resolve at all.
+            context.SetEndpoint(null);
+            return DjangoErrorPage.WriteAsync(context, StatusCodes.Status404NotFound);
+        }
         Task task;
         try
         {
-            task = _next(context);
+            task = next(context);
         }
         catch (Exception ex) when (Page(ex) != 0 && !context.Response.HasStarted)
         {
@@ -100,22 +102,16 @@ public sealed partial class DjangoHandlerMiddleware
     private static bool IsUnresolved(HttpContext context)
     {
         var response = context.Response;
-        if (response.StatusCode != StatusCodes.Status404NotFound || response.HasStarted || context.GetEndpoint() is not null) return false;
+        if (response.StatusCode != StatusCodes.Status404NotFound || response.HasStarted || EndpointOf.Get(context) is not null) return false;
         return context.Features.Get<IHttpResponseBodyFeature>() is not ContentLengthResponseBody body || !body.HasContent;
-    }
-
-    private static Task DropLength(object state)
-    {
-        ((HttpContext)state).Response.Headers.ContentLength = null;
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{Exception}: {Message}")]
     private static partial void LogSuspicious(ILogger logger, string exception, string message);
 
-    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Request refused with {Status}: {Message}")]
-    private static partial void LogBadRequest(ILogger logger, int status, string message);
-
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Forbidden: {Message}")]
     private static partial void LogPermissionDenied(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Request refused with {Status}: {Message}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string message);
 }

@@ -1,112 +1,88 @@
 using System;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Primitives;
 
 namespace DjangoSettings.Http;
 
 /// <summary>
-/// Django 3.2's <c>CommonMiddleware</c>. Request phase, in Django's order: a
+/// Django 3.2's <c>CommonMiddleware</c>, request phase, in Django's order: a
 /// <c>DISALLOWED_USER_AGENTS</c> match is the 403 page; <c>get_host()</c> checks <c>ALLOWED_HOSTS</c>
 /// on every request that reaches it (400 page); <c>PREPEND_WWW</c> and <c>APPEND_SLASH</c> answer a
-/// 301 with a relative <c>Location</c> (absolute when a <c>www.</c> is added). Response phase:
-/// <c>Content-Length</c> on every response that does not stream (see <see cref="ContentLengthResponseBody"/>).
-/// The 403 and 400 come from the request phase, so they get no <c>Content-Length</c>, exactly as in Django.
+/// 301 with a relative <c>Location</c> (absolute when a <c>www.</c> is added). Its response phase,
+/// <c>Content-Length</c>, is <see cref="ContentLengthResponseBody"/>, installed by the segment.
+/// The 403 and 400 are raised in the request phase, so they get no <c>Content-Length</c>, as in Django.
 /// </summary>
-public sealed partial class DjangoCommonMiddleware
+internal sealed partial class CommonMiddlewareStep : DjangoMiddlewareStep
 {
     private static readonly StringValues RedirectContentType = new("text/html; charset=utf-8");
 
-    private readonly RequestDelegate _next;
     private readonly DjangoRequestHost _host;
     private readonly DjangoUrlResolver _resolver;
     private readonly ILogger _logger;
     private readonly DjangoCommonOptions _options;
     private readonly bool _debug;
     private readonly Regex[] _userAgents;
-    private readonly ObjectPool<ContentLengthResponseBody> _bodies;
 
-    /// <summary>Created once by the pipeline; compiles <c>DISALLOWED_USER_AGENTS</c>.</summary>
-    public DjangoCommonMiddleware(RequestDelegate next, DjangoHttpSettings settings, DjangoRequestHost host, DjangoUrlResolver resolver, ILogger<DjangoCommonMiddleware> logger)
+    /// <summary>Compiles <c>DISALLOWED_USER_AGENTS</c>.</summary>
+    public CommonMiddlewareStep(DjangoCommonOptions options, bool debug, DjangoRequestHost host, DjangoUrlResolver resolver, ILogger logger)
     {
-        _next = next ?? throw new ArgumentNullException(nameof(next));
-        ArgumentNullException.ThrowIfNull(settings);
-        _host = host ?? throw new ArgumentNullException(nameof(host));
-        _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _options = settings.Common;
-        _debug = settings.Debug;
-        _userAgents = new Regex[_options.DisallowedUserAgents.Count];
-        for (int i = 0; i < _userAgents.Length; i++) _userAgents[i] = PythonPatterns.CompileForSearch(_options.DisallowedUserAgents[i], "DISALLOWED_USER_AGENTS");
-        _bodies = new DefaultObjectPool<ContentLengthResponseBody>(new DefaultPooledObjectPolicy<ContentLengthResponseBody>());
+        _options = options;
+        _debug = debug;
+        _host = host;
+        _resolver = resolver;
+        _logger = logger;
+        _userAgents = new Regex[options.DisallowedUserAgents.Count];
+        for (int i = 0; i < _userAgents.Length; i++) _userAgents[i] = PythonPatterns.CompileForSearch(options.DisallowedUserAgents[i], "DISALLOWED_USER_AGENTS");
     }
 
-    /// <summary>The request phase; then the rest of the pipeline with Content-Length measured.</summary>
-    public Task InvokeAsync(HttpContext context)
+    public override DjangoMiddlewareKind Kind => DjangoMiddlewareKind.Common;
+
+    public override StepOutcome ProcessRequest(HttpContext context, out ReadOnlyMemory<byte> body)
     {
+        body = default;
         var request = context.Request;
         if (_userAgents.Length != 0 && request.Headers.UserAgent is { Count: > 0 } agent && IsDisallowed(agent.ToString()))
         {
             // PermissionDenied('Forbidden user agent'), raised before the host is looked at.
             LogForbiddenAgent(_logger, agent.ToString());
-            return DjangoErrorPage.WriteAsync(context, StatusCodes.Status403Forbidden);
+            body = DjangoErrorPage.Prepare(context, StatusCodes.Status403Forbidden);
+            return StepOutcome.Raised;
         }
 
         if (!_host.TryGetHost(request, out string host))
         {
             LogDisallowedHost(_logger, new DisallowedHostException(host).Message);
-            return DjangoErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest);
+            body = DjangoErrorPage.Prepare(context, StatusCodes.Status400BadRequest);
+            return StepOutcome.Raised;
         }
 
         bool prependWww = _options.PrependWww && host.Length != 0 && !host.StartsWith("www.", StringComparison.Ordinal);
         bool appendSlash = _options.AppendSlash && ShouldRedirectWithSlash(request);
-        if (prependWww || appendSlash)
-        {
-            string path = appendSlash ? FullPathWithSlash(request, host) : DjangoUrl.FullPath(request);
-            string location = prependWww ? _host.Scheme(request) + "://www." + host + path : path;
-            var response = context.Response;
-            response.StatusCode = StatusCodes.Status301MovedPermanently;
-            response.Headers.ContentType = RedirectContentType;
-            response.Headers.Location = DjangoUrl.IriToUri(location);
-            // This middleware's own response phase runs on its redirect: an empty body, length 0.
-            response.ContentLength = 0;
-            return Task.CompletedTask;
-        }
+        if (!prependWww && !appendSlash) return StepOutcome.Continue;
 
-        return RunMeasured(context);
+        string path = appendSlash ? FullPathWithSlash(request, host) : DjangoUrl.FullPath(request);
+        string location = prependWww ? _host.Scheme(request) + "://www." + host + path : path;
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status301MovedPermanently;
+        response.Headers.ContentType = RedirectContentType;
+        response.Headers.Location = DjangoUrl.IriToUri(location);
+        // This middleware's own response phase runs on its redirect: an empty body, length 0.
+        response.ContentLength = 0;
+        return StepOutcome.Responded;
     }
 
-    private async Task RunMeasured(HttpContext context)
-    {
-        var features = context.Features;
-        var inner = features.Get<IHttpResponseBodyFeature>()!;
-        var body = _bodies.Get();
-        body.Attach(context.Response, inner);
-        features.Set<IHttpResponseBodyFeature>(body);
-        try
-        {
-            await _next(context).ConfigureAwait(false);
-            await body.FinishAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            features.Set(inner);
-            body.Detach();
-            _bodies.Return(body);
-        }
-    }
-
-    // should_redirect_with_slash: the path does not end in "/", does not resolve, and path + "/"
-    // resolves to a view that allows it (@no_append_slash).
+    // should_redirect_with_slash: the path does not end in "/", does not resolve (routing has run:
+    // no endpoint), and path + "/" resolves to a view that allows it (@no_append_slash).
     private bool ShouldRedirectWithSlash(HttpRequest request)
     {
         string path = request.Path.Value is { Length: > 0 } p ? p : "/";
         if (path[path.Length - 1] == '/') return false;
-        if (_resolver.Resolve(path) is not null) return false;
+        var endpoint = EndpointOf.Get(request.HttpContext);
+        // Routing's 405 stands for endpoints it matched ignoring Django's rules (a trailing slash):
+        // whether the path itself resolves is asked again, with them.
+        if (endpoint is not null && (!DjangoRoutingMatcherPolicy.IsMethodNotAllowed(endpoint) || _resolver.Resolve(path) is not null)) return false;
         var target = _resolver.Resolve(path + "/");
         return target is not null && target.Metadata.GetMetadata<NoAppendSlashAttribute>() is null;
     }
