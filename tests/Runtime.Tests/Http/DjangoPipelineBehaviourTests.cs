@@ -132,6 +132,17 @@ public sealed class DjangoPipelineBehaviourTests
     }
 
     [Fact]
+    public async Task Without_append_slash_a_path_only_aspnet_matches_is_djangos_404()
+    {
+        // ASP.NET Core matches /upload to "upload/" and, the method not being POST, answers its own
+        // 405; to Django /upload does not resolve at all.
+        await using var app = await Start(a => a.MapPost("/upload/", () => "posted"), StartProject with { Common = new DjangoCommonOptions { AppendSlash = false } });
+        var response = await app.SendAsync("GET", "/upload");
+        Assert.Equal((404, "179"), (response.Status, response["content-length"]));
+        Assert.Equal(405, (await app.SendAsync("GET", "/upload/")).Status);
+    }
+
+    [Fact]
     public async Task A_fallback_endpoint_serves_what_would_have_been_redirected()
     {
         // As in Django with a catch-all URL: the path itself resolves, so APPEND_SLASH never fires.
