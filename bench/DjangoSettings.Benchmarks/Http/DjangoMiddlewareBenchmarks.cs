@@ -157,6 +157,8 @@ public class DjangoMiddlewareBenchmarks
     private Task Run(RequestDelegate app)
     {
         _response.Reset();
+        // Every request is routed afresh (a routed context would skip matching).
+        _context.SetEndpoint(null);
         var pipeline = app(_context);
         if (!pipeline.IsCompletedSuccessfully) throw new InvalidOperationException("the pipeline went asynchronous");
         return _response.StartAsync();

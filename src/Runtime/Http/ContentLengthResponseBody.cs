@@ -91,16 +91,19 @@ internal sealed class ContentLengthResponseBody : IHttpResponseBodyFeature
     /// After the endpoint: sets <c>Content-Length</c> to what was written (0 for nothing) unless the
     /// response streamed, then sends what was held.
     /// </summary>
-    public async Task FinishAsync(CancellationToken cancellationToken)
+    public Task FinishAsync(CancellationToken cancellationToken)
     {
-        if (_mode == Mode.PassThrough) return;
+        if (_mode == Mode.PassThrough) return Task.CompletedTask;
         if (!_response.HasStarted && _response.Headers.ContentLength is null && CanHaveLength(_response.StatusCode))
         {
             _response.Headers.ContentLength = _length;
         }
         var held = _mode == Mode.Buffering ? _buffer.AsMemory(0, _length) : default;
         _mode = Mode.PassThrough;
-        if (held.Length > 0) await _inner.Writer.WriteAsync(held, cancellationToken).ConfigureAwait(false);
+        if (held.Length == 0) return Task.CompletedTask;
+        // Not an async method: the usual write completes at once and allocates no state machine.
+        var write = _inner.Writer.WriteAsync(held, cancellationToken);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
     }
 
     public void DisableBuffering()
