@@ -26,5 +26,5 @@ public sealed class CompilationResult
     public string? GeneratedSource { get; }
 
     /// <summary>Whether any diagnostic is an error.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == SettingsSeverity.Error);
 }

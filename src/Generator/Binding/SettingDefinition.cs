@@ -23,7 +23,7 @@ public sealed record SettingDefinition(
     PyValue? Default,
     string Summary,
     string? LegacyAlias = null,
-    DiagnosticDescriptor? TypeError = null,
+    DjsDescriptor? TypeError = null,
     string? Expected = null)
 {
     /// <summary>The expected type in words, for messages.</summary>

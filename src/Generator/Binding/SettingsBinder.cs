@@ -233,7 +233,7 @@ public static class SettingsBinder
         var k = entry.Key.Origin;
         var v = entry.Value.Origin;
         return k.Span.Start <= v.Span.Start
-            ? new SourceLocation(k.Path, TextSpan.FromBounds(k.Span.Start, v.Span.End), k.Start, v.End)
+            ? new SourceLocation(k.Path, SourceSpan.FromBounds(k.Span.Start, v.Span.End), k.Start, v.End)
             : k;
     }
 

@@ -49,7 +49,7 @@ public static class SettingsSchema
     /// <summary>Keys SIMPLE_JWT may hold (current ones; removed ones are reported separately).</summary>
     public static ImmutableArray<string> JwtKeys { get; } = All.Where(d => d.Group == SettingGroup.SimpleJwt).Select(d => d.DjangoName).ToImmutableArray();
 
-    private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DiagnosticDescriptor? typeError = null)
+    private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)

@@ -22,7 +22,7 @@ internal static class RoslynDiagnostics
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
 
     /// <summary>The Roslyn descriptor for a catalogue entry.</summary>
-    public static DiagnosticDescriptor Descriptor(Core.DiagnosticDescriptor core)
+    public static DiagnosticDescriptor Descriptor(Core.DjsDescriptor core)
         => Descriptors.TryGetValue(core.Id, out var known) && known.DefaultSeverity == Severity(core.Severity) ? known : Create(core);
 
     /// <summary>The Roslyn diagnostic; locations in <paramref name="displayPath"/> are mapped to <paramref name="fullPath"/>.</summary>
@@ -45,10 +45,10 @@ internal static class RoslynDiagnostics
     }
 
     /// <summary>The Roslyn severity of a core severity.</summary>
-    public static DiagnosticSeverity Severity(Core.DiagnosticSeverity severity) => severity switch
+    public static DiagnosticSeverity Severity(Core.SettingsSeverity severity) => severity switch
     {
-        Core.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
-        Core.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        Core.SettingsSeverity.Error => DiagnosticSeverity.Error,
+        Core.SettingsSeverity.Warning => DiagnosticSeverity.Warning,
         _ => DiagnosticSeverity.Info,
     };
 
@@ -63,16 +63,16 @@ internal static class RoslynDiagnostics
     }
 
     /// <summary>Every descriptor of the core catalogue (its public static fields).</summary>
-    public static IEnumerable<Core.DiagnosticDescriptor> Catalogue()
+    public static IEnumerable<Core.DjsDescriptor> Catalogue()
         => typeof(Core.DiagnosticDescriptors)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(Core.DiagnosticDescriptor))
-            .Select(f => (Core.DiagnosticDescriptor)f.GetValue(null)!);
+            .Where(f => f.FieldType == typeof(Core.DjsDescriptor))
+            .Select(f => (Core.DjsDescriptor)f.GetValue(null)!);
 
     // The id comes from the core catalogue, not a literal here, so the release-tracking analyzer
     // cannot see it. The catalogue test checks instead that every id is listed in
     // AnalyzerReleases.Unshipped.md with the same category and severity.
-    private static DiagnosticDescriptor Create(Core.DiagnosticDescriptor core)
+    private static DiagnosticDescriptor Create(Core.DjsDescriptor core)
         => new(
             id: core.Id,
             title: core.Title,

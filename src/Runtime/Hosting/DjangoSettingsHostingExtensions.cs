@@ -23,7 +23,7 @@ public static class DjangoSettingsHostingExtensions
     private static string[] StartupWarnings(LoadedSettings? loaded) => loaded is null
         ? Array.Empty<string>()
         : loaded.Warnings
-            .Where(w => w.Severity == DjangoSettings.Generator.Diagnostics.DiagnosticSeverity.Warning && w.Id != DjangoSettings.Generator.Diagnostics.DiagnosticDescriptors.LiteralSecret.Id)
+            .Where(w => w.Severity == DjangoSettings.Generator.Diagnostics.SettingsSeverity.Warning && w.Id != DjangoSettings.Generator.Diagnostics.DiagnosticDescriptors.LiteralSecret.Id)
             .Select(w => w.ToString())
             .ToArray();
 

@@ -26,7 +26,7 @@ public static class SettingsLoader
         var sources = files.Select(f => new SettingsSource(f.Path, f.Text)).ToList();
         var diagnostics = new List<SettingsDiagnostic>();
         var bound = SettingsPipeline.Run(sources, environment, diagnostics);
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = diagnostics.Where(d => d.Severity == SettingsSeverity.Error).ToList();
         if (errors.Count > 0) throw new SettingsValidationException(errors);
         return new LoadedSettings(bound, diagnostics);
     }

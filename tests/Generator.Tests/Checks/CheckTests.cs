@@ -43,7 +43,7 @@ public class CheckTests
     [Fact]
     public void Duplicate_origin_is_information()
     {
-        Assert.Contains("DJS0232@1:42", Compile.Ids("CORS_ALLOWED_ORIGINS = ['https://a.com', 'https://a.com']\n", DiagnosticSeverity.Info));
+        Assert.Contains("DJS0232@1:42", Compile.Ids("CORS_ALLOWED_ORIGINS = ['https://a.com', 'https://a.com']\n", SettingsSeverity.Info));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class CheckTests
     {
         var d = Compile.Single("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://app\\.example\\.com']\n", "DJS0222");
         Assert.Contains("also admits 'https://app.example.com.evil.net'", d.Message);
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(SettingsSeverity.Warning, d.Severity);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class CheckTests
     public void Invalid_regex_is_an_error(string text, string setting)
     {
         var d = Compile.Single(text + "\n", "DJS0224");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
         Assert.StartsWith(setting + ": the regular expression", d.Message);
     }
 

@@ -126,7 +126,7 @@ public class SettingsEmitterTests
             .Set("CORS_PREFLIGHT_MAX_AGE", new PyInt(-1))
             .Set("CORS_ALLOWED_ORIGINS", new PyStr("https://a.example"))
             .Bind(diagnostics);
-        Assert.Equal(3, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(3, diagnostics.Count(d => d.Severity == SettingsSeverity.Error));
 
         string source = SettingsEmitter.Emit(bound, Options);
         var compiled = CompiledSettings.Load(source, "CorsSettings");

@@ -48,7 +48,7 @@ public class StartupWiringTests
         var diagnostics = new List<SettingsDiagnostic>(module.Diagnostics);
         var bound = SettingsBinder.Bind(module, sources, diagnostics);
         SettingsChecks.Run(bound, diagnostics);
-        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == SettingsSeverity.Error);
         Assert.False(bound.HasDeferred);
         compiled.SetResolver(SettingValues.Resolver(bound));
 
