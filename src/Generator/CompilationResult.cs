@@ -6,7 +6,7 @@ using DjangoSettings.Generator.Diagnostics;
 namespace DjangoSettings.Generator;
 
 /// <summary>What compiling settings files produced.</summary>
-public sealed class CompilationResult
+internal sealed class CompilationResult
 {
     /// <summary>Creates a result.</summary>
     public CompilationResult(BoundSettings? settings, IReadOnlyList<SettingsDiagnostic> diagnostics, string? generatedSource)

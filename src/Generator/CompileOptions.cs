@@ -4,7 +4,7 @@ namespace DjangoSettings.Generator;
 /// <param name="Namespace">Namespace of the generated class (the consuming project's root namespace).</param>
 /// <param name="ClassName">Name of the generated static class (<c>CorsSettings</c> for cors.settings).</param>
 /// <param name="EmitRuntimeWiring">Also emit the ASP.NET Core wiring (<c>builder.AddCorsSettings()</c>); only when the project references DjangoSettings.Runtime.</param>
-public sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false)
+internal sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false)
 {
     /// <summary>The class name for a settings file: <c>cors.settings</c> -> <c>CorsSettings</c>, <c>settings.py</c> -> <c>DjangoSettings</c>, <c>prod.py</c> -> <c>ProdSettings</c>.</summary>
     public static string ClassNameFor(string path)

@@ -14,7 +14,7 @@ namespace DjangoSettings.Generator;
 /// The compiler core's front door: evaluate, bind, check, emit. Used by the Roslyn generator, the
 /// CLI and the tests. Never throws (but for cancellation): a bug becomes diagnostic DJS0900.
 /// </summary>
-public static class SettingsCompiler
+internal static class SettingsCompiler
 {
     /// <summary>Evaluates, binds and checks; no code is emitted.</summary>
     public static CompilationResult Check(IReadOnlyList<SettingsSource> files, CancellationToken cancellationToken = default)

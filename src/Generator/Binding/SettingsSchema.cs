@@ -15,7 +15,7 @@ namespace DjangoSettings.Generator.Binding;
 /// (spec/jwt.md §1), and the Django core settings the runtime reads. One table drives binding,
 /// "did you mean" suggestions and the emitted members.
 /// </summary>
-public static class SettingsSchema
+internal static class SettingsSchema
 {
     /// <summary>django-cors-headers 4.x <c>default_headers</c>, in emitted order.</summary>
     public static readonly ImmutableArray<string> DefaultHeaders = ImmutableArray.Create(

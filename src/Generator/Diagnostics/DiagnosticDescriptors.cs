@@ -8,7 +8,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
 /// DJS0900-0999 internal.
 /// </summary>
-public static class DiagnosticDescriptors
+internal static class DiagnosticDescriptors
 {
     /// <summary>Base of the help links; the id and <c>.md</c> are appended.</summary>
     public const string HelpLinkBase = "https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/";

@@ -8,7 +8,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// A diagnostic about a settings file: the catalogue entry, the formatted message, where it points,
 /// and any related places (for example the earlier assignment a name refers to).
 /// </summary>
-public sealed record SettingsDiagnostic(
+internal sealed record SettingsDiagnostic(
     DjsDescriptor Descriptor,
     string Message,
     SourceLocation Location,

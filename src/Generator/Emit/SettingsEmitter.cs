@@ -13,7 +13,7 @@ namespace DjangoSettings.Generator.Emit;
 /// the runtime sets at startup after evaluating the embedded <c>SourceText</c> against
 /// configuration. The output depends only on its inputs (deterministic, <c>\n</c> line ends).
 /// </summary>
-public static class SettingsEmitter
+internal static class SettingsEmitter
 {
     /// <summary>The generated source.</summary>
     public static string Emit(BoundSettings settings, CompileOptions options)

@@ -9,10 +9,10 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="DisplayPath">The path the compiler core saw (diagnostic locations use it).</param>
 /// <param name="Source">The generated C#, or null when nothing could be generated.</param>
 /// <param name="Diagnostics">The core's diagnostics.</param>
-public sealed record CompiledSettingsFile(string HintName, string FullPath, string DisplayPath, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics);
+internal sealed record CompiledSettingsFile(string HintName, string FullPath, string DisplayPath, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics);
 
 /// <summary>The generated source of one file (null: nothing to add).</summary>
-public sealed record GeneratedSourceFile(string HintName, string? Source);
+internal sealed record GeneratedSourceFile(string HintName, string? Source);
 
 /// <summary>The diagnostics of one file, with the path mapping needed to report them.</summary>
-public sealed record SettingsFileDiagnostics(string FullPath, string DisplayPath, EquatableArray<SettingsDiagnostic> Diagnostics);
+internal sealed record SettingsFileDiagnostics(string FullPath, string DisplayPath, EquatableArray<SettingsDiagnostic> Diagnostics);

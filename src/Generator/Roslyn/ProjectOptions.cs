@@ -4,7 +4,7 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="ProjectDirectory">MSBuildProjectDirectory, or empty when unknown.</param>
 /// <param name="SettingsFile">DjangoSettingsFile (default <c>cors.settings</c>), as written.</param>
 /// <param name="RootNamespace">RootNamespace, or empty for the global namespace.</param>
-public sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace)
+internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace)
 {
     /// <summary>The settings file used when DjangoSettingsFile is not set.</summary>
     public const string DefaultSettingsFile = "cors.settings";

@@ -7,4 +7,4 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="Namespace">The namespace of the generated class.</param>
 /// <param name="ClassName">The generated class name.</param>
 /// <param name="HintName">The generated source's hint name.</param>
-public sealed record SettingsFileModel(string FullPath, string DisplayPath, string? Text, string Namespace, string ClassName, string HintName);
+internal sealed record SettingsFileModel(string FullPath, string DisplayPath, string? Text, string Namespace, string ClassName, string HintName);

@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Roslyn;
 
 /// <summary>Names of the generator's pipeline steps (<c>WithTrackingName</c>), asserted by the incremental-caching test.</summary>
-public static class TrackingNames
+internal static class TrackingNames
 {
     /// <summary>Build properties reduced to <see cref="ProjectOptions"/>.</summary>
     public const string ProjectOptions = "DjangoSettings.ProjectOptions";

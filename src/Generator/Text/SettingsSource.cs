@@ -7,7 +7,7 @@ namespace DjangoSettings.Generator.Text;
 /// The text of one settings file and its line map, so that any offset can be turned into a
 /// 1-based line and column. Columns count UTF-16 code units, as Roslyn and editors do.
 /// </summary>
-public sealed class SettingsSource
+internal sealed class SettingsSource
 {
     private readonly int[] _lineStarts;
 

@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Text;
 
 /// <summary>A range of characters in a settings file: <paramref name="Start"/> is a 0-based offset.</summary>
-public readonly record struct SourceSpan(int Start, int Length)
+internal readonly record struct SourceSpan(int Start, int Length)
 {
     /// <summary>The offset just past the last character.</summary>
     public int End => Start + Length;

@@ -22,7 +22,7 @@ public static class DjangoSettingsHostingExtensions
     // the environment"; the build already reported literal secrets. Info notes stay quiet here.
     private static string[] StartupWarnings(LoadedSettings? loaded) => loaded is null
         ? Array.Empty<string>()
-        : loaded.Warnings
+        : loaded.Diagnostics
             .Where(w => w.Severity == DjangoSettings.Generator.Diagnostics.SettingsSeverity.Warning && w.Id != DjangoSettings.Generator.Diagnostics.DiagnosticDescriptors.LiteralSecret.Id)
             .Select(w => w.ToString())
             .ToArray();

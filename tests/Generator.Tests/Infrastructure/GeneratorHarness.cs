@@ -69,7 +69,7 @@ public static class GeneratorHarness
     /// The generator over hand-built modules (through the real binder and emitter), matched by the
     /// path and text the core sees; the real evaluator takes this role once the language branch lands.
     /// </summary>
-    public static SettingsGenerator Over(params ModuleBuilder[] modules)
+    internal static SettingsGenerator Over(params ModuleBuilder[] modules)
         => new((files, options, _) =>
         {
             var main = files[files.Count - 1];

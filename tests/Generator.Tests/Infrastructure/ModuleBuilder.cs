@@ -17,7 +17,7 @@ namespace DjangoSettings.Generator.Tests.Infrastructure;
 /// the evaluator would. This tests the emitter and the generator edge independently of the
 /// language front end, through the real binder.
 /// </summary>
-public sealed class ModuleBuilder
+internal sealed class ModuleBuilder
 {
     private readonly SettingsSource _source;
     private readonly Dictionary<string, SettingBinding> _names = new(StringComparer.Ordinal);
