@@ -6,7 +6,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
-/// DJS0900-0999 internal.
+/// DJS0800-0899 the project and the generated API, DJS0900-0999 internal.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -18,6 +18,7 @@ internal static class DiagnosticDescriptors
     private const string Settings = "Settings";
     private const string Cors = "Cors";
     private const string Jwt = "Jwt";
+    private const string Project = "Project";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
@@ -394,6 +395,28 @@ internal static class DiagnosticDescriptors
         "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
+
+    // ----- DJS0800-0899: the project and the generated API ------------------------------------
+
+    /// <summary>The DjangoSettingsFile property names a file that does not exist.</summary>
+    public static readonly DjsDescriptor SettingsFileNotFound = new(
+        "DJS0800", "Settings file not found",
+        "DjangoSettingsFile names '{0}', which does not exist (resolved to '{1}'); fix the path, relative to the project directory, or remove the property to use cors.settings", Project, SettingsSeverity.Error);
+
+    /// <summary>No settings file at all: the default is absent and no class declares one.</summary>
+    public static readonly DjsDescriptor NoSettingsFile = new(
+        "DJS0801", "No Django settings file",
+        "The project references DjangoSettings but has no settings file: '{0}' does not exist; add cors.settings beside the project file, set <DjangoSettingsFile>path/to/settings.py</DjangoSettingsFile>, or declare [DjangoSettingsFile(\"settings.py\")] partial class AppSettings;", Project, SettingsSeverity.Warning);
+
+    /// <summary>A [DjangoSettingsFile] attribute names a file that is not among AdditionalFiles.</summary>
+    public static readonly DjsDescriptor DeclaredSettingsFileNotFound = new(
+        "DJS0802", "Declared settings file not found",
+        "[DjangoSettingsFile(\"{0}\")] on {1}: '{2}' is not among the project's AdditionalFiles; fix the path (relative to the project directory) or add <AdditionalFiles Include=\"{0}\" /> to the project", Project, SettingsSeverity.Error);
+
+    /// <summary>The class marked [DjangoSettingsFile] cannot be completed by the generator.</summary>
+    public static readonly DjsDescriptor InvalidSettingsClass = new(
+        "DJS0803", "Settings class cannot be generated",
+        "[DjangoSettingsFile] class {0} must be {1}: declare it as 'partial class {0};' at namespace level", Project, SettingsSeverity.Error);
 
     // ----- DJS0900-0999: internal ---------------------------------------------------------------
 

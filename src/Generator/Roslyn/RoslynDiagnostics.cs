@@ -25,17 +25,26 @@ internal static class RoslynDiagnostics
     public static DiagnosticDescriptor Descriptor(Core.DjsDescriptor core)
         => Descriptors.TryGetValue(core.Id, out var known) && known.DefaultSeverity == Severity(core.Severity) ? known : Create(core);
 
-    /// <summary>The Roslyn diagnostic; locations in <paramref name="displayPath"/> are mapped to <paramref name="fullPath"/>.</summary>
-    public static Diagnostic Convert(Core.SettingsDiagnostic diagnostic, string fullPath, string displayPath)
+    /// <summary>The Roslyn diagnostic; locations in the files the core saw (display paths) are mapped to the real files.</summary>
+    public static Diagnostic Convert(Core.SettingsDiagnostic diagnostic, IReadOnlyList<PathMapping> paths)
     {
-        var additional = diagnostic.AdditionalLocations.Select(l => ToLocation(l, fullPath, displayPath)).ToList();
-        return Diagnostic.Create(Descriptor(diagnostic.Descriptor), ToLocation(diagnostic.Location, fullPath, displayPath), additional, diagnostic.Message);
+        var additional = diagnostic.AdditionalLocations.Select(l => ToLocation(l, paths)).ToList();
+        return Diagnostic.Create(Descriptor(diagnostic.Descriptor), ToLocation(diagnostic.Location, paths), additional, diagnostic.Message);
     }
 
-    /// <summary>A Roslyn location for a core location (Roslyn counts lines and columns from 0).</summary>
-    public static Location ToLocation(SourceLocation location, string fullPath, string displayPath)
+    /// <summary>A Roslyn location for a core location (Roslyn counts lines and columns from 0); no path means no location.</summary>
+    public static Location ToLocation(SourceLocation location, IReadOnlyList<PathMapping> paths)
     {
-        string path = location.Path == displayPath ? fullPath : location.Path;
+        if (location.Path.Length == 0) return Location.None;
+        string path = location.Path;
+        foreach (var mapping in paths)
+        {
+            if (mapping.DisplayPath == location.Path)
+            {
+                path = mapping.FullPath;
+                break;
+            }
+        }
         var span = new Microsoft.CodeAnalysis.Text.TextSpan(Math.Max(0, location.Span.Start), Math.Max(0, location.Span.Length));
         var lines = new LinePositionSpan(
             new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, location.Start.Line - 1), Math.Max(0, location.Start.Column - 1)),

@@ -8,7 +8,7 @@ namespace DjangoSettings.Generator.Tests.Infrastructure;
 internal static class Compile
 {
     public static CompilationResult Text(string text, string path = "cors.settings")
-        => SettingsCompiler.Compile(new[] { new SettingsSource(path, text) }, new CompileOptions("Tests", "CorsSettings"));
+        => SettingsCompiler.Compile(new[] { new SettingsSource(path, text) }, new CompileOptions("Tests", "DjangoProjectSettings"));
 
     /// <summary>"DJS0212@3:5" for each diagnostic of at least the given severity, in source order.</summary>
     public static string[] Ids(string text, SettingsSeverity minimum = SettingsSeverity.Warning)
