@@ -21,6 +21,10 @@ public class CheckTests
     [InlineData("CORS_ALLOWED_ORIGINS = ['https://App.Example.com']", "DJS0225@1:25", "write 'https://app.example.com'")]
     [InlineData("CORS_ALLOWED_ORIGINS = ['https://a.com:443']", "DJS0226@1:25", "write 'https://a.com'")]
     [InlineData("CORS_ALLOWED_ORIGINS = ['http://a.com:80']", "DJS0226@1:25", "write 'http://a.com'")]
+    // urlsplit raises ValueError (the runtime's splitter refuses them too): a build error, not a startup failure.
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://[foo]']", "DJS0212@1:25", "urlsplit raises ValueError")]
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://[::1']", "DJS0212@1:25", "urlsplit raises ValueError")]
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://x[::1]']", "DJS0212@1:25", "urlsplit raises ValueError")]
     public void Origin_entries(string text, string expected, string fragment)
     {
         var result = Compile.Text(text + "\n");
