@@ -18,12 +18,10 @@ namespace DjangoSettings.Generator.Binding;
 internal static class SettingsSchema
 {
     /// <summary>django-cors-headers 4.x <c>default_headers</c>, in emitted order.</summary>
-    public static readonly ImmutableArray<string> DefaultHeaders = ImmutableArray.Create(
-        "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with");
+    public static readonly ImmutableArray<string> DefaultHeaders = DjangoSettings.Shared.CorsHeadersDefaults.Headers;
 
     /// <summary>django-cors-headers <c>default_methods</c>, in emitted order.</summary>
-    public static readonly ImmutableArray<string> DefaultMethods = ImmutableArray.Create(
-        "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT");
+    public static readonly ImmutableArray<string> DefaultMethods = DjangoSettings.Shared.CorsHeadersDefaults.Methods;
 
     /// <summary>The SIMPLE_JWT keys simplejwt removed, with what replaced them (they raise at import).</summary>
     public static readonly ImmutableDictionary<string, string> RemovedJwtKeys = new Dictionary<string, string>

@@ -16,17 +16,9 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 /// </summary>
 internal sealed partial class ModuleEvaluator
 {
-    /// <summary>An environment in which nothing is set: what "the default" means.</summary>
-    private sealed class EmptyEnvironment : ISettingsEnvironment
-    {
-        public static readonly EmptyEnvironment Instance = new();
-
-        public string? GetVariable(string key) => null;
-
-        public string? ReadFile(string path) => null;
-    }
-
-    private ISettingsEnvironment? CurrentEnvironment => _session.Environment ?? (_defaultsMode ? EmptyEnvironment.Instance : null);
+    // In defaults mode nothing is set: what "the default" means (the same environment the build's
+    // unset-environment scenario uses).
+    private ISettingsEnvironment? CurrentEnvironment => _session.Environment ?? (_defaultsMode ? UnsetEnvironment.Instance : null);
 
     /// <summary>
     /// Reads one variable. <paramref name="defaultValue"/> null means "no default" (a missing key is
