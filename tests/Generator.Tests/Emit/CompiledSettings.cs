@@ -55,7 +55,7 @@ internal sealed class CompiledSettings
     {
         var constructor = Outer.GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, new[] { typeof(Func<string, object?>) })
             ?? throw new InvalidOperationException("no constructor taking the deferred values");
-        return Unwrap(() => constructor.Invoke(new object?[] { deferredValues }));
+        return Unwrap(() => constructor.Invoke(new object?[] { deferredValues }))!;
     }
 
     /// <summary>A member of a new instance made with the resolver set by <see cref="SetResolver"/> (none by default).</summary>
