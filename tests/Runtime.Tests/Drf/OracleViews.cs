@@ -34,7 +34,7 @@ public static class OracleViews
             }));
 
         app.MapDrfView("/api/items/", "ItemsView", v => v
-            .Get(_ => ValueTask.FromResult(DrfResponse.Ok(Items)))
+            .Get(request => ValueTask.FromResult(request.PaginateQueryset(Items) is { } page ? page.ToResponse() : DrfResponse.Ok(Items)))
             .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync()))));
     }
 }

@@ -32,6 +32,8 @@ internal sealed class DrfComponents
         _factories[DrfClassNames.IsAuthenticated] = _ => DrfPermissions.IsAuthenticated;
         _factories[DrfClassNames.IsAdminUser] = _ => DrfPermissions.IsAdminUser;
         _factories[DrfClassNames.IsAuthenticatedOrReadOnly] = _ => DrfPermissions.IsAuthenticatedOrReadOnly;
+        _factories[DrfClassNames.PageNumberPagination] = _ => new DrfPageNumberPagination { PageSize = settings.PageSize };
+        _factories[DrfClassNames.LimitOffsetPagination] = _ => new DrfLimitOffsetPagination { DefaultLimit = settings.PageSize };
         foreach (var registration in registrations) _factories[registration.ClassPath] = registration.Factory;
     }
 
@@ -50,6 +52,14 @@ internal sealed class DrfComponents
                 $"{settingName}: {Describe(entry)} is a {component.GetType().Name}, not an {typeof(T).Name}."));
         }
         return list;
+    }
+
+    /// <summary>The pagination class of a view: its own (empty: none), else DEFAULT_PAGINATION_CLASS.</summary>
+    public IDrfPagination? ResolvePagination(string? viewClass)
+    {
+        string? path = viewClass ?? Settings.DefaultPaginationClass;
+        if (string.IsNullOrEmpty(path)) return null;
+        return Resolve<IDrfPagination>([path], "DEFAULT_PAGINATION_CLASS")[0];
     }
 
     private object Create(string path, string settingName)

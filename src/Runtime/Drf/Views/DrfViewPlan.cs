@@ -21,6 +21,7 @@ internal sealed class DrfViewPlan
         IReadOnlyList<IDrfPermission> permissions,
         IReadOnlyList<IDrfThrottle> throttles,
         string? throttleScope,
+        IDrfPagination? paginator,
         string? formatParameter,
         Func<HttpContext, string, string> gettext)
     {
@@ -30,6 +31,7 @@ internal sealed class DrfViewPlan
         Permissions = permissions;
         Throttles = throttles;
         ThrottleScope = throttleScope;
+        Paginator = paginator;
         FormatParameter = formatParameter;
         VaryAccept = renderers.Count > 1;
         _gettext = gettext;
@@ -46,6 +48,8 @@ internal sealed class DrfViewPlan
     public IReadOnlyList<IDrfThrottle> Throttles { get; }
 
     public string? ThrottleScope { get; }
+
+    public IDrfPagination? Paginator { get; }
 
     /// <summary>URL_FORMAT_OVERRIDE, or null.</summary>
     public string? FormatParameter { get; }
@@ -68,6 +72,7 @@ internal sealed class DrfViewPlan
             : components.Resolve<IDrfPermission>(policies.Permissions ?? settings.DefaultPermissionClasses, "DEFAULT_PERMISSION_CLASSES");
         var throttles = components.Resolve<IDrfThrottle>(policies.Throttles ?? settings.DefaultThrottleClasses, "DEFAULT_THROTTLE_CLASSES");
         string? scope = endpoint?.Metadata.GetMetadata<DrfThrottleScopeMetadata>()?.Scope ?? policies.ThrottleScope;
-        return new DrfViewPlan(renderers, parsers, authenticators, permissions, throttles, scope, settings.UrlFormatOverride, gettext);
+        var paginator = components.ResolvePagination(policies.PaginationClass);
+        return new DrfViewPlan(renderers, parsers, authenticators, permissions, throttles, scope, paginator, settings.UrlFormatOverride, gettext);
     }
 }
