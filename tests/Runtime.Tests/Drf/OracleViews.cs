@@ -33,8 +33,12 @@ public static class OracleViews
                 return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user.Identity!.Name)));
             }));
 
-        app.MapDrfView("/api/items/", "ItemsView", v => v
-            .Get(request => ValueTask.FromResult(request.PaginateQueryset(Items) is { } page ? page.ToResponse() : DrfResponse.Ok(Items)))
-            .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync()))));
+        app.MapDrfView("/api/items/", ItemsView("ItemsView").Build());
+        // The DRF fixtures' extra view (Fixtures/drf/drf_oracle_urls.py): ItemsView with throttle_scope = "burst".
+        app.MapDrfView("/api/scoped/", ItemsView("ScopedItemsView").ThrottleScope("burst").Build());
     }
+
+    private static DrfViewBuilder ItemsView(string className) => new DrfViewBuilder(className)
+        .Get(request => ValueTask.FromResult(request.PaginateQueryset(Items) is { } page ? page.ToResponse() : DrfResponse.Ok(Items)))
+        .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync())));
 }

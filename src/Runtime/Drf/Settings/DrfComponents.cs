@@ -15,11 +15,14 @@ internal sealed class DrfComponents
 {
     private readonly Dictionary<string, Func<IServiceProvider, object>> _factories = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private IDrfThrottleStore? _store;
 
     public DrfComponents(RestFrameworkSettings settings, IEnumerable<DrfComponentRegistration> registrations, IServiceProvider services)
     {
         Settings = settings;
         _services = services;
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var json = new DrfJsonRenderer(settings.UnicodeJson, settings.CompactJson, settings.StrictJson);
         _factories[DrfClassNames.JsonRenderer] = _ => json;
         _factories[DrfClassNames.BrowsableApiRenderer] = _ => DrfBrowsableApiRenderer.Instance;
@@ -50,6 +53,39 @@ internal sealed class DrfComponents
             object component = entry is string path ? Create(path, settingName) : entry;
             list.Add(component as T ?? throw new InvalidOperationException(
                 $"{settingName}: {Describe(entry)} is a {component.GetType().Name}, not an {typeof(T).Name}."));
+        }
+        return list;
+    }
+
+    /// <summary>The store of throttle histories (CACHES['default']).</summary>
+    public IDrfThrottleStore ThrottleStore => _store ??= _services.GetRequiredService<IDrfThrottleStore>();
+
+    /// <summary>
+    /// The throttles of a view: DRF's three rate throttles built with DEFAULT_THROTTLE_RATES (a scope
+    /// without a rate entry is Django's ImproperlyConfigured, a failure of every request of the view),
+    /// the project's registered classes by path, and instances as given.
+    /// </summary>
+    public IReadOnlyList<IDrfThrottle> ResolveThrottles(IReadOnlyList<object> entries, string? scope)
+    {
+        var list = new List<IDrfThrottle>(entries.Count);
+        foreach (var entry in entries)
+        {
+            switch (entry)
+            {
+                case DrfClassNames.AnonRateThrottle:
+                    list.Add(new DrfAnonRateThrottle(DrfSimpleRateThrottle.ResolveRate(Settings, "anon"), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                case DrfClassNames.UserRateThrottle:
+                    list.Add(new DrfUserRateThrottle(DrfSimpleRateThrottle.ResolveRate(Settings, "user"), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                case DrfClassNames.ScopedRateThrottle:
+                    // A view without throttle_scope is never throttled by it.
+                    if (!string.IsNullOrEmpty(scope)) list.Add(new DrfScopedRateThrottle(scope, DrfSimpleRateThrottle.ResolveRate(Settings, scope), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                default:
+                    list.AddRange(Resolve<IDrfThrottle>([entry], "DEFAULT_THROTTLE_CLASSES"));
+                    break;
+            }
         }
         return list;
     }

@@ -103,12 +103,21 @@ internal sealed class DrfViewDispatcher
 
     private static async Task CheckThrottlesAsync(DrfRequest request)
     {
+        var throttles = request.Plan.Throttles;
+        if (throttles.Count == 0) return;
         List<double?>? waits = null;
-        // Every throttle is asked, so the ones that allow still record the request.
-        foreach (var throttle in request.Plan.Throttles)
+        if (request.Plan.BatchedThrottles is { } batched)
         {
-            var decision = await throttle.AllowRequestAsync(request).ConfigureAwait(false);
-            if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+            waits = await CheckBatchedAsync(request, batched).ConfigureAwait(false);
+        }
+        else
+        {
+            // Every throttle is asked, so the ones that allow still record the request.
+            foreach (var throttle in throttles)
+            {
+                var decision = await throttle.AllowRequestAsync(request).ConfigureAwait(false);
+                if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+            }
         }
         if (waits is null) return;
         double? longest = null;
@@ -117,6 +126,25 @@ internal sealed class DrfViewDispatcher
             if (w is { } value && (longest is null || value > longest)) longest = value;
         }
         throw DrfException.Throttled(longest);
+    }
+
+    private static async Task<List<double?>?> CheckBatchedAsync(DrfRequest request, DrfSimpleRateThrottle[] throttles)
+    {
+        var hits = new List<DrfThrottleHit>(throttles.Length);
+        foreach (var throttle in throttles)
+        {
+            if (throttle.TryGetHit(request, out var hit)) hits.Add(hit);
+        }
+        if (hits.Count == 0) return null;
+        var array = hits.ToArray();
+        var decisions = new DrfThrottleDecision[array.Length];
+        await throttles[0].Store.HitManyAsync(array, throttles[0].Now(), decisions, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        List<double?>? waits = null;
+        foreach (var decision in decisions)
+        {
+            if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+        }
+        return waits;
     }
 
     // handle_exception + exception_handler: the 401/403 rule, then {"detail": ...} with WWW-Authenticate / Retry-After.
