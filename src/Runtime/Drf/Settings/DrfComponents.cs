@@ -30,7 +30,11 @@ internal sealed class DrfComponents
         _factories[DrfClassNames.FormParser] = _ => DrfFormParser.Instance;
         _factories[DrfClassNames.MultiPartParser] = _ => DrfMultiPartParser.Instance;
         _factories[DrfClassNames.SessionAuthentication] = _ => DrfSessionAuthenticator.Instance;
+        _factories[DrfClassNames.BasicAuthentication] = _ => DrfBasicAuthenticator.Instance;
+        _factories[DrfClassNames.TokenAuthentication] = _ => DrfTokenAuthenticator.Instance;
         _factories[DrfClassNames.JwtAuthentication] = JwtAuthenticator;
+        // JWTStatelessUserAuthentication (and its alias) comes with the user-model work: until a
+        // component is registered under these paths, naming them is a clear start-up error.
         _factories[DrfClassNames.AllowAny] = _ => DrfPermissions.AllowAny;
         _factories[DrfClassNames.IsAuthenticated] = _ => DrfPermissions.IsAuthenticated;
         _factories[DrfClassNames.IsAdminUser] = _ => DrfPermissions.IsAdminUser;

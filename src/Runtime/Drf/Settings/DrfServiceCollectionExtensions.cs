@@ -43,4 +43,19 @@ public static class DrfServiceCollectionExtensions
         services.AddSingleton(new DrfComponentRegistration(classPath, factory));
         return services;
     }
+
+    /// <summary>
+    /// DRF's <c>rest_framework.authtoken</c> app for TokenAuthentication: the <c>authtoken_token</c>
+    /// table in the Django SQLite database the stores use, created at <c>EnsureDjangoDatabase()</c>
+    /// when absent. Register the stores (the generated settings wiring does) before resolving it.
+    /// </summary>
+    public static IServiceCollection AddDjangoAuthTokens(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<SqliteDrfTokenStore>(sp => new SqliteDrfTokenStore(sp.GetService<DjangoSettings.Stores.SqliteDjangoDatabase>()
+            ?? throw new InvalidOperationException("rest_framework.authtoken: DRF's token table is served in the SQLite database only; DATABASES names another engine.")));
+        services.TryAddSingleton<IDrfTokenStore>(sp => sp.GetRequiredService<SqliteDrfTokenStore>());
+        services.AddSingleton<DjangoSettings.Stores.IDjangoSchemaInitializer>(sp => sp.GetRequiredService<SqliteDrfTokenStore>());
+        return services;
+    }
 }

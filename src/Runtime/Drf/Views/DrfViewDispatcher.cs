@@ -166,11 +166,9 @@ internal sealed class DrfViewDispatcher
         return response;
     }
 
-    private static object Localize(DrfRequest request, object detail) => detail switch
-    {
-        DrfMessage message => message.Translate(request.Translate),
-        _ => detail,
-    };
+    // A plain string detail is the handler's own text (not a lazy message): it stays as given.
+    private static object Localize(DrfRequest request, object detail) =>
+        detail is string ? detail : DrfLocalizer.Localize(detail, request.Translate)!;
 
     // finalize_response + rendering.
     private static async Task WriteAsync(DrfRequest request, DrfResponse response)
