@@ -18,12 +18,14 @@ internal sealed class DjangoTranslationData
 
     private DjangoTranslationData(
         Dictionary<string, Dictionary<string, Dictionary<string, string>>> sources,
+        Dictionary<string, Dictionary<string, int>> plurals,
         Dictionary<string, string> localeAlias,
         Dictionary<string, string[]> langInfoFallbacks,
         string[] languages,
         Dictionary<string, string> versions)
     {
         Sources = sources;
+        Plurals = plurals;
         LocaleAlias = localeAlias;
         LangInfoFallbacks = langInfoFallbacks;
         Languages = languages;
@@ -32,6 +34,9 @@ internal sealed class DjangoTranslationData
 
     /// <summary>source (app module) → catalogue directory → msgid → translation.</summary>
     public Dictionary<string, Dictionary<string, Dictionary<string, string>>> Sources { get; }
+
+    /// <summary>source → catalogue directory → the number of its plural function (equal numbers: equal functions).</summary>
+    public Dictionary<string, Dictionary<string, int>> Plurals { get; }
 
     /// <summary>Python's <c>locale.locale_alias</c> (the part that can reach a catalogue).</summary>
     public Dictionary<string, string> LocaleAlias { get; }
@@ -53,8 +58,12 @@ internal sealed class DjangoTranslationData
         using var doc = JsonDocument.Parse(stream);
         var root = doc.RootElement;
         var sources = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>(StringComparer.Ordinal);
+        var plurals = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var source in root.GetProperty("sources").EnumerateObject())
         {
+            var sourcePlurals = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var p in source.Value.GetProperty("plurals").EnumerateObject()) sourcePlurals[p.Name] = p.Value.GetInt32();
+            plurals[source.Name] = sourcePlurals;
             var dirs = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
             foreach (var dir in source.Value.GetProperty("dirs").EnumerateObject())
             {
@@ -77,6 +86,6 @@ internal sealed class DjangoTranslationData
         foreach (var code in root.GetProperty("languages").EnumerateArray()) languages.Add(code.GetString()!);
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var v in root.GetProperty("versions").EnumerateObject()) versions[v.Name] = v.Value.ToString();
-        return new DjangoTranslationData(sources, alias, fallbacks, languages.ToArray(), versions);
+        return new DjangoTranslationData(sources, plurals, alias, fallbacks, languages.ToArray(), versions);
     }
 }

@@ -80,26 +80,38 @@ public sealed partial class DjangoTranslations : IDrfTranslator
     private DjangoCatalog Build(string language)
     {
         var candidates = PythonLocale.ExpandLang(PythonLocale.ToLocale(language), _data.LocaleAlias);
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var catalogs = new List<Dictionary<string, string>>();
+        var plurals = new List<int>();
         var fallbacks = new List<Dictionary<string, string>>();
-        bool found = false;
         foreach (var source in _mergeOrder)
         {
             var dirs = _data.Sources[source];
             var present = candidates.Where(dirs.ContainsKey).Distinct().ToList();
             if (present.Count == 0) continue;
-            found = true;
-            // The first directory found is the catalogue merged in (a later merge overrides); the others
-            // are its gettext fallbacks, appended to the translation's fallback chain.
-            foreach (var (msgId, text) in dirs[present[0]]) merged[msgId] = text;
+            // The first directory found is the catalogue merged in; the others are its gettext
+            // fallbacks, appended to the translation's fallback chain.
+            var primary = dirs[present[0]];
+            int plural = _data.Plurals[source][present[0]];
+            int same = plurals.IndexOf(plural);
+            if (same >= 0)
+            {
+                foreach (var (msgId, text) in primary) catalogs[same][msgId] = text;
+            }
+            else
+            {
+                // The first catalogue starts the list; any other plural function goes in front.
+                catalogs.Insert(0, new Dictionary<string, string>(primary, StringComparer.Ordinal));
+                plurals.Insert(0, plural);
+            }
             for (int i = 1; i < present.Count; i++) fallbacks.Add(dirs[present[i]]);
         }
+        bool found = catalogs.Count > 0;
         // No fallback for LANGUAGE_CODE itself or any English variant.
         if (language != Settings.LanguageCode && !language.StartsWith("en", StringComparison.Ordinal))
         {
             fallbacks.AddRange(CatalogFor(Settings.LanguageCode).Layers());
         }
-        return new DjangoCatalog(merged, fallbacks, found);
+        return new DjangoCatalog(catalogs, fallbacks, found);
     }
 
     /// <summary>Django's <c>language_code_re</c>: whether an Accept-Language range can be a language code at all.</summary>

@@ -12,7 +12,9 @@ nothing is typed by hand:
 * msgids: every message of DRF's and simplejwt's catalogues (what those libraries can say);
 * sources: for Django's own catalogue, every django.contrib app, DRF and simplejwt, each catalogue
   directory that has a django.mo (its existence matters: Django's check_for_language and gettext's
-  primary/fallback order depend on it) with the translations of those msgids it holds;
+  primary/fallback order depend on it) with the translations of those msgids it holds, and the
+  number of its plural function (catalogues with equal plural functions are merged, others kept
+  apart, by Django's TranslationCatalog);
 * locale_alias: the entries of Python's locale.locale_alias that gettext.find uses to expand a locale
   (ko -> ko_KR.eucKR -> ko_KR, ko), for every language that has a catalogue directory;
 * languages and lang_info_fallbacks: Django's default LANGUAGES and LANG_INFO fallbacks.
@@ -63,15 +65,30 @@ def main():
         for translations in catalogues[app].values():
             msgids.update(k for k in translations._catalog if isinstance(k, str) and k)
 
+    # Django's TranslationCatalog merges a catalogue into the first one whose plural function has
+    # the same code object, else puts it in front: which catalogue a message comes from depends on
+    # the Plural-Forms of each. Plural functions are numbered by code-object equality.
+    plural_codes = []
+
+    def plural_id(translations):
+        code = translations.plural.__code__
+        for i, known in enumerate(plural_codes):
+            if known == code:
+                return i
+        plural_codes.append(code)
+        return len(plural_codes) - 1
+
     out_sources = {}
     languages_with_dirs = set()
     for name, dirs in catalogues.items():
         out_dirs = {}
+        plurals = {}
         for dirname, translations in dirs.items():
             languages_with_dirs.add(dirname.split("_")[0].split("@")[0].lower())
             entries = {k: v for k, v in translations._catalog.items() if isinstance(k, str) and k in msgids}
             out_dirs[dirname] = dict(sorted(entries.items()))
-        out_sources[name] = {"dirs": out_dirs}
+            plurals[dirname] = plural_id(translations)
+        out_sources[name] = {"plurals": plurals, "dirs": out_dirs}
 
     alias = {}
     for key, value in sorted(locale.locale_alias.items()):
