@@ -1,4 +1,5 @@
 using System;
+using DjangoSettings.Drf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,8 +38,11 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
 
     private static void Map(RouteGroupBuilder group, string pattern, SimpleJwtView view, string name)
     {
-        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, view))
+        var drfView = SimpleJwtViews.AsDrfView(view);
+        var dispatcher = new DrfViewDispatcher(drfView, SimpleJwtViews.FallbackSettings);
+        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, dispatcher))
             .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance)
+            .WithMetadata(new DrfViewMetadata(drfView))
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

@@ -21,9 +21,16 @@ internal sealed class DrfViewDispatcher
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
     private readonly DrfView _view;
+    private readonly RestFrameworkSettings? _fallback;
     private DrfViewPlan? _plan;
 
-    public DrfViewDispatcher(DrfView view) => _view = view;
+    /// <param name="view">The view.</param>
+    /// <param name="fallback">REST_FRAMEWORK to use when the app registered none (simplejwt's token views in an app wired by hand).</param>
+    public DrfViewDispatcher(DrfView view, RestFrameworkSettings? fallback = null)
+    {
+        _view = view;
+        _fallback = fallback;
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -45,8 +52,9 @@ internal sealed class DrfViewDispatcher
     private DrfViewPlan CreatePlan(HttpContext context)
     {
         var services = context.RequestServices;
-        var components = services.GetService<DrfComponents>() ?? throw new InvalidOperationException(
-            "DRF views need services.AddDjangoRestFramework() (the generated AddDjangoSettings() calls it).");
+        var components = services.GetService<DrfComponents>()
+            ?? (_fallback is { } fallback ? new DrfComponents(fallback, [], services) : null)
+            ?? throw new InvalidOperationException("DRF views need services.AddDjangoRestFramework() (the generated AddDjangoSettings() calls it).");
         var language = services.GetService<IDrfTranslator>();
         Func<HttpContext, string, string> gettext = language is null ? static (_, id) => id : language.Gettext;
         return DrfViewPlan.Create(_view, context.GetEndpoint(), components, gettext);
