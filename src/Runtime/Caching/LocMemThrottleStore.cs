@@ -12,24 +12,26 @@ namespace DjangoSettings.Caching;
 /// holds MAX_ENTRIES (default 300) keys, a write first evicts the least recently used third
 /// (CULL_FREQUENCY 3; 0 clears everything), which also bounds memory against many clients.
 /// Unlike Django's separate get and set, each check is one atomic step, so two concurrent requests
-/// cannot both take the last slot.
+/// cannot both take the last slot. (Keys are kept without KEY_PREFIX:VERSION: nothing outside the
+/// process reads them.)
 /// </summary>
 public sealed class LocMemThrottleStore : IDrfThrottleStore
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
-    // Front: most recently used (Django moves a key to the front on every get and set).
-    private readonly LinkedList<Entry> _lru = new();
-    private readonly DjangoCacheSettings _settings;
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly int _maxEntries;
     private readonly int _cullFrequency;
+    // A use counter instead of a linked list: Django's OrderedDict moves a key to the front on every
+    // get and set, and a cull drops the least recently used; ordering by the last use's stamp gives
+    // the same order while a check touches no list.
+    private long _clock;
 
     /// <summary>A store with the LocMemCache options of <paramref name="settings"/>.</summary>
     public LocMemThrottleStore(DjangoCacheSettings? settings = null)
     {
-        _settings = settings ?? DjangoCacheSettings.Default;
-        _maxEntries = _settings.IntOption("MAX_ENTRIES", 300);
-        _cullFrequency = _settings.IntOption("CULL_FREQUENCY", 3);
+        var s = settings ?? DjangoCacheSettings.Default;
+        _maxEntries = s.IntOption("MAX_ENTRIES", 300);
+        _cullFrequency = s.IntOption("CULL_FREQUENCY", 3);
     }
 
     /// <summary>Keys currently held (for tests and diagnostics).</summary>
@@ -43,14 +45,14 @@ public sealed class LocMemThrottleStore : IDrfThrottleStore
 
     /// <inheritdoc />
     public ValueTask<DrfThrottleDecision> HitAsync(string key, DrfThrottleRate rate, double now, CancellationToken cancellationToken = default) =>
-        new(Hit(_settings.MakeKey(key), rate, now));
+        new(Hit(key, rate, now));
 
     /// <inheritdoc />
     public ValueTask HitManyAsync(DrfThrottleHit[] hits, double now, DrfThrottleDecision[] decisions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hits);
         ArgumentNullException.ThrowIfNull(decisions);
-        for (int i = 0; i < hits.Length; i++) decisions[i] = Hit(_settings.MakeKey(hits[i].Key), hits[i].Rate, now);
+        for (int i = 0; i < hits.Length; i++) decisions[i] = Hit(hits[i].Key, hits[i].Rate, now);
         return ValueTask.CompletedTask;
     }
 
@@ -59,45 +61,44 @@ public sealed class LocMemThrottleStore : IDrfThrottleStore
         lock (_lock)
         {
             // get(): an expired entry is dropped and reads as [].
-            Queue<double>? history = null;
-            if (_entries.TryGetValue(key, out var node))
+            if (_entries.TryGetValue(key, out var entry))
             {
-                if (node.Value.ExpiresAt <= now)
+                if (entry.ExpiresAt <= now)
                 {
-                    _lru.Remove(node);
                     _entries.Remove(key);
-                    node = null;
+                    entry = null;
                 }
                 else
                 {
-                    history = node.Value.History;
-                    _lru.Remove(node);
-                    _lru.AddFirst(node);
+                    entry.Stamp = ++_clock;
                 }
             }
 
-            // The queue is oldest first: DRF's history[-1] is its head.
-            double horizon = now - rate.DurationSeconds;
-            if (history is not null)
+            int count = 0;
+            if (entry is not null)
             {
-                while (history.Count > 0 && history.Peek() <= horizon) history.Dequeue();
+                entry.DropUpTo(now - rate.DurationSeconds);
+                count = entry.Count;
             }
-            int count = history?.Count ?? 0;
             if (count >= rate.NumRequests)
             {
-                double? oldest = count > 0 ? history!.Peek() : null;
-                return DrfThrottleDecision.Refuse(DrfThrottleHistory.Wait(count, oldest, rate, now));
+                return DrfThrottleDecision.Refuse(DrfThrottleHistory.Wait(count, count > 0 ? entry!.Oldest : null, rate, now));
             }
 
-            // set(): culls first when full (even when the key exists), then the key goes to the front.
-            if (_entries.Count >= _maxEntries) Cull();
-            if (node is null || !_entries.ContainsKey(key))
+            // set(): culls first when full (even when the key exists), then stores the key as most recent.
+            if (_entries.Count >= _maxEntries)
             {
-                node = _lru.AddFirst(new Entry(key, history ?? new Queue<double>()));
-                _entries[key] = node;
+                Cull();
+                if (entry is not null && !_entries.ContainsKey(key)) _entries[key] = entry;
             }
-            node.Value.History.Enqueue(now);
-            node.Value.ExpiresAt = now + rate.DurationSeconds;
+            if (entry is null)
+            {
+                entry = new Entry();
+                _entries[key] = entry;
+            }
+            entry.Append(now);
+            entry.ExpiresAt = now + rate.DurationSeconds;
+            entry.Stamp = ++_clock;
             return DrfThrottleDecision.Allow;
         }
     }
@@ -107,23 +108,49 @@ public sealed class LocMemThrottleStore : IDrfThrottleStore
         if (_cullFrequency == 0)
         {
             _entries.Clear();
-            _lru.Clear();
             return;
         }
-        int count = _entries.Count / _cullFrequency;
-        for (int i = 0; i < count && _lru.Last is { } last; i++)
-        {
-            _lru.RemoveLast();
-            _entries.Remove(last.Value.Key);
-        }
+        int drop = _entries.Count / _cullFrequency;
+        if (drop == 0) return;
+        var byUse = new List<KeyValuePair<string, Entry>>(_entries);
+        byUse.Sort(static (a, b) => a.Value.Stamp.CompareTo(b.Value.Stamp));
+        for (int i = 0; i < drop; i++) _entries.Remove(byUse[i].Key);
     }
 
-    private sealed class Entry(string key, Queue<double> history)
+    // One history: a ring of timestamps, oldest at head (DRF's history[-1]).
+    private sealed class Entry
     {
-        public string Key { get; } = key;
+        private double[] _ring = new double[4];
+        private int _head;
 
-        public Queue<double> History { get; } = history;
+        public int Count { get; private set; }
 
         public double ExpiresAt { get; set; }
+
+        public long Stamp { get; set; }
+
+        public double Oldest => _ring[_head];
+
+        public void DropUpTo(double horizon)
+        {
+            while (Count > 0 && _ring[_head] <= horizon)
+            {
+                _head = (_head + 1) % _ring.Length;
+                Count--;
+            }
+        }
+
+        public void Append(double now)
+        {
+            if (Count == _ring.Length)
+            {
+                var grown = new double[_ring.Length * 2];
+                for (int i = 0; i < Count; i++) grown[i] = _ring[(_head + i) % _ring.Length];
+                _ring = grown;
+                _head = 0;
+            }
+            _ring[(_head + Count) % _ring.Length] = now;
+            Count++;
+        }
     }
 }

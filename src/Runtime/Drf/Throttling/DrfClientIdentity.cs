@@ -16,8 +16,7 @@ public static class DrfClientIdentity
     public static string GetIdent(HttpContext context, int? numProxies)
     {
         System.ArgumentNullException.ThrowIfNull(context);
-        var forwarded = context.Request.Headers["X-Forwarded-For"];
-        string? xff = forwarded.Count == 0 ? null : forwarded.ToString();
+        string? xff = context.Request.Headers.TryGetValue("X-Forwarded-For", out var forwarded) && forwarded.Count > 0 ? forwarded.ToString() : null;
         string remote = RemoteAddr(context.Connection.RemoteIpAddress);
         if (numProxies is { } n)
         {

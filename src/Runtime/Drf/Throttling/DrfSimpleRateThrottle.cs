@@ -13,6 +13,7 @@ namespace DjangoSettings.Drf;
 public abstract class DrfSimpleRateThrottle : IDrfThrottle
 {
     private readonly TimeProvider _time;
+    private readonly string _keyPrefix;
 
     /// <summary>A throttle for <paramref name="scope"/> at <paramref name="rate"/> (null: off).</summary>
     protected DrfSimpleRateThrottle(string scope, DrfThrottleRate? rate, IDrfThrottleStore store, int? numProxies, TimeProvider? time)
@@ -22,6 +23,7 @@ public abstract class DrfSimpleRateThrottle : IDrfThrottle
         Store = store ?? throw new ArgumentNullException(nameof(store));
         NumProxies = numProxies;
         _time = time ?? TimeProvider.System;
+        _keyPrefix = "throttle_" + scope + "_";
     }
 
     /// <summary>The scope (<c>anon</c>, <c>user</c>, or the view's <c>throttle_scope</c>).</summary>
@@ -53,15 +55,15 @@ public abstract class DrfSimpleRateThrottle : IDrfThrottle
     }
 
     /// <inheritdoc />
-    public async ValueTask<DrfThrottleDecision> AllowRequestAsync(DrfRequest request)
+    public ValueTask<DrfThrottleDecision> AllowRequestAsync(DrfRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!TryGetHit(request, out var hit)) return DrfThrottleDecision.Allow;
-        return await Store.HitAsync(hit.Key, hit.Rate, Now(), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!TryGetHit(request, out var hit)) return new ValueTask<DrfThrottleDecision>(DrfThrottleDecision.Allow);
+        return Store.HitAsync(hit.Key, hit.Rate, Now());
     }
 
     /// <summary><c>throttle_&lt;scope&gt;_&lt;ident&gt;</c>.</summary>
-    protected string Key(string ident) => "throttle_" + Scope + "_" + ident;
+    protected string Key(string ident) => _keyPrefix + ident;
 
     /// <summary><c>get_ident(request)</c>.</summary>
     protected string Ident(DrfRequest request) => DrfClientIdentity.GetIdent(request.HttpContext, NumProxies);
