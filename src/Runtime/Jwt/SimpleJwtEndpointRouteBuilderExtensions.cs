@@ -1,4 +1,5 @@
 using System;
+using DjangoSettings.Drf;
 using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,8 +39,11 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
 
     private static void Map(RouteGroupBuilder group, string pattern, SimpleJwtView view, string name)
     {
-        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, view))
-            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance, DjangoSettings.Http.SetsContentLengthAttribute.Instance)
+        var drfView = SimpleJwtViews.AsDrfView(view);
+        var dispatcher = new DrfViewDispatcher(drfView, SimpleJwtViews.FallbackSettings);
+        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, dispatcher))
+            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance)
+            .WithMetadata(new DrfViewMetadata(drfView), DjangoSettings.Http.SetsContentLengthAttribute.Instance)
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

@@ -173,4 +173,113 @@ public class DrfPythonDifferentialTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [SkippableFact]
+    public async Task Throttle_rates_parse_as_drf_parses_them()
+    {
+        Services.RequireDjangoOracle();
+        string[] rates = ["100/day", "5/m", "10/second", "10/sec", "10/mxyz", "10/hour", "10/days", " 10/s", "+10/s", "1_0/s", "0/m", "-1/m",
+            "10/M", "10/5m", "10/ min", "10", "10/m/x", "abc/m", "10/", "/m", "٣/h", "99999999999999999999/d"];
+        var results = await PythonAsync("""
+            from rest_framework.throttling import SimpleRateThrottle
+            t = SimpleRateThrottle.__new__(SimpleRateThrottle)
+            for line in sys.stdin:
+                try:
+                    n, d = t.parse_rate(json.loads(line))
+                    print(json.dumps([str(n), d]))
+                except Exception as e:
+                    print(json.dumps(type(e).__name__))
+            """, rates);
+        var failures = new List<string>();
+        for (int i = 0; i < rates.Length; i++)
+        {
+            string ours = DrfThrottleRate.TryParse(rates[i], out var rate, out var error)
+                ? rate.NumRequests + " " + rate.DurationSeconds
+                : error!.Split(':')[0];
+            var r = results[i];
+            string theirs = r.ValueKind == JsonValueKind.Array ? r[0].GetString() + " " + r[1].GetInt32() : r.GetString()!;
+            // Python ints are unbounded; the port saturates a count beyond 2^63-1 (no rate gets there).
+            if (rates[i].StartsWith("9999", StringComparison.Ordinal)) theirs = long.MaxValue + " 86400";
+            if (ours != theirs) failures.Add($"{rates[i]}: ours {ours} drf {theirs}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [SkippableFact]
+    public async Task Client_identity_matches_get_ident()
+    {
+        Services.RequireDjangoOracle();
+        string?[] xffs = [null, "", "9.9.9.9 , 8.8.8.8", "1.1.1.1", " 1.1.1.1\t,2.2.2.2 ", "a,b,c", ",", "10.0.0.1, 10.0.0.2", "x\u00a0y"];
+        int?[] proxies = [null, 0, 1, 2, 5];
+        var cases = (from x in xffs from n in proxies select new object?[] { x, n }).ToList();
+        var results = await PythonAsync("""
+            from rest_framework.throttling import BaseThrottle
+            from rest_framework.settings import api_settings
+            from django.test import RequestFactory
+            from rest_framework.request import Request
+            f = RequestFactory()
+            for line in sys.stdin:
+                xff, n = json.loads(line)
+                api_settings.NUM_PROXIES = n
+                extra = {"REMOTE_ADDR": "127.0.0.1"}
+                if xff is not None: extra["HTTP_X_FORWARDED_FOR"] = xff
+                print(json.dumps(BaseThrottle().get_ident(Request(f.get("/", **extra)))))
+            """, cases);
+        var failures = new List<string>();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("::ffff:127.0.0.1");
+            if (cases[i][0] is string xff) context.Request.Headers["X-Forwarded-For"] = xff;
+            string ours = DrfClientIdentity.GetIdent(context, (int?)cases[i][1]);
+            if (ours != results[i].GetString()) failures.Add($"XFF {JsonSerializer.Serialize(cases[i][0])} NUM_PROXIES {cases[i][1]}: ours '{ours}' drf '{results[i].GetString()}'");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [SkippableFact]
+    public async Task LocMem_store_decides_as_drf_over_locmemcache()
+    {
+        Services.RequireDjangoOracle();
+        // Many clients, a small MAX_ENTRIES (culling), expiry, and a rate whose window slides.
+        var rng = new Random(1411);
+        var steps = new List<object?[]>();
+        double now = 1_700_000_000.25;
+        for (int i = 0; i < 400; i++)
+        {
+            now += rng.Next(0, 4) == 0 ? rng.NextDouble() * 30 : rng.NextDouble();
+            steps.Add(["c" + rng.Next(0, 9), now]);
+        }
+        var results = await PythonAsync("""
+            from django.core.cache.backends.locmem import LocMemCache
+            from rest_framework.throttling import SimpleRateThrottle
+            import time
+            cache = LocMemCache("t", {"OPTIONS": {"MAX_ENTRIES": 5, "CULL_FREQUENCY": 2}})
+            class T(SimpleRateThrottle):
+                rate = "3/m"
+                def get_cache_key(self, request, view):
+                    return "throttle_x_" + request
+            T.cache = cache
+            for line in sys.stdin:
+                ident, now = json.loads(line)
+                time.time = lambda: now
+                t = T()
+                t.timer = lambda: now
+                ok = t.allow_request(ident, None)
+                print(json.dumps([ok, None if ok else t.wait()]))
+            """, steps);
+        var store = new DjangoSettings.Caching.LocMemThrottleStore(new DjangoSettings.Caching.DjangoCacheSettings
+        {
+            Options = new Dictionary<string, string> { ["MAX_ENTRIES"] = "5", ["CULL_FREQUENCY"] = "2" },
+        });
+        var failures = new List<string>();
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var d = await store.HitAsync("throttle_x_" + steps[i][0], DrfThrottleRate.Parse("3/m"), (double)steps[i][1]!);
+            bool okPy = results[i][0].GetBoolean();
+            double? waitPy = results[i][1].ValueKind == JsonValueKind.Null ? null : results[i][1].GetDouble();
+            if (d.Allowed != okPy || d.Wait != waitPy) failures.Add($"step {i} {steps[i][0]}@{steps[i][1]}: ours {d.Allowed}/{d.Wait} drf {okPy}/{waitPy}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

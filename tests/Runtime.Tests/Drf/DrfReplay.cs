@@ -68,9 +68,15 @@ public static class DrfReplay
         var context = await server.SendAsync(c =>
         {
             c.Request.Method = ex.Method;
-            c.Request.Path = q < 0 ? target : target.Substring(0, q);
+            // As Kestrel: the raw target kept, the path percent-decoded for routing.
+            c.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = target;
+            c.Request.Path = PathString.FromUriComponent(q < 0 ? target : target.Substring(0, q));
             c.Request.QueryString = q < 0 ? QueryString.Empty : new QueryString(target.Substring(q));
-            c.Request.Headers.Host = "testserver";
+            // probe.py sends Host: 127.0.0.1:PORT unless the corpus names one; corpora that build URLs name it.
+            // TestServer presets Host: localhost; the corpus's own Host replaces it.
+            c.Request.Headers.Remove("Host");
+            bool hostGiven = ex.RequestHeaders.Any(h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase));
+            if (!hostGiven) c.Request.Headers.Host = "testserver";
             foreach (var (name, value) in ex.RequestHeaders)
             {
                 string v = RecordedExchange.Substitute(value, vars);

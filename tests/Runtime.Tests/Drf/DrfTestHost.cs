@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using DjangoSettings.Drf;
 using DjangoSettings.Jwt;
+using DjangoSettings.Localization;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,9 @@ public sealed class DrfTestHost : IAsyncDisposable
         RestFrameworkSettings settings,
         string secretKey,
         Action<IServiceCollection>? configure = null,
-        Action<IEndpointRouteBuilder>? map = null)
+        Action<IEndpointRouteBuilder>? map = null,
+        DjangoLanguageSettings? language = null,
+        bool localeMiddleware = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -57,9 +60,15 @@ public sealed class DrfTestHost : IAsyncDisposable
         // simplejwt 5.2.2, as Debian ships it for the oracle: one message for invalid or expired tokens.
         builder.Services.AddSimpleJwt(SimpleJwtOptions.Defaults(secretKey) with { CombinedInvalidOrExpiredMessage = true, UserIdAsString = false, AccessTokenCopiesRefreshIat = true });
         builder.Services.AddDjangoRestFramework(settings);
+        builder.Services.AddDjangoLanguage(language);
+        builder.Services.AddSingleton<IDrfTokenStore>(new InMemoryDrfTokenStore());
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // The fixtures' MIDDLEWARE: SessionMiddleware (Vary: Cookie when SessionAuthentication read the
+        // session), LocaleMiddleware after it when the variant adds it, then URL resolution and the views.
+        app.UseDjangoSessionVary();
+        if (localeMiddleware) app.UseDjangoLocale();
         app.UseRouting();
         app.UseSimpleJwtAuthentication();
         app.UseAuthorization();

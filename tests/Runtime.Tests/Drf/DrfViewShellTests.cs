@@ -20,8 +20,7 @@ public class DrfViewShellTests
     public async Task Every_recorded_answer_of_the_view_shell_is_reproduced()
     {
         await using var host = await DrfTestHost.StartAsync(OracleBase, SecretKey);
-        // The token views are not DRF-shell views yet: they ignore DEFAULT_RENDERER_CLASSES (no Vary: Accept).
-        var failures = await DrfReplay.RunAsync(host.Server, "view-shell", skip: ex => ex.Path.StartsWith("/api/token/", System.StringComparison.Ordinal));
+        var failures = await DrfReplay.RunAsync(host.Server, "view-shell");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }

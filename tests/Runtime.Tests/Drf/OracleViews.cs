@@ -33,8 +33,21 @@ public static class OracleViews
                 return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user.Identity!.Name)));
             }));
 
-        app.MapDrfView("/api/items/", "ItemsView", v => v
-            .Get(_ => ValueTask.FromResult(DrfResponse.Ok(Items)))
-            .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync()))));
+        app.MapDrfView("/api/items/", ItemsView("ItemsView").Docstring(ItemsDocstring).Build());
+        // The DRF fixtures' extra view (Fixtures/drf/drf_oracle_urls.py): ItemsView with throttle_scope = "burst"
+        // (a subclass: Python does not inherit the docstring).
+        app.MapDrfView("/api/scoped/", ItemsView("ScopedItemsView").ThrottleScope("burst").Build());
     }
+
+    // The oracle's ItemsView docstring (its OPTIONS description).
+    private const string ItemsDocstring = """
+        /api/items/: a DRF view that takes everything from REST_FRAMEWORK's defaults
+            (authentication, permissions, throttles, renderers, parsers, pagination).
+            GET lists 25 items (paginated when DEFAULT_PAGINATION_CLASS is set); POST echoes
+            the parsed body.
+        """;
+
+    private static DrfViewBuilder ItemsView(string className) => new DrfViewBuilder(className)
+        .Get(request => ValueTask.FromResult(request.PaginateQueryset(Items) is { } page ? page.ToResponse() : DrfResponse.Ok(Items)))
+        .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync())));
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 
 namespace DjangoSettings.Drf;
@@ -14,7 +15,13 @@ public sealed class DrfSessionAuthenticator : IDrfAuthenticator
     public static DrfSessionAuthenticator Instance { get; } = new();
 
     /// <inheritdoc />
-    public ValueTask<DrfAuthenticationResult> AuthenticateAsync(DrfRequest request) => new(DrfAuthenticationResult.None);
+    public ValueTask<DrfAuthenticationResult> AuthenticateAsync(DrfRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Asking for request.user loads the session: SessionMiddleware then adds Vary: Cookie.
+        request.HttpContext.Features.Set(DjangoSessionAccessFeature.Instance);
+        return new(DrfAuthenticationResult.None);
+    }
 
     /// <inheritdoc />
     public string? AuthenticateHeader(DrfRequest request) => null;

@@ -123,7 +123,9 @@ internal sealed class DrfRequestData
                 return Fail(400, "Multipart form parse error - " + ex.Message);
             }
         }
-        return Fail(415, $"Unsupported media type \"{mediaType}\" in request.");
+        // Translated as DRF translates the template, then filled in.
+        return new DrfRequestData(null, null, null) { Error = (415, new TokenClaimsBuilder().Set("detail",
+            new DrfMessage(DrfMessages.UnsupportedMediaType, null, new KeyValuePair<string, string>("media_type", mediaType)))) };
     }
 
     private static DrfRequestData Fail(int status, string detail) =>

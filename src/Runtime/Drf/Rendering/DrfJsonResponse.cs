@@ -25,6 +25,11 @@ internal static class DrfJsonResponse
         response.ContentType = JsonContentType;
         if (allow is not null) response.Headers.Allow = allow;
         if (status == StatusCodes.Status401Unauthorized && wwwAuthenticate is not null) response.Headers.WWWAuthenticate = wwwAuthenticate;
+        // simplejwt's and DRF's messages in the request's language (LANGUAGE_CODE or LocaleMiddleware's).
+        if (context.RequestServices?.GetService(typeof(IDrfTranslator)) is IDrfTranslator translator)
+        {
+            body = DrfLocalizer.Localize(body, id => translator.Gettext(context, id));
+        }
         byte[] bytes = Render(body);
         response.ContentLength = bytes.Length;
         if (HttpMethods.IsHead(context.Request.Method)) return Task.CompletedTask;

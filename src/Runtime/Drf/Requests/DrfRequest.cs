@@ -55,6 +55,15 @@ public sealed class DrfRequest
     /// <summary><c>request.query_params</c>.</summary>
     public DrfQueryDict QueryParams => _query ??= DrfQueryDict.Parse(RawQuery(HttpContext.Request));
 
+    /// <summary>The view's paginator (<c>pagination_class</c>, else DEFAULT_PAGINATION_CLASS), or null.</summary>
+    public IDrfPagination? Paginator => Plan.Paginator;
+
+    /// <summary>
+    /// <c>self.paginate_queryset(items)</c>: the page for this request, or null when the view has no
+    /// paginator or the request is not paginated (then answer the whole list, as DRF's list views do).
+    /// </summary>
+    public DrfPage<T>? PaginateQueryset<T>(System.Collections.Generic.IReadOnlyList<T> items) => Plan.Paginator?.PaginateQueryset(this, items);
+
     /// <summary>Translates a DRF/simplejwt msgid into the request's language.</summary>
     public string Translate(string msgId)
     {

@@ -15,11 +15,14 @@ internal sealed class DrfComponents
 {
     private readonly Dictionary<string, Func<IServiceProvider, object>> _factories = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private IDrfThrottleStore? _store;
 
     public DrfComponents(RestFrameworkSettings settings, IEnumerable<DrfComponentRegistration> registrations, IServiceProvider services)
     {
         Settings = settings;
         _services = services;
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var json = new DrfJsonRenderer(settings.UnicodeJson, settings.CompactJson, settings.StrictJson);
         _factories[DrfClassNames.JsonRenderer] = _ => json;
         _factories[DrfClassNames.BrowsableApiRenderer] = _ => DrfBrowsableApiRenderer.Instance;
@@ -27,11 +30,17 @@ internal sealed class DrfComponents
         _factories[DrfClassNames.FormParser] = _ => DrfFormParser.Instance;
         _factories[DrfClassNames.MultiPartParser] = _ => DrfMultiPartParser.Instance;
         _factories[DrfClassNames.SessionAuthentication] = _ => DrfSessionAuthenticator.Instance;
+        _factories[DrfClassNames.BasicAuthentication] = _ => DrfBasicAuthenticator.Instance;
+        _factories[DrfClassNames.TokenAuthentication] = _ => DrfTokenAuthenticator.Instance;
         _factories[DrfClassNames.JwtAuthentication] = JwtAuthenticator;
+        // JWTStatelessUserAuthentication (and its alias) comes with the user-model work: until a
+        // component is registered under these paths, naming them is a clear start-up error.
         _factories[DrfClassNames.AllowAny] = _ => DrfPermissions.AllowAny;
         _factories[DrfClassNames.IsAuthenticated] = _ => DrfPermissions.IsAuthenticated;
         _factories[DrfClassNames.IsAdminUser] = _ => DrfPermissions.IsAdminUser;
         _factories[DrfClassNames.IsAuthenticatedOrReadOnly] = _ => DrfPermissions.IsAuthenticatedOrReadOnly;
+        _factories[DrfClassNames.PageNumberPagination] = _ => new DrfPageNumberPagination { PageSize = settings.PageSize };
+        _factories[DrfClassNames.LimitOffsetPagination] = _ => new DrfLimitOffsetPagination { DefaultLimit = settings.PageSize };
         foreach (var registration in registrations) _factories[registration.ClassPath] = registration.Factory;
     }
 
@@ -50,6 +59,47 @@ internal sealed class DrfComponents
                 $"{settingName}: {Describe(entry)} is a {component.GetType().Name}, not an {typeof(T).Name}."));
         }
         return list;
+    }
+
+    /// <summary>The store of throttle histories (CACHES['default']).</summary>
+    public IDrfThrottleStore ThrottleStore => _store ??= _services.GetRequiredService<IDrfThrottleStore>();
+
+    /// <summary>
+    /// The throttles of a view: DRF's three rate throttles built with DEFAULT_THROTTLE_RATES (a scope
+    /// without a rate entry is Django's ImproperlyConfigured, a failure of every request of the view),
+    /// the project's registered classes by path, and instances as given.
+    /// </summary>
+    public IReadOnlyList<IDrfThrottle> ResolveThrottles(IReadOnlyList<object> entries, string? scope)
+    {
+        var list = new List<IDrfThrottle>(entries.Count);
+        foreach (var entry in entries)
+        {
+            switch (entry)
+            {
+                case DrfClassNames.AnonRateThrottle:
+                    list.Add(new DrfAnonRateThrottle(DrfSimpleRateThrottle.ResolveRate(Settings, "anon"), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                case DrfClassNames.UserRateThrottle:
+                    list.Add(new DrfUserRateThrottle(DrfSimpleRateThrottle.ResolveRate(Settings, "user"), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                case DrfClassNames.ScopedRateThrottle:
+                    // A view without throttle_scope is never throttled by it.
+                    if (!string.IsNullOrEmpty(scope)) list.Add(new DrfScopedRateThrottle(scope, DrfSimpleRateThrottle.ResolveRate(Settings, scope), ThrottleStore, Settings.NumProxies, _time));
+                    break;
+                default:
+                    list.AddRange(Resolve<IDrfThrottle>([entry], "DEFAULT_THROTTLE_CLASSES"));
+                    break;
+            }
+        }
+        return list;
+    }
+
+    /// <summary>The pagination class of a view: its own (empty: none), else DEFAULT_PAGINATION_CLASS.</summary>
+    public IDrfPagination? ResolvePagination(string? viewClass)
+    {
+        string? path = viewClass ?? Settings.DefaultPaginationClass;
+        if (string.IsNullOrEmpty(path)) return null;
+        return Resolve<IDrfPagination>([path], "DEFAULT_PAGINATION_CLASS")[0];
     }
 
     private object Create(string path, string settingName)

@@ -9,9 +9,14 @@ namespace DjangoSettings.Drf;
 /// </summary>
 internal static class DrfSimpleMetadata
 {
-    public static TokenClaimsBuilder For(DrfRequest request) => new TokenClaimsBuilder()
-        .Set("name", request.View.Name)
-        .Set("description", request.View.Description)
-        .Set("renders", request.Plan.Renderers.Select(r => r.MediaType).ToArray())
-        .Set("parses", request.Plan.Parsers.Select(p => p.MediaType).ToArray());
+    public static TokenClaimsBuilder For(DrfRequest request)
+    {
+        var metadata = new TokenClaimsBuilder()
+            .Set("name", request.View.Name)
+            .Set("description", request.View.Description)
+            .Set("renders", request.Plan.Renderers.Select(r => r.MediaType).ToArray())
+            .Set("parses", request.Plan.Parsers.Select(p => p.MediaType).ToArray());
+        if (request.View.MetadataActions?.Invoke(request) is { } actions) metadata.Set("actions", actions);
+        return metadata;
+    }
 }

@@ -22,8 +22,10 @@ public sealed class DrfView
         DrfViewKind kind,
         IReadOnlyList<KeyValuePair<string, DrfHandler>> handlers,
         DrfViewPolicies policies,
-        bool optionsMetadata)
+        bool optionsMetadata,
+        Func<DrfRequest, object?>? metadataActions = null)
     {
+        MetadataActions = metadataActions;
         Name = name;
         Description = description;
         Kind = kind;
@@ -56,6 +58,12 @@ public sealed class DrfView
 
     /// <summary>Whether OPTIONS answers DRF's metadata (false: <c>metadata_class = None</c>, a 405).</summary>
     public bool OptionsMetadata { get; }
+
+    /// <summary>
+    /// The <c>actions</c> of OPTIONS metadata (generic views with a serializer: the fields of PUT/POST),
+    /// or null for none (an APIView).
+    /// </summary>
+    public Func<DrfRequest, object?>? MetadataActions { get; }
 
     /// <summary>The policy classes the view sets itself.</summary>
     public DrfViewPolicies Policies { get; }

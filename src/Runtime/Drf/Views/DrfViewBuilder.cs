@@ -14,6 +14,7 @@ public sealed class DrfViewBuilder
     private string _name;
     private string _description = "";
     private bool _optionsMetadata = true;
+    private Func<DrfRequest, object?>? _actions;
 
     /// <summary>
     /// A builder for the Python class <paramref name="pythonClassName"/> (<c>ItemsView</c>), from which
@@ -71,6 +72,14 @@ public sealed class DrfViewBuilder
         return this;
     }
 
+    /// <summary>The <c>actions</c> OPTIONS reports (a generic view's serializer fields per method).</summary>
+    public DrfViewBuilder MetadataActions(Func<DrfRequest, object?> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        _actions = actions;
+        return this;
+    }
+
     /// <summary>Sets the view's policy attributes (<c>permission_classes</c> and friends).</summary>
     public DrfViewBuilder Policies(Func<DrfViewPolicies, DrfViewPolicies> configure)
     {
@@ -92,5 +101,12 @@ public sealed class DrfViewBuilder
     public DrfViewBuilder ThrottleScope(string scope) => Policies(p => p with { ThrottleScope = scope });
 
     /// <summary>The view.</summary>
-    public DrfView Build() => new(_name, _description, DrfViewKind.Class, _handlers, _policies, _optionsMetadata);
+    public DrfView Build() => new(_name, _description, DrfViewKind.Class, _handlers, _policies, _optionsMetadata, _actions);
+
+    /// <summary>Sets the OPTIONS description as is (already dedented).</summary>
+    internal DrfViewBuilder Description(string description)
+    {
+        _description = description;
+        return this;
+    }
 }

@@ -21,9 +21,16 @@ internal sealed class DrfViewDispatcher
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
     private readonly DrfView _view;
+    private readonly RestFrameworkSettings? _fallback;
     private DrfViewPlan? _plan;
 
-    public DrfViewDispatcher(DrfView view) => _view = view;
+    /// <param name="view">The view.</param>
+    /// <param name="fallback">REST_FRAMEWORK to use when the app registered none (simplejwt's token views in an app wired by hand).</param>
+    public DrfViewDispatcher(DrfView view, RestFrameworkSettings? fallback = null)
+    {
+        _view = view;
+        _fallback = fallback;
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -53,8 +60,9 @@ internal sealed class DrfViewDispatcher
     private DrfViewPlan CreatePlan(HttpContext context)
     {
         var services = context.RequestServices;
-        var components = services.GetService<DrfComponents>() ?? throw new InvalidOperationException(
-            "DRF views need services.AddDjangoRestFramework() (the generated AddDjangoSettings() calls it).");
+        var components = services.GetService<DrfComponents>()
+            ?? (_fallback is { } fallback ? new DrfComponents(fallback, [], services) : null)
+            ?? throw new InvalidOperationException("DRF views need services.AddDjangoRestFramework() (the generated AddDjangoSettings() calls it).");
         var language = services.GetService<IDrfTranslator>();
         Func<HttpContext, string, string> gettext = language is null ? static (_, id) => id : language.Gettext;
         return DrfViewPlan.Create(_view, context.GetEndpoint(), components, gettext);
@@ -111,12 +119,21 @@ internal sealed class DrfViewDispatcher
 
     private static async Task CheckThrottlesAsync(DrfRequest request)
     {
+        var throttles = request.Plan.Throttles;
+        if (throttles.Count == 0) return;
         List<double?>? waits = null;
-        // Every throttle is asked, so the ones that allow still record the request.
-        foreach (var throttle in request.Plan.Throttles)
+        if (request.Plan.BatchedThrottles is { } batched)
         {
-            var decision = await throttle.AllowRequestAsync(request).ConfigureAwait(false);
-            if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+            waits = await CheckBatchedAsync(request, batched).ConfigureAwait(false);
+        }
+        else
+        {
+            // Every throttle is asked, so the ones that allow still record the request.
+            foreach (var throttle in throttles)
+            {
+                var decision = await throttle.AllowRequestAsync(request).ConfigureAwait(false);
+                if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+            }
         }
         if (waits is null) return;
         double? longest = null;
@@ -125,6 +142,25 @@ internal sealed class DrfViewDispatcher
             if (w is { } value && (longest is null || value > longest)) longest = value;
         }
         throw DrfException.Throttled(longest);
+    }
+
+    private static async Task<List<double?>?> CheckBatchedAsync(DrfRequest request, DrfSimpleRateThrottle[] throttles)
+    {
+        var hits = new List<DrfThrottleHit>(throttles.Length);
+        foreach (var throttle in throttles)
+        {
+            if (throttle.TryGetHit(request, out var hit)) hits.Add(hit);
+        }
+        if (hits.Count == 0) return null;
+        var array = hits.ToArray();
+        var decisions = new DrfThrottleDecision[array.Length];
+        await throttles[0].Store.HitManyAsync(array, throttles[0].Now(), decisions, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        List<double?>? waits = null;
+        foreach (var decision in decisions)
+        {
+            if (!decision.Allowed) (waits ??= new()).Add(decision.Wait);
+        }
+        return waits;
     }
 
     // handle_exception + exception_handler: the 401/403 rule, then {"detail": ...} with WWW-Authenticate / Retry-After.
@@ -146,11 +182,9 @@ internal sealed class DrfViewDispatcher
         return response;
     }
 
-    private static object Localize(DrfRequest request, object detail) => detail switch
-    {
-        DrfMessage message => message.Translate(request.Translate),
-        _ => detail,
-    };
+    // A plain string detail is the handler's own text (not a lazy message): it stays as given.
+    private static object Localize(DrfRequest request, object detail) =>
+        detail is string ? detail : DrfLocalizer.Localize(detail, request.Translate)!;
 
     // finalize_response + rendering.
     private static async Task WriteAsync(DrfRequest request, DrfResponse response)

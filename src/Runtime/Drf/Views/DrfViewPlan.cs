@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -21,6 +22,7 @@ internal sealed class DrfViewPlan
         IReadOnlyList<IDrfPermission> permissions,
         IReadOnlyList<IDrfThrottle> throttles,
         string? throttleScope,
+        IDrfPagination? paginator,
         string? formatParameter,
         Func<HttpContext, string, string> gettext)
     {
@@ -30,8 +32,13 @@ internal sealed class DrfViewPlan
         Permissions = permissions;
         Throttles = throttles;
         ThrottleScope = throttleScope;
+        Paginator = paginator;
         FormatParameter = formatParameter;
         VaryAccept = renderers.Count > 1;
+        // DRF's rate throttles on one store are checked in one call (one round trip to Redis).
+        BatchedThrottles = throttles.Count > 1 && throttles.All(t => t is DrfSimpleRateThrottle s && ReferenceEquals(s.Store, ((DrfSimpleRateThrottle)throttles[0]).Store))
+            ? throttles.Cast<DrfSimpleRateThrottle>().ToArray()
+            : null;
         _gettext = gettext;
     }
 
@@ -46,6 +53,11 @@ internal sealed class DrfViewPlan
     public IReadOnlyList<IDrfThrottle> Throttles { get; }
 
     public string? ThrottleScope { get; }
+
+    /// <summary>The throttles when all are DRF rate throttles sharing a store, else null.</summary>
+    public DrfSimpleRateThrottle[]? BatchedThrottles { get; }
+
+    public IDrfPagination? Paginator { get; }
 
     /// <summary>URL_FORMAT_OVERRIDE, or null.</summary>
     public string? FormatParameter { get; }
@@ -66,8 +78,9 @@ internal sealed class DrfViewPlan
         IReadOnlyList<IDrfPermission> permissions = endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null
             ? [DrfPermissions.AllowAny]
             : components.Resolve<IDrfPermission>(policies.Permissions ?? settings.DefaultPermissionClasses, "DEFAULT_PERMISSION_CLASSES");
-        var throttles = components.Resolve<IDrfThrottle>(policies.Throttles ?? settings.DefaultThrottleClasses, "DEFAULT_THROTTLE_CLASSES");
         string? scope = endpoint?.Metadata.GetMetadata<DrfThrottleScopeMetadata>()?.Scope ?? policies.ThrottleScope;
-        return new DrfViewPlan(renderers, parsers, authenticators, permissions, throttles, scope, settings.UrlFormatOverride, gettext);
+        var throttles = components.ResolveThrottles(policies.Throttles ?? settings.DefaultThrottleClasses, scope);
+        var paginator = components.ResolvePagination(policies.PaginationClass);
+        return new DrfViewPlan(renderers, parsers, authenticators, permissions, throttles, scope, paginator, settings.UrlFormatOverride, gettext);
     }
 }

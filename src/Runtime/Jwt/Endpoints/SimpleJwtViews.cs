@@ -50,8 +50,25 @@ internal static class SimpleJwtViews
         "Takes a sliding JSON web token and returns a new, refreshed version if the\ntoken's refresh period has not expired.",
         ["token"], [], RefreshSlidingAsync);
 
-    /// <summary>Everything DRF and Django do around the view's POST.</summary>
-    public static async Task DispatchAsync(HttpContext context, SimpleJwtView view)
+    /// <summary>
+    /// The view as DRF runs it: simplejwt's views are generic DRF views with no authentication or
+    /// permission classes, so REST_FRAMEWORK's renderers, parsers and throttles apply (Vary: Accept,
+    /// 406, OPTIONS, 405, 429 come from the DRF view machinery), and their 401s carry
+    /// <c>WWW-Authenticate: Bearer realm="api"</c> (the views' own authenticate header).
+    /// </summary>
+    public static DrfView AsDrfView(SimpleJwtView view) => new DrfViewBuilder(view.Name)
+        .Named(view.Name)
+        .Description(view.Description)
+        .MetadataActions(_ => view.Actions())
+        .Policies(p => p with { Authenticators = [], Permissions = [] })
+        .Post(request => PostAsync(request, view))
+        .Build();
+
+    /// <summary>What a hand-wired app (no AddDjangoRestFramework) gets: DRF's defaults with the JSON renderer only.</summary>
+    public static RestFrameworkSettings FallbackSettings { get; } = new() { DefaultRendererClasses = [DrfClassNames.JsonRenderer] };
+
+    /// <summary>Django's APPEND_SLASH answer before the view, then DRF's dispatch.</summary>
+    public static Task DispatchAsync(HttpContext context, DrfViewDispatcher dispatcher)
     {
         var request = context.Request;
         string path = request.PathBase.Add(request.Path).Value ?? "/";
@@ -61,45 +78,21 @@ internal static class SimpleJwtViews
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.Location = path + "/" + request.QueryString.Value;
-            return;
+            return Task.CompletedTask;
         }
-        if (!DrfRequestData.AcceptsJson(request.Headers.Accept.ToString()))
-        {
-            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status406NotAcceptable, DrfJsonResponse.Detail("Could not satisfy the request Accept header."), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
-        string method = request.Method.ToUpperInvariant();
-        if (method == "OPTIONS")
-        {
-            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status200OK, view.Metadata(), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
-        if (method != "POST")
-        {
-            await DrfJsonResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfJsonResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
-        DrfRequestData data;
-        try
-        {
-            data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
-        }
-        catch (DjangoSettings.Http.SuspiciousOperationException)
-        {
-            // Django's field limit is not a DRF error: the plain 400 page, even without UseDjangoMiddleware.
-            await DjangoSettings.Http.DjangoErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest).ConfigureAwait(false);
-            return;
-        }
-        if (data.Error is { } error)
-        {
-            await WriteAsync(context, error.Status, error.Body).ConfigureAwait(false);
-            return;
-        }
+        return dispatcher.InvokeAsync(context);
+    }
+
+    // post(): the serializer (request.data, CharField validation) and the view's logic.
+    private static async ValueTask<DrfResponse> PostAsync(DrfRequest drfRequest, SimpleJwtView view)
+    {
+        var context = drfRequest.HttpContext;
+        var data = await DrfRequestData.ReadAsync(context.Request).ConfigureAwait(false);
+        if (data.Error is { } error) return Respond(drfRequest, error.Status, error.Body);
         var values = new string?[view.Fields.Count];
         if (DrfCharField.ValidateAll(data, view.Fields, values) is { } fieldErrors)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, fieldErrors).ConfigureAwait(false);
-            return;
+            return Respond(drfRequest, StatusCodes.Status400BadRequest, fieldErrors);
         }
         try
         {
@@ -110,15 +103,34 @@ internal static class SimpleJwtViews
             // Store down or slow: a documented 503 instead of a 500, and no token handed out whose
             // outstanding record (or the old token's blacklisting) was not written.
             SimpleJwtLog.StoreUnavailable(Logger(context.RequestServices), ex);
-            context.Response.Headers.RetryAfter = "1";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code)).ConfigureAwait(false);
+            return Respond(drfRequest, StatusCodes.Status503ServiceUnavailable, DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code))
+                .WithHeader("Retry-After", "1");
         }
+        var result = context.Features.Get<TokenViewResult>() ?? throw new InvalidOperationException("the token view did not answer");
+        context.Features.Set<TokenViewResult>(null);
+        return Respond(drfRequest, result.Status, result.Body);
     }
+
+    // simplejwt's and DRF's messages (detail, field errors) in the request's language.
+    private static DrfResponse Respond(DrfRequest request, int status, object body)
+    {
+        var context = request.HttpContext;
+        var response = new DrfResponse(DrfLocalizer.Localize(body, request.Translate), status);
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            var options = context.RequestServices.GetRequiredService<SimpleJwtTokenService>().Options;
+            response.WithHeader("WWW-Authenticate", SimpleJwtAuthenticationHandler.WwwAuthenticate(options));
+        }
+        return response;
+    }
+
+    // The views' answers are handed back to the DRF view machinery, which renders them.
+    private sealed record TokenViewResult(int Status, object Body);
 
     private static Task WriteAsync(HttpContext context, int status, object body)
     {
-        var options = context.RequestServices.GetRequiredService<SimpleJwtTokenService>().Options;
-        return DrfJsonResponse.WriteAsync(context, status, body, SimpleJwtAuthenticationHandler.WwwAuthenticate(options), SimpleJwtView.Allow);
+        context.Features.Set(new TokenViewResult(status, body));
+        return Task.CompletedTask;
     }
 
     private static Task TokenError(HttpContext context, string message) =>

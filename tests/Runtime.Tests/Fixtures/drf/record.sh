@@ -7,6 +7,8 @@
 # For each scenario NAME: NAME.settings is the settings file the oracle execs, NAME.corpus.json the
 # requests (probe.py's format), NAME.env (optional) extra environment for serve.sh (one VAR=value a
 # line); the result is NAME.jsonl (status, DRF/locale headers and raw bodies, JWTs masked).
+# Scenarios listed in i18n.list also get NAME.ko.* (LANGUAGE_CODE = 'ko-kr') and NAME.fr.*
+# (LocaleMiddleware, Accept-Language: fr), written by make_variants.py.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ORACLE=${ORACLE_DIR:-$(cd "$HERE/../../../../../shared/oracle" 2>/dev/null && pwd || echo /work/shared/oracle)}
@@ -30,6 +32,9 @@ record() {
   rm -f "$out"
   echo "$name: recorded $(wc -l < "$HERE/$name.jsonl") requests"
 }
+
+# The ko-kr and Accept-Language: fr variants of the scenarios in i18n.list.
+python3 "$HERE/make_variants.py"
 
 if [ $# -eq 0 ]; then
   set -- $(cd "$HERE" && ls *.corpus.json | sed 's/\.corpus\.json$//')

@@ -1,0 +1,19 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+
+namespace DjangoSettings.Localization;
+
+/// <summary>Pipeline registration of Django's LocaleMiddleware.</summary>
+public static class DjangoLocaleApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds <see cref="DjangoLocaleMiddleware"/> at this point of the pipeline: where MIDDLEWARE lists
+    /// <c>django.middleware.locale.LocaleMiddleware</c> (usually after SessionMiddleware, before
+    /// CommonMiddleware). Needs <c>services.AddDjangoLanguage(...)</c>.
+    /// </summary>
+    public static IApplicationBuilder UseDjangoLocale(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<DjangoLocaleMiddleware>();
+    }
+}
