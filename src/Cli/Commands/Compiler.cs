@@ -31,6 +31,10 @@ internal sealed record Compiler(
         try
         {
             var bound = SettingsPipeline.Run(files, environment, diagnostics);
+            // As the host does at startup (DjangoSettingsHostApplicationBuilderExtensions): every value
+            // is a constant then, so "written literally" cannot be told from "read from the
+            // environment"; literal secrets are the build's finding (check without --env reports them).
+            diagnostics.RemoveAll(d => d.Id == DiagnosticDescriptors.LiteralSecret.Id);
             return new CompilationResult(bound, diagnostics, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -31,28 +31,10 @@ internal static class SecretChecks
     {
         if (!setting.IsSet || !ctx.IsUsable(setting) || setting.Value is not PyStr s || s.Value.Length == 0) return;
         // A PEM private key is a secret too; an empty or placeholder value is not worth a warning.
-        if (IsWrittenInFile(ctx, setting)) ctx.Report(DiagnosticDescriptors.LiteralSecret, setting.ValueLocation, setting, label, environmentName);
+        ctx.Report(DiagnosticDescriptors.LiteralSecret, setting.ValueLocation, setting, label, environmentName);
         if (s.Value.StartsWith("django-insecure-", StringComparison.Ordinal))
         {
             ctx.Report(DiagnosticDescriptors.InsecureSecretKey, setting.ValueLocation, setting, label);
         }
-    }
-
-    // At startup (and in `djangosettings check --env`) a value read from the environment is a
-    // concrete string too: only a value whose text in the file is a string literal is "written literally".
-    private static bool IsWrittenInFile(CheckContext ctx, Binding.BoundSetting setting)
-    {
-        var at = setting.ValueLocation;
-        if (at is null) return true;
-        foreach (var source in ctx.Settings.Sources)
-        {
-            if (!string.Equals(source.Path, at.Path, StringComparison.Ordinal)) continue;
-            string text = source.Text;
-            int i = at.Span.Start;
-            // String prefixes: r"", b'', f"", rb"" ...
-            while (i < text.Length && i < at.Span.Start + 2 && char.IsLetter(text[i])) i++;
-            return i < text.Length && (text[i] == '"' || text[i] == '\'');
-        }
-        return true;
     }
 }

@@ -166,9 +166,15 @@ public sealed class CheckEnvironmentTests : IDisposable
         Assert.Equal(0, code);
         Assert.DoesNotContain("DJS0308", stdout);
 
-        // Written in the file it is, whatever the environment.
+        // A literal is the build's finding: check without --env reports it; at startup, as the host, not.
         settings = _folder.Write("literal.py", "SECRET_KEY = \"" + GoodKey + "\"\n");
-        (code, stdout, _) = CliTestFolder.Run("check", "--env", "DJANGO_SECRET_KEY=x", settings);
+        (_, stdout, _) = CliTestFolder.Run("check", settings);
         Assert.Contains(settings + "(1,14): warning DJS0308: ", stdout);
+        (_, stdout, _) = CliTestFolder.Run("check", "--env", "UNUSED=1", settings);
+        Assert.DoesNotContain("DJS0308", stdout);
+
+        // The insecure prefix is about the value, wherever it comes from.
+        (_, stdout, _) = CliTestFolder.Run("check", "--env", "DJANGO_SECRET_KEY=django-insecure-" + GoodKey, _folder.Write("env.py", "import os\nSECRET_KEY = os.environ[\"DJANGO_SECRET_KEY\"]\n"));
+        Assert.Contains("(2,14): warning DJS0309: ", stdout);
     }
 }
