@@ -17,19 +17,27 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>
         /// Registers <paramref name="settings"/>, <see cref="DjangoRequestHost"/> (<c>get_host()</c>,
         /// <c>is_secure()</c>), <see cref="DjangoUrlResolver"/> and <see cref="DjangoRoutingMatcherPolicy"/>
-        /// (Django's case-sensitive, slash-exact URL matching), and routing itself.
+        /// (Django's case-sensitive, slash-exact URL matching, once <c>UseDjangoMiddleware()</c> composes
+        /// the pipeline), and routing itself. Each is added only if not registered yet, so settings
+        /// registered first win (the generated <c>AddDjangoSettings()</c> calls this with the file's).
         /// </summary>
         public static IServiceCollection AddDjangoHttp(this IServiceCollection services, DjangoHttpSettings settings)
         {
             ArgumentNullException.ThrowIfNull(services);
             ArgumentNullException.ThrowIfNull(settings);
             services.AddRouting();
-            services.AddSingleton(settings);
-            services.AddSingleton(settings.Limits);
-            services.AddSingleton(sp => new DjangoRequestHost(settings.Hosts, settings.Security));
+            // Added only if absent: settings registered first (by hand, or to adjust the generated ones) win.
+            services.TryAddSingleton(settings);
+            services.TryAddSingleton(sp => sp.GetRequiredService<DjangoHttpSettings>().Limits);
+            services.TryAddSingleton(sp =>
+            {
+                var http = sp.GetRequiredService<DjangoHttpSettings>();
+                return new DjangoRequestHost(http.Hosts, http.Security);
+            });
+            services.TryAddSingleton<DjangoPipelineState>();
             services.TryAddSingleton<DjangoUrlResolver>();
             services.TryAddSingleton<IEndpointAddressScheme<DjangoEndpointAddress>, DjangoEndpointAddressScheme>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, DjangoRoutingMatcherPolicy>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, DjangoRoutingMatcherPolicy>(sp => new DjangoRoutingMatcherPolicy(sp.GetRequiredService<DjangoPipelineState>())));
             return services;
         }
     }
@@ -38,7 +46,7 @@ namespace Microsoft.Extensions.DependencyInjection
 namespace Microsoft.AspNetCore.Builder
 {
     /// <summary>Composes Django's <c>MIDDLEWARE</c> into the ASP.NET Core pipeline.</summary>
-    public static class DjangoMiddlewareApplicationBuilderExtensions
+    public static partial class DjangoMiddlewareApplicationBuilderExtensions
     {
         // The property UseRouting() sets (Microsoft.AspNetCore.Routing; not public API, stable since
         // .NET 6): its presence means routing was added already.
@@ -53,8 +61,11 @@ namespace Microsoft.AspNetCore.Builder
         /// view boundary (Django's 404 page for URLs no endpoint serves, its 400/403 pages for its
         /// exceptions). After it come authentication, authorization and the endpoints; an exception
         /// handler (Django's 500) goes before it. Do not call <c>UseRouting()</c> yourself (a later
-        /// call finds the request routed and does nothing). Entries with no runtime equivalent
-        /// (sessions, messages, CSRF, ...) add nothing; the build reports what the port does instead.
+        /// call finds the request routed and does nothing). SessionMiddleware adds <c>Vary: Cookie</c>
+        /// where DRF's SessionAuthentication read the session; LocaleMiddleware is
+        /// <c>DjangoLocaleMiddleware</c> at its position when the language services are registered.
+        /// Entries with no runtime equivalent (messages, CSRF, authentication, ...) add nothing; the
+        /// build reports what the port does instead (DJS0400).
         /// </summary>
         /// <remarks>
         /// Routing before the middleware changes nothing Django's clients can see (Django's request
@@ -63,7 +74,9 @@ namespace Microsoft.AspNetCore.Builder
         /// </remarks>
         /// <exception cref="InvalidOperationException">
         /// <c>UseRouting()</c> was called already (it would match routes on the raw path, not on
-        /// Django's path_info), or CORS is listed without a registered policy.
+        /// Django's path_info), CORS is listed without a registered policy, or a listed entry was
+        /// placed by hand too (<c>UseDjangoCors()</c>, <c>UseDjangoLocale()</c>, <c>UseDjangoSessionVary()</c>),
+        /// or this is the second call.
         /// </exception>
         public static IApplicationBuilder UseDjangoMiddleware(this IApplicationBuilder app)
         {
@@ -71,6 +84,7 @@ namespace Microsoft.AspNetCore.Builder
             var services = app.ApplicationServices;
             var settings = services.GetService(typeof(DjangoHttpSettings)) as DjangoHttpSettings
                 ?? throw new InvalidOperationException("UseDjangoMiddleware() needs the settings: call services.AddDjangoHttp(...) (generated code does it from MIDDLEWARE).");
+            DjangoPipelineMarkers.Mark(app, DjangoPipelineMarkers.Composed, "UseDjangoMiddleware()");
             if (app.Properties.ContainsKey(EndpointRouteBuilderKey))
             {
                 throw new InvalidOperationException("UseDjangoMiddleware() must come before UseRouting() (it routes itself): routes must be matched on Django's path_info, which it builds first.");
@@ -81,6 +95,9 @@ namespace Microsoft.AspNetCore.Builder
             var host = (DjangoRequestHost)services.GetService(typeof(DjangoRequestHost))!;
             var resolver = (DjangoUrlResolver)services.GetService(typeof(DjangoUrlResolver))!;
 
+            if (services.GetService(typeof(DjangoPipelineState)) is DjangoPipelineState state) state.Composed = true;
+            WarnAboutSettings(settings, logger);
+
             app.Use(static next => context =>
             {
                 DjangoRequestNormalization.Apply(context);
@@ -88,20 +105,38 @@ namespace Microsoft.AspNetCore.Builder
             });
             app.UseRouting();
 
-            // Runs of consecutive entries become one middleware each; CorsMiddleware stands alone.
+            // Runs of consecutive entries become one middleware each; CorsMiddleware and
+            // LocaleMiddleware (middleware of their own) split them.
             var segment = new List<DjangoMiddlewareStep>();
             foreach (var kind in settings.Composed)
             {
-                if (kind == DjangoMiddlewareKind.Cors)
+                switch (kind)
                 {
-                    if (services.GetService(typeof(DjangoCorsPolicy)) is null)
-                    {
-                        throw new InvalidOperationException($"MIDDLEWARE lists {DjangoMiddlewarePaths.Cors} but no CORS policy is registered: call services.AddDjangoCors(...) (generated code does it from the CORS_* settings).");
-                    }
-                    AddSegment(app, segment, null);
-                    segment.Clear();
-                    app.UseMiddleware<DjangoCorsMiddleware>();
-                    continue;
+                    case DjangoMiddlewareKind.Cors:
+                        if (services.GetService(typeof(DjangoCorsPolicy)) is null)
+                        {
+                            throw new InvalidOperationException($"MIDDLEWARE lists {DjangoMiddlewarePaths.Cors} but no CORS policy is registered: call services.AddDjangoCors(...) (generated code does it from the CORS_* settings).");
+                        }
+                        DjangoPipelineMarkers.Mark(app, DjangoPipelineMarkers.Cors, "CorsMiddleware");
+                        AddSegment(app, segment, null);
+                        segment.Clear();
+                        app.UseMiddleware<DjangoCorsMiddleware>();
+                        continue;
+                    case DjangoMiddlewareKind.Locale:
+                        if (services.GetService(typeof(DjangoSettings.Localization.DjangoTranslations)) is null)
+                        {
+                            Log.LocaleWithoutLanguages(logger, DjangoMiddlewarePaths.Locale);
+                            continue;
+                        }
+                        DjangoPipelineMarkers.Mark(app, DjangoPipelineMarkers.Locale, "LocaleMiddleware");
+                        AddSegment(app, segment, null);
+                        segment.Clear();
+                        app.UseMiddleware<DjangoSettings.Localization.DjangoLocaleMiddleware>();
+                        continue;
+                    case DjangoMiddlewareKind.Session:
+                        DjangoPipelineMarkers.Mark(app, DjangoPipelineMarkers.Session, "SessionMiddleware's Vary: Cookie");
+                        segment.Add(new SessionMiddlewareStep());
+                        continue;
                 }
                 segment.Add(kind switch
                 {
@@ -113,6 +148,24 @@ namespace Microsoft.AspNetCore.Builder
             }
             AddSegment(app, segment, new DjangoViewBoundary(settings.HasCommonMiddleware, resolver, logger));
             return app;
+        }
+
+        // What Django's runserver refuses to start with, said once at startup (the build says it too, DJS0408).
+        private static void WarnAboutSettings(DjangoHttpSettings settings, ILogger logger)
+        {
+            if (settings.HasCommonMiddleware && settings.Hosts.EffectiveAllowedHosts.Count == 0)
+            {
+                Log.NoAllowedHosts(logger);
+            }
+        }
+
+        private static partial class Log
+        {
+            [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "ALLOWED_HOSTS is empty and DEBUG is off: CommonMiddleware answers every request with 400 (Django's runserver refuses to start with these settings); list the host names this API is served under")]
+            public static partial void NoAllowedHosts(ILogger logger);
+
+            [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "MIDDLEWARE lists {Entry} but the language services are not registered (services.AddDjangoLanguage(...)): no LocaleMiddleware is composed, so responses carry no Content-Language and messages stay in LANGUAGE_CODE's default")]
+            public static partial void LocaleWithoutLanguages(ILogger logger, string entry);
         }
 
         private static void AddSegment(IApplicationBuilder app, List<DjangoMiddlewareStep> steps, DjangoViewBoundary? boundary)

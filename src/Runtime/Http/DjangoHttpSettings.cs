@@ -12,18 +12,10 @@ namespace DjangoSettings.Http;
 public sealed record DjangoHttpSettings
 {
     /// <summary>
-    /// Django 3.2's <c>startproject</c> list (Security, Session, Common, Csrf, Auth, XFrameOptions),
-    /// what a settings fragment without <c>MIDDLEWARE</c> most likely ran under.
+    /// Django 3.2's <c>startproject</c> list (Security, Session, Common, Csrf, Auth, Messages,
+    /// XFrameOptions), what a settings fragment without <c>MIDDLEWARE</c> most likely ran under.
     /// </summary>
-    public static IReadOnlyList<string> StartProjectMiddleware { get; } = new[]
-    {
-        DjangoMiddlewarePaths.Security,
-        "django.contrib.sessions.middleware.SessionMiddleware",
-        DjangoMiddlewarePaths.Common,
-        DjangoMiddlewarePaths.Csrf,
-        "django.contrib.auth.middleware.AuthenticationMiddleware",
-        DjangoMiddlewarePaths.XFrameOptions,
-    };
+    public static IReadOnlyList<string> StartProjectMiddleware { get; } = [.. DjangoSettings.Shared.DjangoStartProject.Middleware];
 
     /// <summary><c>MIDDLEWARE</c>: dotted paths in the file's order.</summary>
     public IReadOnlyList<string> Middleware { get; init; } = StartProjectMiddleware;
@@ -60,7 +52,7 @@ public sealed record DjangoHttpSettings
         }
     }
 
-    /// <summary>The entries with a runtime component, in order (<c>Csrf</c> and <c>NoEquivalent</c> left out).</summary>
+    /// <summary>The entries with a runtime component, in order (<c>Csrf</c> and <c>NoEquivalent</c> left out; <c>Session</c> and <c>Locale</c> kept).</summary>
     public IEnumerable<DjangoMiddlewareKind> Composed =>
         Middleware.Select(DjangoMiddlewarePaths.KindOf).Where(k => k is not DjangoMiddlewareKind.NoEquivalent and not DjangoMiddlewareKind.Csrf);
 }

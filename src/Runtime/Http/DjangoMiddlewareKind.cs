@@ -20,4 +20,16 @@ public enum DjangoMiddlewareKind
 
     /// <summary><c>django.middleware.csrf.CsrfViewMiddleware</c>: no request-time check (DRF views are exempt; see docs/middleware.md).</summary>
     Csrf,
+
+    /// <summary>
+    /// <c>django.contrib.sessions.middleware.SessionMiddleware</c>: no sessions here; its response
+    /// phase adds <c>Vary: Cookie</c> when DRF's SessionAuthentication asked for the session.
+    /// </summary>
+    Session,
+
+    /// <summary>
+    /// <c>django.middleware.locale.LocaleMiddleware</c>: <see cref="Localization.DjangoLocaleMiddleware"/>
+    /// at its position, when the language services are registered (<c>AddDjangoLanguage</c>).
+    /// </summary>
+    Locale,
 }

@@ -18,6 +18,12 @@ public static class DjangoMiddlewarePaths
     /// <summary><c>django.middleware.csrf.CsrfViewMiddleware</c>.</summary>
     public const string Csrf = "django.middleware.csrf.CsrfViewMiddleware";
 
+    /// <summary><c>django.contrib.sessions.middleware.SessionMiddleware</c>.</summary>
+    public const string Session = "django.contrib.sessions.middleware.SessionMiddleware";
+
+    /// <summary><c>django.middleware.locale.LocaleMiddleware</c>.</summary>
+    public const string Locale = "django.middleware.locale.LocaleMiddleware";
+
     /// <summary>The kind of a <c>MIDDLEWARE</c> entry (the older <c>corsheaders.middleware.CorsPostCsrfMiddleware</c> is not CORS).</summary>
     public static DjangoMiddlewareKind KindOf(string dottedPath) => dottedPath switch
     {
@@ -26,6 +32,8 @@ public static class DjangoMiddlewarePaths
         Common => DjangoMiddlewareKind.Common,
         XFrameOptions => DjangoMiddlewareKind.XFrameOptions,
         Csrf => DjangoMiddlewareKind.Csrf,
+        Session => DjangoMiddlewareKind.Session,
+        Locale => DjangoMiddlewareKind.Locale,
         _ => DjangoMiddlewareKind.NoEquivalent,
     };
 }

@@ -13,7 +13,7 @@ namespace DjangoSettings.Http;
 /// not reach <c>api/items/</c> (CommonMiddleware's APPEND_SLASH answers it instead), and
 /// <c>/h13/exact/</c> does not reach <c>h13/exact</c>. Registered by <c>AddDjangoHttp</c>; it only
 /// removes candidates the default matcher found, so route priorities and constraints are ASP.NET
-/// Core's own.
+/// Core's own. It applies only when <c>UseDjangoMiddleware()</c> composed the pipeline.
 /// </summary>
 public sealed class DjangoRoutingMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -24,6 +24,16 @@ public sealed class DjangoRoutingMatcherPolicy : MatcherPolicy, IEndpointSelecto
     /// <summary>Whether <paramref name="endpoint"/> is routing's synthetic 405 (a path matched, its methods did not).</summary>
     internal static bool IsMethodNotAllowed(Endpoint? endpoint) => endpoint is not null && endpoint.DisplayName == Http405DisplayName;
 
+    private readonly DjangoPipelineState? _state;
+
+    /// <summary>A policy that always applies (tests and hand-wired apps that add it themselves).</summary>
+    public DjangoRoutingMatcherPolicy()
+    {
+    }
+
+    /// <summary>Registered by <c>AddDjangoHttp</c>: applies once <c>UseDjangoMiddleware()</c> composed the pipeline.</summary>
+    internal DjangoRoutingMatcherPolicy(DjangoPipelineState state) => _state = state;
+
     /// <summary>After the built-in policies.</summary>
     public override int Order => 1000;
 
@@ -31,6 +41,8 @@ public sealed class DjangoRoutingMatcherPolicy : MatcherPolicy, IEndpointSelecto
     public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // Asked when the matcher is built, at the first request, after the pipeline was composed.
+        if (_state is { Composed: false }) return false;
         for (int i = 0; i < endpoints.Count; i++)
         {
             if (endpoints[i] is RouteEndpoint { RoutePattern.RawText: not null }) return true;

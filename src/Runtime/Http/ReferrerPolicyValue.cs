@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace DjangoSettings.Http;
@@ -10,34 +9,12 @@ public static class ReferrerPolicyValue
     /// A str setting: split on <c>,</c>, every part stripped, joined with <c>,</c> and no space
     /// (<c>" same-origin ,  strict-origin "</c> → <c>same-origin,strict-origin</c>); null or empty → null.
     /// </summary>
-    public static string? FromString(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return null;
-        var parts = value.Split(',');
-        for (int i = 0; i < parts.Length; i++) parts[i] = PythonStrip(parts[i]);
-        return string.Join(",", parts);
-    }
+    public static string? FromString(string? value) => DjangoSettings.Shared.ReferrerPolicyText.FromString(value);
 
     /// <summary>
     /// A list or tuple: the items joined with <c>,</c> verbatim, not stripped
     /// (<c>["no-referrer", " strict-origin-when-cross-origin"]</c> → <c>no-referrer, strict-origin-when-cross-origin</c>);
     /// an empty sequence → null.
     /// </summary>
-    public static string? FromSequence(IReadOnlyList<string>? items)
-    {
-        if (items is null || items.Count == 0) return null;
-        return string.Join(",", items);
-    }
-
-    // str.strip() without arguments: Unicode whitespace (str.isspace), which for header text is
-    // the ASCII set plus a few separators .NET's char.IsWhiteSpace also knows.
-    private static string PythonStrip(string s)
-    {
-        int start = 0, end = s.Length;
-        while (start < end && IsPythonSpace(s[start])) start++;
-        while (end > start && IsPythonSpace(s[end - 1])) end--;
-        return s.Substring(start, end - start);
-    }
-
-    private static bool IsPythonSpace(char c) => char.IsWhiteSpace(c) || c is '\x1c' or '\x1d' or '\x1e' or '\x1f';
+    public static string? FromSequence(IReadOnlyList<string>? items) => DjangoSettings.Shared.ReferrerPolicyText.FromSequence(items);
 }
