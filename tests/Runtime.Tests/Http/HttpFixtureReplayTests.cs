@@ -5,7 +5,10 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using DjangoSettings.Runtime.Tests.Cors.Support;
+using DjangoSettings.Cors;
+using DjangoSettings.Generator.Evaluation;
 using DjangoSettings.Runtime.Tests.Http.Support;
+using DjangoSettings.Settings;
 using Xunit;
 
 namespace DjangoSettings.Runtime.Tests.Http;
@@ -35,6 +38,28 @@ public sealed class HttpFixtureReplayTests
     public async Task Pipeline_answers_as_django_did(string name)
     {
         var (http, cors) = FixtureSettings.All[name];
+        await ReplayAsync(name, http, cors);
+    }
+
+    /// <summary>
+    /// The same recordings, with the settings read from the settings file by the settings compiler
+    /// (what the generated <c>AddDjangoSettings()</c> registers: <see cref="LoadedSettingsHttpExtensions.ToHttpSettings"/>
+    /// and the CORS policy) instead of the typed ones.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Pipeline_built_from_the_settings_file_answers_as_django_did(string name)
+    {
+        string text = File.ReadAllText(Path.Combine(HttpProbeFiles.Fixtures, "settings", name + ".settings"));
+        var loaded = SettingsLoader.Load(new[] { (name + ".settings", text) }, new MapEnvironment(new Dictionary<string, string>()));
+        var http = loaded.ToHttpSettings();
+        var cors = http.Middleware.Contains(DjangoSettings.Http.DjangoMiddlewarePaths.Cors) ? DjangoCorsPolicy.Create(loaded.ToCorsSettings()) : null;
+        Assert.Equal(FixtureSettings.All[name].Cors is not null, cors is not null);
+        await ReplayAsync(name, http, cors);
+    }
+
+    private static async Task ReplayAsync(string name, DjangoSettings.Http.DjangoHttpSettings http, DjangoCorsPolicy? cors)
+    {
         var corpus = HttpProbeFiles.LoadCorpus(Path.Combine(HttpProbeFiles.Fixtures, "corpus", name + ".json"));
         var recorded = HttpProbeFiles.LoadRecords(Path.Combine(HttpProbeFiles.Fixtures, "out", name + ".jsonl")).ToDictionary(r => r.Id);
         await using var app = await DjangoHttpTestApp.StartAsync(http, cors);
@@ -61,5 +86,12 @@ public sealed class HttpFixtureReplayTests
         var probe = new ProbeRequest(request.Id, request.Method, request.Path, request.Headers, null);
         var applied = fourX.Apply(new ProbeRecord(record.Id, record.Status, record.Headers), probe);
         return record with { Headers = applied.Headers };
+    }
+
+    private sealed class MapEnvironment(IReadOnlyDictionary<string, string> values) : ISettingsEnvironment
+    {
+        public string? GetVariable(string key) => values.TryGetValue(key, out var v) ? v : null;
+
+        public string? ReadFile(string path) => null;
     }
 }

@@ -7,8 +7,8 @@ namespace DjangoSettings.Runtime.Tests.Http.Support;
 
 /// <summary>
 /// The typed settings of each Fixtures/http/settings/NAME.settings file, written by hand from the
-/// file (the generator builds the same objects from the file; <c>SettingsBindingMatchesHandWritten</c>
-/// checks that they agree).
+/// file; <c>HttpFixtureReplayTests</c> replays the recordings with these and with the settings the
+/// settings compiler reads from the same file.
 /// </summary>
 public static class FixtureSettings
 {
