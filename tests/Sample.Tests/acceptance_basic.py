@@ -30,6 +30,10 @@ BASIC = os.path.join(ROOT, "tests", "Runtime.Tests", "Fixtures", "http", "basic"
 SHARED = os.environ.get("DJANGOSETTINGS_SHARED") or os.path.realpath(os.path.join(ROOT, "..", "shared"))
 ORACLE = os.path.join(SHARED, "oracle")
 PROJECT = os.path.join(ROOT, "samples", "DjangoStyle", "DjangoStyle.csproj")
+# probe.py and compare.py run on the interpreter with Debian's Django stack, as the tests run them.
+ORACLE_PYTHON = os.environ.get("ORACLE_PYTHON", "/usr/bin/python3")
+# DOTNET_RESTORE=1 for a fresh copy of the repository (no obj/ folders yet).
+RESTORE = [] if os.environ.get("DOTNET_RESTORE") == "1" else ["--no-restore"]
 OLD, NEW = "Token is invalid or expired", "Token is invalid"
 
 
@@ -61,7 +65,7 @@ def delta(path, out, expected_side):
 def run_one(name, work):
     settings = os.path.join(BASIC, name + ".settings")
     build = os.path.join(work, name)
-    subprocess.run(["dotnet", "build", PROJECT, "--no-restore", "-nologo", "-v", "q", "-p:DjangoSettingsFile=" + settings,
+    subprocess.run(["dotnet", "build", PROJECT] + RESTORE + ["-nologo", "-v", "q", "-p:DjangoSettingsFile=" + settings,
                     "-p:IntermediateOutputPath=" + os.path.join(build, "obj") + "/", "-o", os.path.join(build, "bin")],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ)
@@ -89,7 +93,7 @@ def run_one(name, work):
             except OSError:
                 time.sleep(0.2)
         ours = os.path.join(build, "ours.jsonl")
-        subprocess.run([sys.executable, os.path.join(ORACLE, "probe.py"), "http://127.0.0.1:%d" % port, "corpus/basic.json",
+        subprocess.run([ORACLE_PYTHON, os.path.join(ORACLE, "probe.py"), "http://127.0.0.1:%d" % port, "corpus/basic.json",
                         "--all-headers", "--body", "-o", ours], cwd=ORACLE, check=True, stdout=subprocess.DEVNULL)
     finally:
         proc.terminate()
@@ -101,7 +105,7 @@ def run_one(name, work):
     expected, actual = os.path.join(build, "django.delta.jsonl"), os.path.join(build, "ours.delta.jsonl")
     delta(os.path.join(BASIC, name + ".jsonl"), expected, True)
     delta(ours, actual, False)
-    result = subprocess.run([sys.executable, "compare.py", expected, actual, "--expect", "4x", "--settings", settings,
+    result = subprocess.run([ORACLE_PYTHON, "compare.py", expected, actual, "--expect", "4x", "--settings", settings,
                              "--corpus", "corpus/basic.json"], cwd=ORACLE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     m = re.search(r"(\d+) passed, (\d+) failed", result.stdout)
     return (int(m.group(1)), int(m.group(2))) if m else (0, 40), result.stdout
