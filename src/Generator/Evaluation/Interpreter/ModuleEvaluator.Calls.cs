@@ -222,6 +222,11 @@ internal sealed partial class ModuleEvaluator
             case "pathlib.Path":
                 return Lift(c, args.All(), vs => MakePath(c, args.Rebuild(vs)), "PosixPath", deep: false);
         }
+        if (o.Name.StartsWith("django.utils.translation.", StringComparison.Ordinal))
+        {
+            // Settings are read before any language is active: the message is its own text.
+            return args.Get(0, "message") ?? Error(c.Span, "TypeError: " + o.Name.Substring(25) + "() missing 1 required positional argument: 'message'");
+        }
         if (o.Name.StartsWith("os.path.", StringComparison.Ordinal)) return OsPath(c, o.Name.Substring(8), args);
         if (o.Kind is "builtin_function_or_method" or "type" && !o.Name.Contains('.')) return Builtin(c, o.Name, args);
         if (o.Kind is "type") return new PyUnknown("instances of '" + o.Name + "' are not evaluated") { Origin = Loc(c.Span) };

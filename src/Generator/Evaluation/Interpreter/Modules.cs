@@ -14,7 +14,7 @@ internal static class Modules
     private static readonly HashSet<string> Known = new()
     {
         "os", "os.path", "datetime", "re", "pathlib", "environ", "decouple", "corsheaders",
-        "corsheaders.defaults", "django.utils.timezone", "django", "django.utils",
+        "corsheaders.defaults", "django.utils.timezone", "django", "django.utils", "django.utils.translation",
     };
 
     private static readonly HashSet<string> BuiltinFunctions = new()
@@ -85,6 +85,11 @@ internal static class Modules
                 break;
             case "django.utils":
                 if (name == "timezone") return new PyOpaque("module", "django.utils.timezone");
+                if (name == "translation") return new PyOpaque("module", "django.utils.translation");
+                break;
+            case "django.utils.translation":
+                // LANGUAGES = [("ko", _("Korean")), ...]: the names are marked for translation only.
+                if (name is "gettext" or "gettext_lazy" or "gettext_noop" or "ugettext" or "ugettext_lazy" or "ugettext_noop") return Function("django.utils.translation." + name);
                 break;
         }
         return null;
