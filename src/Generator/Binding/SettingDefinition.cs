@@ -43,6 +43,8 @@ internal sealed record SettingDefinition(
         SettingKind.OptionalStringOrSequence => "None, a string or a list of strings",
         SettingKind.ImportPath => "a dotted import path string",
         SettingKind.ImportPathSequence => "a tuple of dotted import path strings",
+        SettingKind.OptionalInt => "an integer or None",
+        SettingKind.StringMap => "a dict of strings to strings or None",
         _ => "nothing (the setting was removed)",
     };
 }

@@ -6,6 +6,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
+/// DJS0600-0699 REST_FRAMEWORK, caches and languages,
 /// DJS0800-0899 the project and the generated API, DJS0900-0999 internal.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -18,6 +19,7 @@ internal static class DiagnosticDescriptors
     private const string Settings = "Settings";
     private const string Cors = "Cors";
     private const string Jwt = "Jwt";
+    private const string RestFramework = "RestFramework";
     private const string Project = "Project";
     private const string Internal = "Internal";
 
@@ -395,6 +397,68 @@ internal static class DiagnosticDescriptors
         "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
+
+    // ----- DJS0600-0699: REST_FRAMEWORK, caches and languages -----------------------------------
+
+    /// <summary>REST_FRAMEWORK is not a dict.</summary>
+    public static readonly DjsDescriptor RestFrameworkNotDict = new(
+        "DJS0600", "REST_FRAMEWORK is not a dict",
+        "REST_FRAMEWORK must be a dict of DRF settings; found {0} (DRF fails at the first request)", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A REST_FRAMEWORK key DRF does not have.</summary>
+    public static readonly DjsDescriptor UnknownRestFrameworkKey = new(
+        "DJS0601", "Unknown REST_FRAMEWORK key",
+        "'{0}' is not a REST_FRAMEWORK setting of DRF 3.14 and is ignored{1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key DRF removed (DRF 3.14's api_settings ignores it).</summary>
+    public static readonly DjsDescriptor RestFrameworkRemovedKey = new(
+        "DJS0602", "Removed REST_FRAMEWORK key",
+        "The '{0}' setting has been removed from DRF and is ignored; {1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A dotted path into DRF or simplejwt that names nothing they ship.</summary>
+    public static readonly DjsDescriptor DrfClassNotShipped = new(
+        "DJS0603", "Class not shipped by DRF",
+        "{1}: '{0}' is not a class DRF 3.14 or simplejwt ship (Django raises ImportError at the first request){2}", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A class of the project or a third-party package: the port needs a C# counterpart.</summary>
+    public static readonly DjsDescriptor ProjectDrfClass = new(
+        "DJS0604", "Python class needs a C# counterpart",
+        "{1}: '{0}' is a Python class the port cannot run; register its C# counterpart with services.AddDrfComponent(\"{0}\", ...), or DRF views fail when they resolve it", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A class DRF ships that the port recognises but does not serve.</summary>
+    public static readonly DjsDescriptor DrfClassNotServed = new(
+        "DJS0605", "DRF class not served by the port",
+        "{1}: '{0}' is not served by the port: {2}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key set to something the port does not translate.</summary>
+    public static readonly DjsDescriptor RestFrameworkKeyNotTranslated = new(
+        "DJS0606", "REST_FRAMEWORK key not translated",
+        "REST_FRAMEWORK['{0}'] is not translated by the port: {1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A throttle rate DRF's parse_rate cannot read.</summary>
+    public static readonly DjsDescriptor InvalidThrottleRate = new(
+        "DJS0607", "Unparsable throttle rate",
+        "DEFAULT_THROTTLE_RATES['{0}'] = {1} is not a rate DRF can parse ({2} at the first throttled request); write '<number>/<s|m|h|d>', for example '100/day'", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A default throttle class whose scope has no rate.</summary>
+    public static readonly DjsDescriptor MissingThrottleRate = new(
+        "DJS0608", "Throttle scope without a rate",
+        "{0} is in DEFAULT_THROTTLE_CLASSES but DEFAULT_THROTTLE_RATES has no '{1}' entry: every DRF view fails with ImproperlyConfigured: No default throttle rate set for '{1}' scope; add '{1}': '100/day' (or None to switch it off)", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>PAGE_SIZE without a pagination class (Django check rest_framework.W001).</summary>
+    public static readonly DjsDescriptor PageSizeWithoutPaginationClass = new(
+        "DJS0609", "PAGE_SIZE without DEFAULT_PAGINATION_CLASS",
+        "You have specified a default PAGE_SIZE pagination rest_framework setting, without specifying also a DEFAULT_PAGINATION_CLASS (rest_framework.W001): list views are not paginated; set DEFAULT_PAGINATION_CLASS, or keep PAGE_SIZE for views that name their own pagination class", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A pagination class without PAGE_SIZE.</summary>
+    public static readonly DjsDescriptor PaginationClassWithoutPageSize = new(
+        "DJS0610", "DEFAULT_PAGINATION_CLASS without PAGE_SIZE",
+        "DEFAULT_PAGINATION_CLASS is '{0}' but PAGE_SIZE is None: {1}; set PAGE_SIZE", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key that only affects features the port has none of.</summary>
+    public static readonly DjsDescriptor RestFrameworkKeyWithoutEffect = new(
+        "DJS0611", "REST_FRAMEWORK key without effect in the port",
+        "REST_FRAMEWORK['{0}'] has no effect in the port: {1}", RestFramework, SettingsSeverity.Info);
 
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 
