@@ -7,7 +7,8 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 /// <summary>
 /// The library surface the evaluator models: which modules are known, what importing a name from
 /// them yields, and the builtins. Functions are <see cref="PyOpaque"/> values named by their
-/// qualified name (<c>os.getenv</c>); the call dispatcher switches on that name.
+/// qualified name (<c>os.getenv</c>); calls find their implementation by that name in
+/// <see cref="Library.LibraryFunctions"/> and <see cref="Library.Builtins"/>.
 /// </summary>
 internal static class Modules
 {
