@@ -123,7 +123,7 @@ internal sealed partial class ModuleEvaluator
             "environ.Env" or "environ.Env.method" => DjangoEnviron.CallObject(site, o, args),
             "decouple.Csv" => PythonDecouple.CallCsv(site, o, args),
             "method_descriptor" => CallMethodDescriptor(site, o, args),
-            "function" when !o.Name.Contains('.') => new PyUnknown("'" + o.Name + "' is a function defined in this file; calls to it are not evaluated") { Origin = site.Location },
+            "function" when !o.Name.Contains('.') => site.CallNotEvaluated(o.Name, "'" + o.Name + "' is a function defined in this file; calls to it are not evaluated"),
             _ => null,
         };
         if (byKind is not null) return byKind;
@@ -132,14 +132,13 @@ internal sealed partial class ModuleEvaluator
         if (o.Kind is "builtin_function_or_method" or "type" && !o.Name.Contains('.')) return Builtins.Call(site, o.Name, args);
         if (o.Kind is "type") return new PyUnknown("instances of '" + o.Name + "' are not evaluated") { Origin = site.Location };
 
-        site.Report(Diagnostics.DiagnosticDescriptors.CallNotEvaluated, o.Name);
-        return new PyUnknown("call to '" + o.Name + "' is not evaluated") { Origin = site.Location };
+        return site.CallNotEvaluated(o.Name);
     }
 
     // str.strip(x), dict.fromkeys(...): the first argument is the receiver.
     private PyValue CallMethodDescriptor(Site site, PyOpaque o, Args args)
     {
-        int dot = o.Name.IndexOf('.');
+        int dot = o.Name.LastIndexOf('.');
         string type = o.Name.Substring(0, dot), method = o.Name.Substring(dot + 1);
         if (type == "dict" && method == "fromkeys") return Builtins.Call(site, "dict.fromkeys", args);
         if (args.Positional.Count == 0) return site.Error("TypeError: descriptor '" + method + "' of '" + type + "' object needs an argument");
@@ -217,12 +216,18 @@ internal sealed partial class ModuleEvaluator
                 return new PyUnknown("'" + m.Name + "." + name + "' is not evaluated");
             }
             case PyOpaque { Name: "os.environ" }:
-                return OsEnviron.Attribute(name);
+                return OsEnviron.Attribute(site, name);
             case PyOpaque { Kind: "type", Name: "environ.Env" }:
             case PyOpaque { Kind: "environ.Env" }:
                 return DjangoEnviron.Attribute((PyOpaque)obj, name);
             case PyOpaque { Kind: "type" } t when t.Name is "str" or "list" or "dict" or "set" or "tuple" or "bytes" or "int":
                 return new PyOpaque("method_descriptor", t.Name + "." + name);
+            case PyOpaque { Kind: "type", Name: "pathlib.Path" }:
+                return PathLib.ClassAttribute(site, name);
+            case PyOpaque o:
+                // A function, class or object the compiler knows by name only: Python may well have
+                // the attribute, so this is a limit of the compiler, not an AttributeError.
+                return site.NotEvaluated("the attribute '" + o.Name + "." + name + "'", "the settings compiler does not model " + o.Kind + " objects");
             case PyTimeDelta td:
                 if (TimeDeltas.Attribute(td, name) is { } component) return component;
                 break;
@@ -232,6 +237,10 @@ internal sealed partial class ModuleEvaluator
             case PyPattern pattern:
                 if (RegexModule.Attribute(pattern, name) is { } attribute) return attribute;
                 break;
+        }
+        if (PythonNames.HasAttribute(obj.TypeName, name) == true)
+        {
+            return site.NotEvaluated("'" + obj.TypeName + "." + name + "' without a call", "the settings compiler evaluates the methods of values where they are called");
         }
         return site.Error("AttributeError: '" + obj.TypeName + "' object has no attribute '" + name + "'");
     }

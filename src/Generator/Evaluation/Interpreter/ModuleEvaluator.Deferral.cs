@@ -68,7 +68,10 @@ internal sealed partial class ModuleEvaluator
     /// <summary>The value of "<paramref name="whenTrue"/> if condition else <paramref name="whenFalse"/>" for an undecided condition (null: unbound).</summary>
     private PyValue MergeConditional(PyValue condition, Expr conditionSyntax, PyValue? whenTrue, PyValue? whenFalse, SourceLocation origin)
     {
-        if (condition is PyUnknown u) return new PyUnknown("depends on `" + Text(conditionSyntax.Span) + "`, which cannot be evaluated (" + u.Reason + ")") { Origin = origin };
+        if (condition is PyUnknown u)
+        {
+            return new PyUnknown("depends on `" + Text(conditionSyntax.Span) + "`, which cannot be evaluated (" + u.Reason + ")") { Origin = origin, Cause = u.Cause, MissingModule = u.MissingModule };
+        }
         var unknown = (whenTrue as PyUnknown) ?? (whenFalse as PyUnknown);
         if (unknown is not null) return unknown;
         var keys = new List<string>();

@@ -232,12 +232,24 @@ internal sealed partial class ModuleEvaluator
             case PyDict d: return d.Entries.Select(e => e.Key).ToList();
             case PyStr s:
                 if (s.Value.Length > EvaluationSession.MaxCollectionSize) return null;
-                return s.Value.Select(ch => (PyValue)new PyStr(ch.ToString())).ToList();
+                return CodePoints(s.Value);
             case PyBytes b: return b.Latin1.Select(ch => (PyValue)new PyInt(ch)).ToList();
             case PyDeferred or PyUnknown: return null;
         }
         Error(ctx, node.Span, "TypeError: '" + value.TypeName + "' object is not iterable");
         return null;
+    }
+
+    // Python iterates code points: a character outside the BMP (a UTF-16 surrogate pair) is one item.
+    private static List<PyValue> CodePoints(string s)
+    {
+        var items = new List<PyValue>(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool pair = char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+            items.Add(new PyStr(pair ? s.Substring(i++, 2) : s[i].ToString()));
+        }
+        return items;
     }
 
     /// <summary>Items without repeats (by hash key), first occurrence kept; unhashable items are kept.</summary>

@@ -221,9 +221,14 @@ internal sealed partial class ModuleEvaluator
         }
         var builtin = Modules.Builtin(n.Name, _source);
         if (builtin is not null) return builtin;
-        if (_unresolvedStarImport is not null)
+        if (_unknownNames is { } source)
         {
-            return new PyUnknown("'" + n.Name + "' may come from 'from " + _unresolvedStarImport + " import *', which is not evaluated") { Origin = Loc(n.Span) };
+            return new PyUnknown("'" + n.Name + "' may come from " + source.Description + ", which is not evaluated")
+            {
+                Origin = Loc(n.Span),
+                Cause = source.Cause,
+                MissingModule = source.MissingModule,
+            };
         }
         if (n.Name == ConfigurationProvidedName)
         {
@@ -310,7 +315,8 @@ internal sealed partial class ModuleEvaluator
             var op = c.Operators[i];
             var right = Eval(c.Comparators[i], ctx);
             PyValue step;
-            if ((op == "in" || op == "not in") && right is PyOpaque { Name: "os.environ" })
+            // "X" in os.environ, and "X" in env (django-environ's Env.__contains__ reads os.environ).
+            if ((op == "in" || op == "not in") && right is PyOpaque { Name: "os.environ" } or PyOpaque { Kind: "environ.Env" })
             {
                 step = OsEnviron.Contains(site, left, negate: op == "not in");
             }

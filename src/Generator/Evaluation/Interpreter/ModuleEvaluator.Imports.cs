@@ -1,3 +1,4 @@
+using System.Linq;
 using DjangoSettings.Generator.Diagnostics;
 using DjangoSettings.Generator.Evaluation.Values;
 using DjangoSettings.Generator.Syntax;
@@ -20,18 +21,12 @@ internal sealed partial class ModuleEvaluator
                 // "import os.path" binds "os".
                 int dot = module.IndexOf('.');
                 string top = dot < 0 ? module : module.Substring(0, dot);
-                if (!Modules.IsKnownModule(module)) Report(ctx, DiagnosticDescriptors.UnknownImport, alias.Span, module);
-                BindPlain(top, Modules.IsKnownModule(top) ? new PyOpaque("module", top) : new PyUnknown("module '" + top + "' is not evaluated"), alias.BoundNameSpan, i.Span, isImport: true, ctx);
+                PyValue value = Modules.IsKnownModule(top) ? new PyOpaque("module", top) : UnknownModule(alias, top, module);
+                BindPlain(top, value, alias.BoundNameSpan, i.Span, isImport: true, ctx);
             }
             else
             {
-                PyValue value;
-                if (Modules.IsKnownModule(module)) value = new PyOpaque("module", module);
-                else
-                {
-                    Report(ctx, DiagnosticDescriptors.UnknownImport, alias.Span, module);
-                    value = new PyUnknown("module '" + module + "' is not evaluated");
-                }
+                PyValue value = Modules.IsKnownModule(module) ? new PyOpaque("module", module) : UnknownModule(alias, module, module);
                 BindPlain(alias.AsName, value, alias.BoundNameSpan, i.Span, isImport: true, ctx);
             }
         }
@@ -64,10 +59,10 @@ internal sealed partial class ModuleEvaluator
                 return;
             }
             Report(ctx, DiagnosticDescriptors.UnresolvedStarImport, f.Span, display);
-            _unresolvedStarImport ??= display;
+            _unknownNames ??= new UnknownNames("'from " + display + " import *'", display, null);
             return;
         }
-        bool reported = false;
+        SettingsDiagnostic? cause = null;
         foreach (var alias in f.Names)
         {
             PyValue? value = knownLibrary ? Modules.ImportName(f.Module!, alias.Name) : null;
@@ -77,16 +72,29 @@ internal sealed partial class ModuleEvaluator
             }
             if (value is null)
             {
-                if (!reported)
+                // One explanation per statement, reported only if a needed setting uses a name from it.
+                cause ??= SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownImport, Loc(f.Span), knownLibrary ? f.Module + "." + alias.Name : display);
+                value = new PyUnknown("'" + alias.Name + "' is imported from " + display + ", which is not evaluated")
                 {
-                    Report(ctx, DiagnosticDescriptors.UnknownImport, f.Span, knownLibrary ? f.Module + "." + alias.Name : display);
-                    reported = true;
-                }
-                value = new PyUnknown("'" + alias.Name + "' is imported from " + display + ", which is not evaluated");
+                    Cause = cause,
+                    MissingModule = !knownLibrary && IsSettingsModuleName(f.Level, f.Module) ? display : null,
+                };
             }
             BindPlain(alias.AsName ?? alias.Name, value with { Origin = Loc(alias.Span) }, alias.BoundNameSpan, f.Span, isImport: true, ctx);
         }
     }
+
+    // An import the compiler does not model binds an unknown value; the explanation (DJS0016) is
+    // reported only when a setting the application needs depends on it.
+    private PyUnknown UnknownModule(ImportAlias alias, string bound, string module)
+        => new("module '" + bound + "' is not evaluated") { Cause = SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownImport, Loc(alias.Span), module) };
+
+    /// <summary>
+    /// Whether an import names another settings module of the project (relative, or a path through a
+    /// <c>settings</c> package or a <c>local_settings</c>-style module) rather than a library.
+    /// </summary>
+    private static bool IsSettingsModuleName(int level, string? module)
+        => level > 0 || (module ?? string.Empty).Split('.').Any(part => part.IndexOf("settings", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
     private void ImportFromSettingsModule(FromImportStmt f, ModuleEvaluator module, EvalContext ctx)
     {
@@ -97,7 +105,7 @@ internal sealed partial class ModuleEvaluator
                 if (name.StartsWith("_", System.StringComparison.Ordinal)) continue;
                 if (module.Scope.TryGet(name, out var b) && ctx.Locals is null) Scope.Set(name, b);
             }
-            if (module._unresolvedStarImport is not null) _unresolvedStarImport ??= module._unresolvedStarImport;
+            if (module._unknownNames is not null) _unknownNames ??= module._unknownNames;
             return;
         }
         foreach (var alias in f.Names)

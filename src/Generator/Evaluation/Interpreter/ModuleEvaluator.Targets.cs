@@ -25,8 +25,8 @@ internal sealed partial class ModuleEvaluator
             case SubscriptExpr s:
                 Store(s, value, statementSpan, rebind: false, ctx);
                 return;
-            case AttributeExpr a:
-                Report(ctx, DiagnosticDescriptors.SkippedStatement, a.Span, "assignment to attribute '" + Text(a.Span) + "'");
+            case AttributeExpr:
+                // Attributes of objects the compiler knows by name only; nothing it evaluates reads them.
                 return;
             case SequenceExpr seq:
                 Unpack(seq, value, statementSpan, ctx);
@@ -143,8 +143,7 @@ internal sealed partial class ModuleEvaluator
                 if (updated is not null) Store(s.Object, updated, statementSpan, rebind: false, ctx);
                 return;
             }
-            case AttributeExpr a:
-                Report(ctx, DiagnosticDescriptors.SkippedStatement, a.Span, "assignment to attribute '" + Text(a.Span) + "'");
+            case AttributeExpr:
                 return;
         }
     }

@@ -23,7 +23,7 @@ internal sealed partial class ModuleEvaluator
     private readonly int _index;
     private readonly PySyntaxTree _tree;
     private readonly SettingsSource _source;
-    private string? _unresolvedStarImport;
+    private UnknownNames? _unknownNames;
 
     public ModuleEvaluator(EvaluationSession session, int index, PySyntaxTree tree)
     {
@@ -211,7 +211,7 @@ internal sealed partial class ModuleEvaluator
         var iterable = Eval(s.Iterable, ctx);
         if (iterable is PyUnknown u)
         {
-            ReportAssignmentsIn(ImmutableArray.Create<Stmt>(s), "a loop over an unknown value", markUnknown: true, u.Reason, ctx);
+            ReportAssignmentsIn(ImmutableArray.Create<Stmt>(s), "a loop over an unknown value", markUnknown: true, u.Reason, ctx, u.Cause);
             return Flow.Normal;
         }
         if (iterable is PyDeferred deferred)
@@ -304,17 +304,53 @@ internal sealed partial class ModuleEvaluator
         Skip(t, "'try' statement", "a try block", runsNow: true, ctx);
     }
 
-    /// <summary>Reports a skipped construct (Info) and lists the names assigned inside it.</summary>
+    /// <summary>
+    /// A construct the evaluator skips: the names assigned inside are listed (and, for a block that
+    /// would run, become unknown). Its explanation (DJS0018) is reported only if a needed setting
+    /// depends on one of those names.
+    /// </summary>
     private void Skip(Stmt statement, string what, string reason, bool runsNow, EvalContext ctx)
     {
         var span = statement.Span;
         int lineEnd = _source.Text.IndexOfAny(new[] { '\r', '\n' }, span.Start);
         var head = SourceSpan.FromBounds(span.Start, lineEnd < 0 || lineEnd > span.End ? span.End : lineEnd);
-        Report(ctx, DiagnosticDescriptors.SkippedStatement, head, what);
-        ReportAssignmentsIn(ImmutableArray.Create(statement), reason, markUnknown: runsNow, null, ctx);
+        var cause = SettingsDiagnostic.Create(DiagnosticDescriptors.SkippedStatement, Loc(head), what);
+        ReportAssignmentsIn(ImmutableArray.Create(statement), reason, markUnknown: runsNow, null, ctx, cause);
     }
 
-    private void ReportAssignmentsIn(ImmutableArray<Stmt> statements, string reason, bool markUnknown, string? reason2, EvalContext ctx)
+    /// <summary>
+    /// After <c>exec(...)</c>, <c>globals()</c> or an unresolved star import, a name that is not
+    /// defined may have been defined there: it reads as unknown, not as a NameError.
+    /// </summary>
+    internal void NamesMayComeFrom(string source, SettingsDiagnostic? cause)
+    {
+        _unknownNames ??= new UnknownNames(source, null, cause);
+    }
+
+    /// <summary>
+    /// The module's namespace as <c>globals()</c> returns it: every name bound so far (imports
+    /// included) and the module attributes Python defines. Unknown when names may come from code
+    /// that is not evaluated (an unresolved star import, <c>exec</c>).
+    /// </summary>
+    internal PyValue Namespace(Site site, string function)
+    {
+        if (_unknownNames is { } source)
+        {
+            return new PyUnknown(function + "() may hold names from " + source.Description + ", which is not evaluated") { Origin = site.Location, Cause = source.Cause, MissingModule = source.MissingModule };
+        }
+        var builder = new DictBuilder();
+        foreach (var dunder in new[] { "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__file__", "__builtins__" })
+        {
+            builder.Set(new PyStr(dunder), Modules.Builtin(dunder, _source) ?? new PyUnknown("'" + dunder + "' is not evaluated"));
+        }
+        foreach (var name in Scope.Names)
+        {
+            if (Scope.TryGet(name, out var binding)) builder.Set(new PyStr(name), binding.Value);
+        }
+        return builder.Build();
+    }
+
+    private void ReportAssignmentsIn(ImmutableArray<Stmt> statements, string reason, bool markUnknown, string? reason2, EvalContext ctx, SettingsDiagnostic? cause = null)
     {
         var assigned = new List<(string Name, SourceSpan Span)>();
         AssignedNames.Collect(statements, assigned, includeDefinitions: false);
@@ -323,7 +359,7 @@ internal sealed partial class ModuleEvaluator
             _session.AddSkipped(new SkippedAssignment(name, Loc(span), reason));
             if (markUnknown && ctx.Locals is null)
             {
-                var unknown = new PyUnknown(name + " is assigned inside " + reason + (reason2 is null ? string.Empty : " (" + reason2 + ")")) { Origin = Loc(span) };
+                var unknown = new PyUnknown(name + " is assigned inside " + reason + (reason2 is null ? string.Empty : " (" + reason2 + ")")) { Origin = Loc(span), Cause = cause };
                 Scope.Set(name, new Binding(unknown, Loc(span), Loc(span), false));
             }
         }

@@ -51,12 +51,28 @@ internal readonly struct Site
     /// <summary>Reports what Python would raise here (DJS0011) and yields an unknown value.</summary>
     public PyUnknown Error(string message) => Module.Error(Context, Node.Span, message);
 
-    /// <summary>Reports a call the compiler does not model (DJS0019) and yields an unknown value.</summary>
-    public PyUnknown NotEvaluated(string name)
-    {
-        Report(DiagnosticDescriptors.CallNotEvaluated, name);
-        return new PyUnknown("call to '" + name + "' is not evaluated") { Origin = Location };
-    }
+    /// <summary>
+    /// A call the compiler does not model: an unknown value whose cause (DJS0019, reported only if
+    /// a needed setting depends on it) names the function.
+    /// </summary>
+    public PyUnknown CallNotEvaluated(string name, string? reason = null)
+        => new(reason ?? "call to '" + name + "' is not evaluated")
+        {
+            Origin = Location,
+            Cause = SettingsDiagnostic.Create(DiagnosticDescriptors.CallNotEvaluated, Location, name),
+        };
+
+    /// <summary>
+    /// An operation Python supports and the compiler does not model: an unknown value whose cause
+    /// (DJS0022: a limit of the compiler, never presented as a Python exception) is reported only if
+    /// a needed setting depends on it.
+    /// </summary>
+    public PyUnknown NotEvaluated(string what, string why)
+        => new(what + " is not evaluated: " + why)
+        {
+            Origin = Location,
+            Cause = SettingsDiagnostic.Create(DiagnosticDescriptors.OperationNotEvaluated, Location, what, why),
+        };
 
     /// <summary>Reports a value larger than the evaluator's caps (DJS0013).</summary>
     public PyUnknown TooLarge(string what) => Module.TooLarge(Context, Node.Span, what);

@@ -24,6 +24,7 @@ internal static class Subscripts
                 return IndexInto(site, q.Items, PyOps.AsLong(index), q.TypeName) ?? new PyUnknown("index out of range");
             case PyStr s:
                 if (!PyOps.IsInteger(index)) return site.Error("TypeError: string indices must be integers");
+                if (Library.PythonText.HasSurrogates(s.Value)) return site.NotEvaluated("indexing text with characters outside the BMP", "Python counts code points where .NET counts UTF-16 units");
                 long i = PyOps.AsLong(index);
                 if (i < 0) i += s.Value.Length;
                 if (i < 0 || i >= s.Value.Length) return site.Error("IndexError: string index out of range");
@@ -50,6 +51,7 @@ internal static class Subscripts
         if (lo == long.MinValue || hi == long.MinValue || st == long.MinValue) return site.Error("TypeError: slice indices must be integers or None");
         long stepValue = st ?? 1;
         if (stepValue == 0) return site.Error("ValueError: slice step cannot be zero");
+        if (obj is PyStr text && Library.PythonText.HasSurrogates(text.Value)) return site.NotEvaluated("slicing text with characters outside the BMP", "Python counts code points where .NET counts UTF-16 units");
         int length = obj switch { PyStr s => s.Value.Length, PySequence q => q.Items.Count, _ => -1 };
         if (length < 0) return site.Error("TypeError: '" + obj.TypeName + "' object is not subscriptable");
         long Clamp(long? v, long def)
@@ -109,6 +111,9 @@ internal static class Subscripts
                 return site.Lift(new[] { container, key, value }, static (s, vs) => SetItem(s, vs[0], vs[1], vs[2]) ?? new PyUnknown("failed"), deferred.ExpectedType, deep: false);
             case PyUnknown:
                 return container;
+            case PyOpaque { Name: "os.environ" }:
+                Library.OsEnviron.Write(site, key);
+                return null;
         }
         site.Error("TypeError: '" + container.TypeName + "' object does not support item assignment");
         return null;

@@ -33,12 +33,16 @@ internal static class Builtins
     private static readonly Dictionary<string, Builtin> Table = new()
     {
         ["print"] = new(static (_, _) => new PyNone(), Lifting: Lifting.None),
+        ["exec"] = new(Exec, Lifting: Lifting.None),
+        ["globals"] = new(static (site, _) => Namespace(site, "globals"), Lifting: Lifting.None),
+        ["locals"] = new(static (site, _) => Namespace(site, "locals"), Lifting: Lifting.None),
+        ["vars"] = new(static (site, args) => args.Positional.Count == 0 ? Namespace(site, "vars") : site.CallNotEvaluated("vars"), Lifting: Lifting.None),
         ["isinstance"] = new(IsInstance, "bool"),
-        ["open"] = new(static (site, _) => site.NotEvaluated("open"), Lifting: Lifting.None),
-        ["getattr"] = new(static (site, _) => site.NotEvaluated("getattr"), Lifting: Lifting.None),
-        ["hasattr"] = new(static (site, _) => site.NotEvaluated("hasattr"), Lifting: Lifting.None),
-        ["object"] = new(static (site, _) => site.NotEvaluated("object"), Lifting: Lifting.None),
-        ["bytes"] = new(static (site, _) => site.NotEvaluated("bytes"), Lifting: Lifting.None),
+        ["open"] = new(static (site, _) => site.CallNotEvaluated("open"), Lifting: Lifting.None),
+        ["getattr"] = new(static (site, _) => site.CallNotEvaluated("getattr"), Lifting: Lifting.None),
+        ["hasattr"] = new(static (site, _) => site.CallNotEvaluated("hasattr"), Lifting: Lifting.None),
+        ["object"] = new(static (site, _) => site.CallNotEvaluated("object"), Lifting: Lifting.None),
+        ["bytes"] = new(static (site, _) => site.CallNotEvaluated("bytes"), Lifting: Lifting.None),
         ["map"] = new(Map, "list", Deep: true, Lifting: Lifting.DataOnly),
         ["filter"] = new(Filter, "list", Deep: true, Lifting: Lifting.DataOnly),
         ["sorted"] = new(Sorted, "list", Deep: true, Lifting: Lifting.DataOnly),
@@ -97,11 +101,20 @@ internal static class Builtins
         }
     }
 
-    private static PyValue NotModelled(Site site, string name)
+    private static PyValue NotModelled(Site site, string name) => site.CallNotEvaluated(name);
+
+    // exec(...) may define any name: after it, a name that is not defined is unknown, not a NameError.
+    private static PyValue Exec(Site site, Args args)
     {
-        site.Report(DiagnosticDescriptors.CallNotEvaluated, name);
-        return new PyUnknown("call to '" + name + "' is not evaluated");
+        var result = site.CallNotEvaluated("exec");
+        if (site.Context.Locals is null && !site.Context.DefaultsMode) site.Module.NamesMayComeFrom("exec(...) on line " + site.Location.Start.Line, result.Cause);
+        return result;
     }
+
+    // At module level globals(), locals() and vars() are the module's namespace: "X" in locals() and
+    // globals().get("X") are evaluated; inside a comprehension or lambda they are not.
+    private static PyValue Namespace(Site site, string name)
+        => site.Context.Locals is null ? site.Module.Namespace(site, name) : site.CallNotEvaluated(name);
 
     private static PyValue? First(Args args) => args.Positional.Count > 0 ? args.Positional[0] : null;
 
@@ -110,7 +123,7 @@ internal static class Builtins
         var a0 = First(args);
         return a0 switch
         {
-            PyStr s => new PyInt(s.Value.Length),
+            PyStr s => new PyInt(PythonText.Length(s.Value)),
             PyBytes bytes => new PyInt(bytes.Latin1.Length),
             PySequence q => new PyInt(q.Items.Count),
             PyDict d => new PyInt(d.Entries.Count),

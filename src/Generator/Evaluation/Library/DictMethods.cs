@@ -25,7 +25,7 @@ internal static class DictMethods
     };
 
     public static MethodResult Call(Site site, PyDict dict, string name, Args args)
-        => Table.TryGetValue(name, out var method) ? method(site, dict, args) : site.Error("AttributeError: 'dict' object has no attribute '" + name + "'");
+        => Table.TryGetValue(name, out var method) ? method(site, dict, args) : Methods.Missing(site, "dict", name);
 
     private static MethodResult Get(Site site, PyDict d, Args args)
     {

@@ -23,6 +23,8 @@ internal static class DjangoEnviron
     /// <summary><c>environ.Env.name</c> (the class) or <c>env.name</c> (an instance: a bound method).</summary>
     public static PyValue Attribute(PyOpaque obj, string name)
     {
+        // Env.ENVIRON is os.environ (a class attribute, also read through instances).
+        if (name == "ENVIRON") return Modules.ImportName("os", "environ")!;
         if (obj.Kind == "type")
         {
             if (name == "read_env") return Modules.Function("environ.Env.read_env");
@@ -88,8 +90,7 @@ internal static class DjangoEnviron
             case "read_env":
                 return new PyNone();
             default:
-                site.Report(DiagnosticDescriptors.CallNotEvaluated, "environ.Env." + method);
-                return new PyUnknown("environ.Env." + method + " is not evaluated") { Origin = site.Location };
+                return site.CallNotEvaluated("environ.Env." + method, "environ.Env." + method + " is not evaluated");
         }
         if (key is null) return site.Error("TypeError: missing required argument 'var'");
         if (key is PyStr k && scheme.Entries.TryGetValue(k.Value, out var entry))
@@ -130,8 +131,7 @@ internal static class DjangoEnviron
             case PyList { Items.Count: 1 } elementCast:
                 return PyOps.List(s.Value.Split(',').Where(x => x.Length > 0).Select(x => site.Call(elementCast.Items[0], new PyStr(x))));
             case PyOpaque { Kind: "type", Name: "json" }:
-                site.Report(DiagnosticDescriptors.CallNotEvaluated, "environ.Env.json");
-                return new PyUnknown("JSON values are not evaluated");
+                return site.CallNotEvaluated("environ.Env.json", "JSON values are not evaluated");
             case PyOpaque { Kind: "type", Name: "str" }:
                 return s;
             default:

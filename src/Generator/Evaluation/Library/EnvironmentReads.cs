@@ -32,6 +32,7 @@ internal static class EnvironmentReads
         if (key is PyDeferred) return new PyUnknown("the name of the environment variable is itself read from the environment") { Origin = site.Location };
         if (key is not PyStr name) return site.Error("TypeError: str expected, not " + key.TypeName);
         if (defaultValue is PyUnknown) return defaultValue;
+        if (Written(site, name.Value) is { } written) return written;
         var env = Current(site);
         if (env is not null)
         {
@@ -64,11 +65,25 @@ internal static class EnvironmentReads
         return site.Deferred(keys.ToEquatableArray(), def, expectedType);
     }
 
+    // A variable the file itself assigned earlier: Python would read that value; the compiler does
+    // not model the write, so the read is not evaluated (and says where the write is).
+    private static PyUnknown? Written(Site site, string key)
+    {
+        if (!site.Session.EnvironmentWrites.TryGetValue(key, out var at)) return null;
+        string what = "the assignment os.environ[" + PyOps.StrRepr(key) + "]";
+        return new PyUnknown("'" + key + "' is assigned by the settings file (" + what + "), which is not evaluated")
+        {
+            Origin = site.Location,
+            Cause = SettingsDiagnostic.Create(DiagnosticDescriptors.OperationNotEvaluated, at, what, "the settings compiler reads the environment and does not model writes to it, so a later read of '" + key + "' is unknown"),
+        };
+    }
+
     /// <summary><c>"KEY" in os.environ</c> (or <c>not in</c>).</summary>
     public static PyValue Contains(Site site, PyValue key, bool negate)
     {
         if (key is PyUnknown) return key;
         if (key is not PyStr name) return key is PyDeferred ? new PyUnknown("environment variable name not known") : site.Error("TypeError: str expected, not " + key.TypeName);
+        if (Written(site, name.Value) is { } written) return written;
         var env = Current(site);
         if (env is not null) return new PyBool((env.GetVariable(name.Value) is not null) != negate);
         return site.Deferred(new[] { name.Value }.ToEquatableArray(), new PyBool(negate), "bool");

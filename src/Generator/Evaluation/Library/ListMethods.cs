@@ -28,7 +28,7 @@ internal static class ListMethods
     };
 
     public static MethodResult Call(Site site, PyList list, string name, Args args)
-        => Table.TryGetValue(name, out var method) ? method(site, list, args) : site.Error("AttributeError: 'list' object has no attribute '" + name + "'");
+        => Table.TryGetValue(name, out var method) ? method(site, list, args) : Methods.Missing(site, "list", name);
 
     /// <summary><c>seq.index(x)</c> / <c>seq.count(x)</c> on a list or tuple.</summary>
     public static PyValue Search(Site site, EquatableArray<PyValue> items, string name, Args args)

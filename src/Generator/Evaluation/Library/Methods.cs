@@ -87,11 +87,19 @@ internal static class Methods
             case PyPath p:
                 return PathLib.Method(site, p, name, args);
             case PyPattern:
-                site.Report(DiagnosticDescriptors.CallNotEvaluated, "re.Pattern." + name);
-                return new PyUnknown("regular expression matching is not evaluated");
+                return site.CallNotEvaluated("re.Pattern." + name, "regular expression matching is not evaluated");
             case PyUnknown:
                 return receiver;
         }
-        return site.Error("AttributeError: '" + receiver.TypeName + "' object has no attribute '" + name + "'");
+        return Missing(site, receiver.TypeName, name);
     }
+
+    /// <summary>
+    /// A method the type's table does not model: "not evaluated" when CPython's type has it (a
+    /// limit of the compiler), else the AttributeError Python raises.
+    /// </summary>
+    public static PyValue Missing(Site site, string typeName, string name)
+        => PythonNames.HasAttribute(typeName, name) == true
+            ? site.CallNotEvaluated(typeName + "." + name, typeName + "." + name + " is not evaluated")
+            : site.Error("AttributeError: '" + typeName + "' object has no attribute '" + name + "'");
 }

@@ -15,11 +15,21 @@ internal static class OsEnviron
         ["os.environ.setdefault"] = static (site, args) => Get(site, args, "value"),
     };
 
-    /// <summary><c>os.environ.name</c>.</summary>
-    public static PyValue Attribute(string name)
+    /// <summary><c>os.environ.name</c>: <c>get</c> and <c>setdefault</c> read one variable; the rest of the mapping is not modelled.</summary>
+    public static PyValue Attribute(Site site, string name)
     {
         if (name is "get" or "setdefault") return Modules.Function("os.environ." + name);
-        return new PyUnknown("'os.environ." + name + "' is not evaluated");
+        return site.NotEvaluated("os.environ." + name, "the settings compiler reads single environment variables, not the whole environment");
+    }
+
+    /// <summary>
+    /// <c>os.environ[key] = value</c>: the compiler reads the environment and does not model writes
+    /// to it. The key is remembered, so a later read of it is "not evaluated" instead of silently
+    /// reading the real environment.
+    /// </summary>
+    public static void Write(Site site, PyValue key)
+    {
+        if (key is PyStr name && !site.Session.EnvironmentWrites.ContainsKey(name.Value)) site.Session.EnvironmentWrites[name.Value] = site.Location;
     }
 
     /// <summary><c>os.environ[key]</c>: a read without default.</summary>

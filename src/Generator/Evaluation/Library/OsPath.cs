@@ -79,7 +79,6 @@ internal static class OsPath
                 if (first is PyPath ap) return ap;
                 return function == "normpath" ? new PyStr(PathLib.Normalize(((PyStr)first).Value, ((PyStr)first).Value.StartsWith("/", StringComparison.Ordinal))) : PathLib.FromText(((PyStr)first).Value);
         }
-        site.Report(DiagnosticDescriptors.CallNotEvaluated, "os.path." + function);
-        return new PyUnknown("os.path." + function + " is not evaluated");
+        return site.CallNotEvaluated("os.path." + function, "os.path." + function + " is not evaluated");
     }
 }

@@ -105,6 +105,18 @@ internal static class PathLib
         return null;
     }
 
+    /// <summary>
+    /// An attribute of the class <c>Path</c>: <c>Path.joinpath(BASE_DIR, "static")</c> calls the method
+    /// with the path as receiver; the class methods (<c>Path.cwd()</c>, <c>Path.home()</c>) depend on
+    /// the machine and are not evaluated.
+    /// </summary>
+    public static PyValue ClassAttribute(Site site, string name)
+    {
+        if (PythonNames.HasAttribute("PosixPath", name) != true) return site.Error("AttributeError: type object 'Path' has no attribute '" + name + "'");
+        if (name is "cwd" or "home") return Modules.Function("pathlib.Path." + name);
+        return new PyOpaque("method_descriptor", "pathlib.Path." + name);
+    }
+
     /// <summary>A method of a path.</summary>
     public static PyValue Method(Site site, PyPath p, string name, Args args)
     {
@@ -139,8 +151,8 @@ internal static class PathLib
             case "with_name":
                 return args.Get(0, "name") is PyStr newName ? Join(Parent(p), newName) : site.Error("TypeError: with_name() expects a str");
         }
-        site.Report(DiagnosticDescriptors.CallNotEvaluated, "Path." + name);
-        return new PyUnknown("Path." + name + " is not evaluated") { Origin = site.Location };
+        if (PythonNames.HasAttribute("PosixPath", name) != true) return site.Error("AttributeError: 'PosixPath' object has no attribute '" + name + "'");
+        return site.CallNotEvaluated("Path." + name, "Path." + name + " is not evaluated");
     }
 
     private static PyValue Make(Site site, Args args)

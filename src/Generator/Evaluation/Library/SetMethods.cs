@@ -24,7 +24,7 @@ internal static class SetMethods
     };
 
     public static MethodResult Call(Site site, PySet set, string name, Args args)
-        => Table.TryGetValue(name, out var method) ? method(site, set, name, args) : site.Error("AttributeError: 'set' object has no attribute '" + name + "'");
+        => Table.TryGetValue(name, out var method) ? method(site, set, name, args) : Methods.Missing(site, "set", name);
 
     private static PySet Make(PySet original, IEnumerable<PyValue> items) => new(ModuleEvaluator.Dedupe(items).ToEquatableArray()) { Origin = original.Origin, DefinedAt = original.DefinedAt };
 
