@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
@@ -45,15 +44,15 @@ public sealed class SqliteUserStore : IUserStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// The text is read the way the ORM coerces it for an integer primary key (Python's <c>int()</c>:
-    /// surrounding white space and a sign allowed); anything else finds no user.
+    /// The text is read the way the ORM coerces it for an integer primary key, Python's <c>int()</c>
+    /// (<see cref="PythonInt"/>: surrounding white space, a sign, <c>_</c> separators and Unicode
+    /// digits allowed; a trailing NUL is not); anything Python refuses (Django: 500) finds no user.
     /// </remarks>
     public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!long.TryParse(userId, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture, out long id))
+        if (!PythonInt.TryParseInt64(userId, out long id))
         {
             return ValueTask.FromResult<DjangoUser?>(null);
         }
