@@ -36,6 +36,12 @@ internal static partial class SimpleJwtLog
     [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "SimpleJWT authentication answered 503: the user store is unavailable")]
     public static partial void AuthenticationUnavailable(ILogger logger, System.Exception exception);
 
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "SimpleJWT endpoint answered {Status}: the request body could not be read ({Reason})")]
+    public static partial void RequestBodyRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "SimpleJWT endpoint: the client went away while sending the body ({Reason})")]
+    public static partial void ClientGone(ILogger logger, string reason);
+
     /// <summary>"an access token", "a sliding token", ...: the token kind with its article, for log text.</summary>
     public static string Describe(TokenType type) => type switch
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -106,7 +107,28 @@ internal sealed class SimpleJwtViews
             await DrfResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
-        var data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        DrfRequestData data;
+        try
+        {
+            data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel gave up on the body (408: slower than MinRequestBodyDataRate, a body that
+            // stalls; 400: malformed chunking, a body cut short). Its own convention: that status,
+            // no body, the connection closed. The client's fault, so Debug: an anonymous client
+            // must not be able to fill the log.
+            SimpleJwtLog.RequestBodyRefused(_logger, e.StatusCode, e.Message);
+            context.Response.StatusCode = e.StatusCode;
+            return;
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            // The connection was reset or aborted while the body was read: nobody to answer.
+            SimpleJwtLog.ClientGone(_logger, e.Message);
+            await AwaitAbortAsync(context).ConfigureAwait(false);
+            return;
+        }
         if (data.Error is { } error)
         {
             await WriteAsync(context, error.Status, error.Body).ConfigureAwait(false);
@@ -130,6 +152,27 @@ internal sealed class SimpleJwtViews
             await StoreUnavailableResponse.WriteAsync(context, SimpleJwtView.Allow).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Returns once Kestrel has marked the request aborted. The read failed as soon as the reset
+    /// reached the transport, a moment before Kestrel hears of the closed connection; returning
+    /// earlier makes it drain a body whose reader the failed read left mid-read, which it logs at
+    /// Error. Aborting ourselves would log at Information; only if Kestrel does not notice within
+    /// the bound is that done.
+    /// </summary>
+    private static async Task AwaitAbortAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        if (aborted.IsCancellationRequested) return;
+        var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (aborted.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), noticed))
+        {
+            await Task.WhenAny(noticed.Task, Task.Delay(ClientGoneNoticeBound)).ConfigureAwait(false);
+        }
+        if (!aborted.IsCancellationRequested) context.Abort();
+    }
+
+    private static readonly TimeSpan ClientGoneNoticeBound = TimeSpan.FromSeconds(1);
 
     private Task WriteAsync(HttpContext context, int status, object body) =>
         DrfResponse.WriteAsync(context, status, body, _wwwAuthenticate, SimpleJwtView.Allow);
