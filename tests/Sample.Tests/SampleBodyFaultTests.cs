@@ -29,7 +29,10 @@ public sealed class SampleBodyFaultTests
         ["Logging__LogLevel__Microsoft.AspNetCore.Routing.EndpointMiddleware"] = "Warning",
     };
 
-    private static readonly Regex AboveDebug = new(@"^(info|warn|fail|crit): ", RegexOptions.Multiline);
+    // A console-logger header line above Debug. Kestrel's "heartbeat has been running for ..."
+    // warning (event 22) is about a machine too busy to run its timer on time (the whole test
+    // project runs in parallel with a browser), not about the request: it is not counted.
+    private static readonly Regex AboveDebug = new(@"^(info|warn|fail|crit): (?!Microsoft\.AspNetCore\.Server\.Kestrel\[22\])", RegexOptions.Multiline);
 
     [Fact]
     public async Task Stalled_bodies_get_408_without_logging_above_debug()
@@ -47,7 +50,7 @@ public sealed class SampleBodyFaultTests
         var cutShort = SendAndRead(sample, Head + "Content-Length: 100\r\n\r\n{\"username\"", halfClose: true);
         foreach (string response in await Task.WhenAll(stalls))
         {
-            Assert.StartsWith("HTTP/1.1 408 Request Timeout\r\n", response);
+            Assert.True(response.StartsWith("HTTP/1.1 408 Request Timeout\r\n", StringComparison.Ordinal), "answered: [" + response + "]\n" + sample.Output[mark..]);
             // Answered inside the pipeline: the CORS middleware still adds its headers.
             Assert.Contains("Access-Control-Allow-Origin: http://localhost:3000\r\n", response);
         }
