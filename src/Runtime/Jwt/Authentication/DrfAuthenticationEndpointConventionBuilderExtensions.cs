@@ -1,7 +1,8 @@
 using System;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Jwt;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as the other endpoint conventions are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Marks endpoints as DRF API views for the authentication step.</summary>
 public static class DrfAuthenticationEndpointConventionBuilderExtensions

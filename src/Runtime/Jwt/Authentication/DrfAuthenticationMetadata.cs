@@ -9,7 +9,7 @@ namespace DjangoSettings.Jwt;
 /// Endpoint metadata: the endpoint is a DRF API view, whose <c>authentication_classes</c> (here:
 /// authentication scheme names, in order) run before it, in the authentication step
 /// (<c>UseSimpleJwtAuthentication()</c>). Add it with
-/// <see cref="DrfAuthenticationEndpointConventionBuilderExtensions.WithDrfAuthentication{TBuilder}(TBuilder)"/>.
+/// <see cref="Microsoft.AspNetCore.Builder.DrfAuthenticationEndpointConventionBuilderExtensions.WithDrfAuthentication{TBuilder}(TBuilder)"/>.
 /// Endpoints without it are DRF views with the default classes when they carry authorization
 /// metadata (<c>[Authorize]</c>, <c>RequireAuthorization()</c>, <c>[AllowAnonymous]</c>,
 /// <c>AllowAnonymous()</c>), and plain Django views (never authenticated) otherwise.
