@@ -55,19 +55,21 @@ internal static class SettingsSchema
     private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
+    // simplejwt tests its flags with `if api_settings.ROTATE_REFRESH_TOKENS:`: any value is its truth value.
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary);
+        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary, TruthValue: kind == Bool);
 
+    // DRF tests its flags by truth value too (`ensure_ascii = not api_settings.UNICODE_JSON`).
     private static SettingDefinition Drf(string key, string member, SettingKind kind, PyValue def, string summary)
-        => new("REST_FRAMEWORK." + key, key, SettingGroup.RestFramework, member, kind, def, summary);
+        => new("REST_FRAMEWORK." + key, key, SettingGroup.RestFramework, member, kind, def, summary, TruthValue: kind == Bool);
 
     private static PyList List(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
 
     private static PyDict Map(params (string Key, string? Value)[] entries)
         => new(entries.Select(e => new PyDictEntry(new PyStr(e.Key), e.Value is null ? new PyNone() : new PyStr(e.Value))).ToEquatableArray());
 
-    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary);
+    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary, bool truthValue = false)
+        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
 
@@ -182,7 +184,7 @@ internal static class SettingsSchema
 
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
-            Django("DEBUG", "Debug", Bool, f, "Django's debug flag."),
+            Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
             Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
             Django("DATABASES.default.ENGINE", "DatabaseEngine", OptionalString, null, "DATABASES['default']['ENGINE']."),
