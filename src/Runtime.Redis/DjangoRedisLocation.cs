@@ -8,7 +8,7 @@ namespace DjangoSettings.Redis;
 /// A CACHES LOCATION as redis-py reads it (<c>redis://[:password]@host:port/db</c>,
 /// <c>rediss://</c> for TLS, <c>unix:///path?db=N</c>), as StackExchange.Redis options and a database.
 /// </summary>
-public static class DjangoRedisLocation
+internal static class DjangoRedisLocation
 {
     /// <summary>Parses <paramref name="location"/>; OPTIONS PASSWORD and DB (django-redis) override the URL's.</summary>
     /// <exception cref="FormatException">Not a redis URL.</exception>

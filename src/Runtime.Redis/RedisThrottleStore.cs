@@ -18,7 +18,7 @@ namespace DjangoSettings.Redis;
 /// and this port on one Redis share one history. A request's throttles are checked by one script,
 /// atomically (Django's get-then-set is not), in one round trip.
 /// </summary>
-public sealed partial class RedisThrottleStore : IDrfThrottleStore
+internal sealed partial class RedisThrottleStore : IDrfThrottleStore
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly DjangoCacheSettings _settings;

@@ -57,6 +57,12 @@ internal enum SettingKind
     /// <summary>None (no limit) or an int greater than or equal to zero (<c>long?</c>).</summary>
     OptionalNonNegativeInt,
 
+    /// <summary>An int or None (bool passes, as in Python) (<c>int?</c>).</summary>
+    OptionalInt,
+
+    /// <summary>A dict of str keys to str or None values, in insertion order (<c>IReadOnlyDictionary&lt;string, string?&gt;</c>).</summary>
+    StringMap,
+
     /// <summary>A setting that no longer exists: defining it at all is an error.</summary>
     Removed,
 }

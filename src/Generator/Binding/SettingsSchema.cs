@@ -12,8 +12,10 @@ namespace DjangoSettings.Generator.Binding;
 /// <summary>
 /// Every setting the compiler understands, with its type, default and legacy alias: the CORS
 /// settings of django-cors-headers 4.x (spec/cors.md §1), the SIMPLE_JWT keys of simplejwt 5.5
-/// (spec/jwt.md §1), and the Django core settings the runtime reads (spec/django-http.md for the
-/// request-handling ones). One table drives binding,
+/// (spec/jwt.md §1), every REST_FRAMEWORK key of DRF 3.14 with DRF's default (the defaults are
+/// compared with <see cref="DjangoReference"/>, read from the installed DRF, by a test), and the
+/// Django core settings the runtime reads (spec/django-http.md for the request-handling ones).
+/// One table drives binding,
 /// "did you mean" suggestions and the emitted members.
 /// </summary>
 internal static class SettingsSchema
@@ -44,7 +46,7 @@ internal static class SettingsSchema
         "SECURE_REDIRECT_EXEMPT", "SECURE_PROXY_SSL_HEADER", "SECURE_BROWSER_XSS_FILTER", "X_FRAME_OPTIONS",
         "DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FIELDS");
 
-    /// <summary>All definitions, CORS first, then SIMPLE_JWT, then Django.</summary>
+    /// <summary>All definitions, CORS first, then SIMPLE_JWT, then REST_FRAMEWORK, then Django.</summary>
     public static ImmutableArray<SettingDefinition> All { get; } = Build();
 
     /// <summary>Definitions by binding key (<c>CORS_ALLOWED_ORIGINS</c>, <c>SIMPLE_JWT.ALGORITHM</c>).</summary>
@@ -59,14 +61,27 @@ internal static class SettingsSchema
     /// <summary>Keys SIMPLE_JWT may hold (current ones; removed ones are reported separately).</summary>
     public static ImmutableArray<string> JwtKeys { get; } = All.Where(d => d.Group == SettingGroup.SimpleJwt).Select(d => d.DjangoName).ToImmutableArray();
 
+    /// <summary>Keys REST_FRAMEWORK may hold (DRF's DEFAULTS; removed ones are reported separately).</summary>
+    public static ImmutableArray<string> RestFrameworkKeys { get; } = All.Where(d => d.Group == SettingGroup.RestFramework).Select(d => d.DjangoName).ToImmutableArray();
+
     private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
+    // simplejwt tests its flags with `if api_settings.ROTATE_REFRESH_TOKENS:`: any value is its truth value.
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary);
+        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary, TruthValue: kind == Bool);
 
-    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary);
+    // DRF tests its flags by truth value too (`ensure_ascii = not api_settings.UNICODE_JSON`).
+    private static SettingDefinition Drf(string key, string member, SettingKind kind, PyValue def, string summary)
+        => new("REST_FRAMEWORK." + key, key, SettingGroup.RestFramework, member, kind, def, summary, TruthValue: kind == Bool);
+
+    private static PyList List(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
+
+    private static PyDict Map(params (string Key, string? Value)[] entries)
+        => new(entries.Select(e => new PyDictEntry(new PyStr(e.Key), e.Value is null ? new PyNone() : new PyStr(e.Value))).ToEquatableArray());
+
+    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary, bool truthValue = false)
+        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
 
@@ -134,9 +149,56 @@ internal static class SettingsSchema
             Jwt("REVOKE_TOKEN_CLAIM", "RevokeTokenClaim", SettingKind.String, new PyStr("hash_password"), "Claim name for CHECK_REVOKE_TOKEN."),
             Jwt("CHECK_USER_IS_ACTIVE", "CheckUserIsActive", Bool, t, "Whether inactive users are refused."),
 
+            // Django REST framework 3.14: rest_framework.settings.DEFAULTS, in DRF's order.
+            Drf("DEFAULT_RENDERER_CLASSES", "DefaultRendererClasses", ImportPathSequence, List(DjangoReference.DefaultRendererClasses), "Renderers of DRF views, in negotiation order."),
+            Drf("DEFAULT_PARSER_CLASSES", "DefaultParserClasses", ImportPathSequence, List(DjangoReference.DefaultParserClasses), "Parsers of DRF views' request bodies."),
+            Drf("DEFAULT_AUTHENTICATION_CLASSES", "DefaultAuthenticationClasses", ImportPathSequence, List(DjangoReference.DefaultAuthenticationClasses), "Authentication classes, tried in order; the first decides 401 (WWW-Authenticate) or 403."),
+            Drf("DEFAULT_PERMISSION_CLASSES", "DefaultPermissionClasses", ImportPathSequence, List(DjangoReference.DefaultPermissionClasses), "Permission classes every DRF view checks unless it names its own."),
+            Drf("DEFAULT_THROTTLE_CLASSES", "DefaultThrottleClasses", ImportPathSequence, List(DjangoReference.DefaultThrottleClasses), "Throttle classes every DRF view checks unless it names its own."),
+            Drf("DEFAULT_CONTENT_NEGOTIATION_CLASS", "DefaultContentNegotiationClass", ImportPath, new PyStr("rest_framework.negotiation.DefaultContentNegotiation"), "Content negotiation class."),
+            Drf("DEFAULT_METADATA_CLASS", "DefaultMetadataClass", ImportPath, new PyStr("rest_framework.metadata.SimpleMetadata"), "Class answering OPTIONS."),
+            Drf("DEFAULT_VERSIONING_CLASS", "DefaultVersioningClass", ImportPath, none, "API versioning scheme, or None."),
+            Drf("DEFAULT_PAGINATION_CLASS", "DefaultPaginationClass", ImportPath, none, "Pagination class of list views, or None."),
+            Drf("DEFAULT_FILTER_BACKENDS", "DefaultFilterBackends", ImportPathSequence, List(Array.Empty<string>()), "Filter backends of generic views."),
+            Drf("DEFAULT_SCHEMA_CLASS", "DefaultSchemaClass", ImportPath, new PyStr("rest_framework.schemas.openapi.AutoSchema"), "Schema inspector of views."),
+            Drf("DEFAULT_THROTTLE_RATES", "DefaultThrottleRates", StringMap, Map(("user", null), ("anon", null)), "Throttle scope to rate ('100/day'); None switches a scope off."),
+            Drf("NUM_PROXIES", "NumProxies", OptionalInt, none, "Application proxies in front of the server (X-Forwarded-For), or None."),
+            Drf("PAGE_SIZE", "PageSize", OptionalInt, none, "Default page size of the pagination classes, or None."),
+            Drf("SEARCH_PARAM", "SearchParam", SettingKind.String, new PyStr("search"), "Query parameter of SearchFilter."),
+            Drf("ORDERING_PARAM", "OrderingParam", SettingKind.String, new PyStr("ordering"), "Query parameter of OrderingFilter."),
+            Drf("DEFAULT_VERSION", "DefaultVersion", OptionalString, none, "Version when none is given, or None."),
+            Drf("ALLOWED_VERSIONS", "AllowedVersions", OptionalStringOrSequence, none, "Versions accepted, or None for any."),
+            Drf("VERSION_PARAM", "VersionParam", SettingKind.String, new PyStr("version"), "Query or media type parameter carrying the version."),
+            Drf("UNAUTHENTICATED_USER", "UnauthenticatedUser", ImportPath, new PyStr("django.contrib.auth.models.AnonymousUser"), "request.user of unauthenticated requests, or None."),
+            Drf("UNAUTHENTICATED_TOKEN", "UnauthenticatedToken", ImportPath, none, "request.auth of unauthenticated requests, or None."),
+            Drf("VIEW_NAME_FUNCTION", "ViewNameFunction", ImportPath, new PyStr("rest_framework.views.get_view_name"), "Function naming views (OPTIONS 'name')."),
+            Drf("VIEW_DESCRIPTION_FUNCTION", "ViewDescriptionFunction", ImportPath, new PyStr("rest_framework.views.get_view_description"), "Function describing views (OPTIONS 'description')."),
+            Drf("EXCEPTION_HANDLER", "ExceptionHandler", ImportPath, new PyStr("rest_framework.views.exception_handler"), "Function turning exceptions into responses."),
+            Drf("NON_FIELD_ERRORS_KEY", "NonFieldErrorsKey", SettingKind.String, new PyStr("non_field_errors"), "Key of serializer errors not tied to a field."),
+            Drf("TEST_REQUEST_RENDERER_CLASSES", "TestRequestRendererClasses", ImportPathSequence, List(new[] { "rest_framework.renderers.MultiPartRenderer", "rest_framework.renderers.JSONRenderer" }), "Renderers of DRF's test client."),
+            Drf("TEST_REQUEST_DEFAULT_FORMAT", "TestRequestDefaultFormat", SettingKind.String, new PyStr("multipart"), "Default format of DRF's test client."),
+            Drf("URL_FORMAT_OVERRIDE", "UrlFormatOverride", OptionalString, new PyStr("format"), "Query parameter that picks a renderer (?format=json), or None."),
+            Drf("FORMAT_SUFFIX_KWARG", "FormatSuffixKwarg", SettingKind.String, new PyStr("format"), "URL keyword of format suffix patterns."),
+            Drf("URL_FIELD_NAME", "UrlFieldName", SettingKind.String, new PyStr("url"), "Field name of hyperlinked serializers' own URL."),
+            Drf("DATE_FORMAT", "DateFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer DateFields."),
+            Drf("DATE_INPUT_FORMATS", "DateInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer DateFields."),
+            Drf("DATETIME_FORMAT", "DatetimeFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer DateTimeFields."),
+            Drf("DATETIME_INPUT_FORMATS", "DatetimeInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer DateTimeFields."),
+            Drf("TIME_FORMAT", "TimeFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer TimeFields."),
+            Drf("TIME_INPUT_FORMATS", "TimeInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer TimeFields."),
+            Drf("UNICODE_JSON", "UnicodeJson", Bool, t, "Whether JSON output keeps non-ASCII characters (else \\uXXXX escapes)."),
+            Drf("COMPACT_JSON", "CompactJson", Bool, t, "Whether JSON output has no spaces after separators."),
+            Drf("STRICT_JSON", "StrictJson", Bool, t, "Whether NaN and Infinity are refused in JSON."),
+            Drf("COERCE_DECIMAL_TO_STRING", "CoerceDecimalToString", Bool, t, "Whether serializer DecimalFields render as strings."),
+            Drf("UPLOADED_FILES_USE_URL", "UploadedFilesUseUrl", Bool, t, "Whether serializer FileFields render URLs (else names)."),
+            Drf("HTML_SELECT_CUTOFF", "HtmlSelectCutoff", NonNegativeInt, new PyInt(1000), "Browsable API: most options shown in a select."),
+            Drf("HTML_SELECT_CUTOFF_TEXT", "HtmlSelectCutoffText", SettingKind.String, new PyStr("More than {count} items..."), "Browsable API: text shown past the cutoff."),
+            Drf("SCHEMA_COERCE_PATH_PK", "SchemaCoercePathPk", Bool, t, "Schemas: whether a 'pk' path parameter is named after the model field."),
+            Drf("SCHEMA_COERCE_METHOD_NAMES", "SchemaCoerceMethodNames", StringMap, Map(("retrieve", "read"), ("destroy", "delete")), "Schemas: view action names renamed in operation ids."),
+
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
-            Django("DEBUG", "Debug", Bool, f, "Django's debug flag."),
+            Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
             Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
             // Django's request handling (spec/django-http.md §2-§6): SecurityMiddleware, CommonMiddleware,

@@ -79,6 +79,10 @@ internal static class TypeRules
                 return IsSequenceOf(value, v => v is PyStr);
             case SettingKind.OptionalNonNegativeInt:
                 return value is PyNone or PyBool || value is PyInt { Value: >= 0 } ? Result.Ok : Result.Mismatch;
+            case SettingKind.OptionalInt:
+                return value is PyInt or PyBool or PyNone ? Result.Ok : Result.Mismatch;
+            case SettingKind.StringMap:
+                return IsStringMap(value);
             default:
                 return Result.Ok;
         }
@@ -97,6 +101,19 @@ internal static class TypeRules
         return deferred ? Result.Deferred : Result.Ok;
     }
 
+    private static Result IsStringMap(PyValue value)
+    {
+        if (value is not PyDict dict) return Result.Mismatch;
+        bool deferred = false;
+        foreach (var entry in dict.Entries)
+        {
+            if (entry.Key is not PyStr) return Result.Mismatch;
+            if (entry.Value is PyDeferred or PyUnknown) { deferred = true; continue; }
+            if (entry.Value is not (PyStr or PyNone)) return Result.Mismatch;
+        }
+        return deferred ? Result.Deferred : Result.Ok;
+    }
+
     private static bool ExpectedTypeFits(SettingKind kind, string type) => kind switch
     {
         SettingKind.StringSequence or SettingKind.RegexSequence or SettingKind.ImportPathSequence or SettingKind.LooseStringSequence => type is "list" or "tuple",
@@ -106,6 +123,8 @@ internal static class TypeRules
         SettingKind.Leeway => type is "int" or "float" or "timedelta",
         SettingKind.String or SettingKind.Regex or SettingKind.ImportPath => type == "str",
         SettingKind.OptionalString => type is "str" or "NoneType",
+        SettingKind.OptionalInt => type is "int" or "bool" or "NoneType",
+        SettingKind.StringMap => type == "dict",
         SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence or SettingKind.ReferrerPolicy => type is "str" or "list" or "tuple" or "NoneType",
         SettingKind.OptionalStringPair => type is "list" or "tuple" or "NoneType",
         SettingKind.OptionalNonNegativeInt => type is "int" or "bool" or "NoneType",

@@ -21,6 +21,7 @@ internal static class SettingsChecks
         CorsPolicyChecks.Run(ctx);
         JwtAlgorithmChecks.Run(ctx);
         JwtSettingChecks.Run(ctx);
+        RestFrameworkChecks.Run(ctx);
         SecretChecks.Run(ctx);
         MiddlewareChecks.Run(ctx);
         HostChecks.Run(ctx);

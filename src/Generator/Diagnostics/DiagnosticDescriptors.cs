@@ -6,8 +6,9 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
-/// DJS0700-0799 Django's deploy checks (DJS07NN is Django's security.W0NN), DJS0800-0899 the
-/// project and the generated API, DJS0900-0999 internal.
+/// DJS0600-0699 REST_FRAMEWORK, caches and languages, DJS0700-0799 Django's deploy checks
+/// (DJS07NN is Django's security.W0NN), DJS0800-0899 the project and the generated API,
+/// DJS0900-0999 internal.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -21,6 +22,7 @@ internal static class DiagnosticDescriptors
     private const string Jwt = "Jwt";
     private const string Http = "Http";
     private const string Deploy = "Deploy";
+    private const string RestFramework = "RestFramework";
     private const string Project = "Project";
     private const string Internal = "Internal";
 
@@ -131,6 +133,11 @@ internal static class DiagnosticDescriptors
         "DJS0021", "Import cycle",
         "'{0}' imports itself through {1}; the nested import is ignored", Evaluation, SettingsSeverity.Warning);
 
+    /// <summary>Python supports the operation but the settings compiler does not model it (a limit of the compiler, not a mistake in the file).</summary>
+    public static readonly DjsDescriptor OperationNotEvaluated = new(
+        "DJS0022", "Operation not evaluated",
+        "{0} is not evaluated: {1}", Evaluation, SettingsSeverity.Info);
+
     // ----- DJS0100-0199: settings schema (binding) --------------------------------------------
 
     /// <summary>A setting holds a value of the wrong type.</summary>
@@ -183,10 +190,35 @@ internal static class DiagnosticDescriptors
         "DJS0110", "Setting defined in code that was skipped",
         "{0} is assigned inside code that the settings compiler skips ({1}); the assignment is ignored", Settings, SettingsSeverity.Warning);
 
-    /// <summary>A setting that depends on names from a star import whose module was not given.</summary>
+    /// <summary>A setting that depends on names from a settings module that was not given to the compiler.</summary>
     public static readonly DjsDescriptor DependsOnMissingModule = new(
         "DJS0111", "Setting depends on a settings module that was not given",
-        "{0} depends on {1}, which is not among the files given to the compiler; list that file too (DjangoSettingsFile accepts several files separated by ';') so its values are known", Settings, SettingsSeverity.Warning);
+        "{0} depends on the settings module '{1}', which is not among the files given to the compiler ({2}); add that file beside this one (as an AdditionalFiles item, or a sibling .py of DjangoSettingsFile) so its values are known", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A setting the application needs whose value cannot be known; the port goes on with a stated assumption.</summary>
+    public static readonly DjsDescriptor SettingAssumed = new(
+        "DJS0112", "Setting cannot be known; the port assumes a value",
+        "{0} cannot be known at build time ({1}); {2}", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A str where Django reads a truth value: any non-empty string is true.</summary>
+    public static readonly DjsDescriptor StringAsTruthValue = new(
+        "DJS0113", "String used as a truth value",
+        "{0} is the string {1}, which Python (and so Django) treats as {2}; write True or False, or compare the text (== \"True\")", Settings, SettingsSeverity.Warning);
+
+    /// <summary>SIMPLE_JWT keys simplejwt does not read and no known key resembles: one grouped warning.</summary>
+    public static readonly DjsDescriptor JwtKeysNotRead = new(
+        "DJS0114", "SIMPLE_JWT keys simplejwt does not read",
+        "SIMPLE_JWT holds {0} that simplejwt does not read ({1}); they are ignored, as in Django: code of the project that reads them is ported separately", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A one-character str where a list of strings was meant: Django iterates it, which gives the same one-element list.</summary>
+    public static readonly DjsDescriptor SingleCharacterString = new(
+        "DJS0115", "One-character string where a list was meant",
+        "{0} is the string {1}; Django iterates it character by character, which gives [{1}] here, so it works as [{1}]; write [{1}] to say so{2}", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A custom token-obtain serializer: the port issues the default claims plus what .NET code adds.</summary>
+    public static readonly DjsDescriptor CustomTokenObtainSerializer = new(
+        "DJS0116", "Custom token obtain serializer",
+        "{0} = '{1}' is a Python serializer: the port's token endpoint answers as simplejwt's default one, with the claims an ISimpleJwtClaimsProvider registered in DI adds (the claims a get_token override adds must be ported to one)", Jwt, SettingsSeverity.Warning);
 
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
@@ -313,7 +345,7 @@ internal static class DiagnosticDescriptors
     /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
     public static readonly DjsDescriptor CorsMiddlewareOrder = new(
         "DJS0230", "CorsMiddleware placed below CommonMiddleware",
-        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it: what that middleware answers itself (APPEND_SLASH redirects, also of preflights to a URL without its slash, and CommonMiddleware's 400 for a disallowed host) gets no CORS headers, in Django and in the pipeline UseDjangoMiddleware() composes", Cors, SettingsSeverity.Warning);
+        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or {1} get no CORS headers, in Django as in the pipeline UseDjangoMiddleware() composes", Cors, SettingsSeverity.Warning);
 
     /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
     public static readonly DjsDescriptor CorsStringInsteadOfList = new(
@@ -553,6 +585,68 @@ internal static class DiagnosticDescriptors
 
     private static DjsDescriptor DeployCheck(string id, string title, string message)
         => new(id, title, message, Deploy, SettingsSeverity.Warning, "security.W0" + id.Substring(5));
+
+    // ----- DJS0600-0699: REST_FRAMEWORK, caches and languages -----------------------------------
+
+    /// <summary>REST_FRAMEWORK is not a dict.</summary>
+    public static readonly DjsDescriptor RestFrameworkNotDict = new(
+        "DJS0600", "REST_FRAMEWORK is not a dict",
+        "REST_FRAMEWORK must be a dict of DRF settings; found {0} (DRF fails at the first request)", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A REST_FRAMEWORK key DRF does not have.</summary>
+    public static readonly DjsDescriptor UnknownRestFrameworkKey = new(
+        "DJS0601", "Unknown REST_FRAMEWORK key",
+        "'{0}' is not a REST_FRAMEWORK setting of DRF 3.14 and is ignored{1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key DRF removed (DRF 3.14's api_settings ignores it).</summary>
+    public static readonly DjsDescriptor RestFrameworkRemovedKey = new(
+        "DJS0602", "Removed REST_FRAMEWORK key",
+        "The '{0}' setting has been removed from DRF and is ignored; {1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A dotted path into DRF or simplejwt that names nothing they ship.</summary>
+    public static readonly DjsDescriptor DrfClassNotShipped = new(
+        "DJS0603", "Class not shipped by DRF",
+        "{1}: '{0}' is not a class DRF 3.14 or simplejwt ship (Django raises ImportError at the first request){2}", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A class of the project or a third-party package: the port needs a C# counterpart.</summary>
+    public static readonly DjsDescriptor ProjectDrfClass = new(
+        "DJS0604", "Python class needs a C# counterpart",
+        "{1}: '{0}' is a Python class the port cannot run; register its C# counterpart with services.AddDrfComponent(\"{0}\", ...), or DRF views fail when they resolve it", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A class DRF ships that the port recognises but does not serve.</summary>
+    public static readonly DjsDescriptor DrfClassNotServed = new(
+        "DJS0605", "DRF class not served by the port",
+        "{1}: '{0}' is not served by the port: {2}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key set to something the port does not translate.</summary>
+    public static readonly DjsDescriptor RestFrameworkKeyNotTranslated = new(
+        "DJS0606", "REST_FRAMEWORK key not translated",
+        "REST_FRAMEWORK['{0}'] is not translated by the port: {1}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A throttle rate DRF's parse_rate cannot read.</summary>
+    public static readonly DjsDescriptor InvalidThrottleRate = new(
+        "DJS0607", "Unparsable throttle rate",
+        "DEFAULT_THROTTLE_RATES['{0}'] = {1} is not a rate DRF can parse ({2} at the first throttled request); write '<number>/<s|m|h|d>', for example '100/day'", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A default throttle class whose scope has no rate.</summary>
+    public static readonly DjsDescriptor MissingThrottleRate = new(
+        "DJS0608", "Throttle scope without a rate",
+        "{0} is in DEFAULT_THROTTLE_CLASSES but DEFAULT_THROTTLE_RATES has no '{1}' entry: every DRF view fails with ImproperlyConfigured: No default throttle rate set for '{1}' scope; add '{1}': '100/day' (or None to switch it off)", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>PAGE_SIZE without a pagination class (Django check rest_framework.W001).</summary>
+    public static readonly DjsDescriptor PageSizeWithoutPaginationClass = new(
+        "DJS0609", "PAGE_SIZE without DEFAULT_PAGINATION_CLASS",
+        "You have specified a default PAGE_SIZE pagination rest_framework setting, without specifying also a DEFAULT_PAGINATION_CLASS (rest_framework.W001): list views are not paginated; set DEFAULT_PAGINATION_CLASS, or keep PAGE_SIZE for views that name their own pagination class", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A pagination class without PAGE_SIZE.</summary>
+    public static readonly DjsDescriptor PaginationClassWithoutPageSize = new(
+        "DJS0610", "DEFAULT_PAGINATION_CLASS without PAGE_SIZE",
+        "DEFAULT_PAGINATION_CLASS is '{0}' but PAGE_SIZE is None: {1}; set PAGE_SIZE", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A REST_FRAMEWORK key that only affects features the port has none of.</summary>
+    public static readonly DjsDescriptor RestFrameworkKeyWithoutEffect = new(
+        "DJS0611", "REST_FRAMEWORK key without effect in the port",
+        "REST_FRAMEWORK['{0}'] has no effect in the port: {1}", RestFramework, SettingsSeverity.Info);
 
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 

@@ -25,10 +25,12 @@ internal static class MemberType
             SettingKind.TimeDelta or SettingKind.Leeway => "global::System.TimeSpan",
             SettingKind.Regex or SettingKind.String => "string",
             SettingKind.OptionalString or SettingKind.ImportPath => "string?",
+            SettingKind.OptionalInt => "int?",
+            SettingKind.StringMap => "global::System.Collections.Generic.IReadOnlyDictionary<string, string?>",
             _ => null,
         };
         if (type is null) return null;
-        bool valueType = type is "bool" or "int" || type.EndsWith("TimeSpan", System.StringComparison.Ordinal);
+        bool valueType = type is "bool" or "int" or "int?" || type.EndsWith("TimeSpan", System.StringComparison.Ordinal);
         if (definition.Default is null && !valueType && !type.EndsWith("?", System.StringComparison.Ordinal)) type += "?";
         return type;
     }

@@ -9,7 +9,7 @@ namespace DjangoSettings.Generator.Emit;
 /// <summary>
 /// Writes the typed settings class: a partial class (the user's <c>[DjangoSettingsFile]</c> class,
 /// or the default <c>DjangoProjectSettings</c>) whose instances hold one documented, typed member
-/// per schema setting in the groups <c>Cors</c>, <c>SimpleJwt</c> and <c>Django</c>. Constant values
+/// per schema setting in the groups <c>Cors</c>, <c>SimpleJwt</c>, <c>RestFramework</c> and <c>Django</c>. Constant values
 /// become get-only properties with literal initializers; values read from the environment are
 /// passed to the constructor by the runtime, which evaluates the embedded <c>SourceText</c> against
 /// configuration at startup. No static state: each host owns its instance. The output depends only
@@ -20,8 +20,8 @@ internal static class SettingsEmitter
     /// <summary>The type of the deferred values the constructor takes (binding key to CLR value).</summary>
     internal const string DeferredValuesType = "global::System.Func<string, object?>";
 
-    /// <summary>The generated source.</summary>
-    public static string Emit(BoundSettings settings, CompileOptions options)
+    /// <summary>The generated source; <paramref name="buildWarnings"/> are handed to the runtime to log at startup.</summary>
+    public static string Emit(BoundSettings settings, CompileOptions options, IReadOnlyList<string>? buildWarnings = null)
     {
         var w = new IndentedWriter();
         var deferred = settings.All.Where(IsDeferredMember).ToList();
@@ -37,12 +37,12 @@ internal static class SettingsEmitter
         {
             using (w.Block("namespace " + ns))
             {
-                WriteClass(w, settings, options, className, main?.Path, deferred);
+                WriteClass(w, settings, options, className, main?.Path, deferred, buildWarnings);
             }
         }
         else
         {
-            WriteClass(w, settings, options, className, main?.Path, deferred);
+            WriteClass(w, settings, options, className, main?.Path, deferred, buildWarnings);
         }
         if (options.EmitRuntimeWiring && options.IsDefault)
         {
@@ -59,15 +59,17 @@ internal static class SettingsEmitter
     {
         (SettingGroup.Cors, "Cors", "django-cors-headers settings (<c>CORS_*</c>)."),
         (SettingGroup.SimpleJwt, "SimpleJwt", "djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>)."),
+        (SettingGroup.RestFramework, "RestFramework", "Django REST framework settings (the keys of <c>REST_FRAMEWORK</c>, with DRF 3.14's defaults)."),
         (SettingGroup.Django, "Django", "Django core settings the runtime reads."),
     };
 
-    private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred)
+    private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred, IReadOnlyList<string>? buildWarnings)
     {
         string file = XmlDoc.Escape(mainPath ?? "(no file)");
         w.Line("/// <summary>");
         w.Line("/// The Django settings compiled from <c>" + file + "</c> at build time: django-cors-headers");
-        w.Line("/// (<see cref=\"Cors\"/>), djangorestframework-simplejwt (<see cref=\"SimpleJwt\"/>) and the Django core settings");
+        w.Line("/// (<see cref=\"Cors\"/>), djangorestframework-simplejwt (<see cref=\"SimpleJwt\"/>), Django REST framework");
+        w.Line("/// (<see cref=\"RestFramework\"/>) and the Django core settings");
         w.Line("/// the runtime reads (<see cref=\"Django\"/>).");
         if (options.EmitRuntimeWiring)
         {
@@ -94,7 +96,7 @@ internal static class SettingsEmitter
             }
             if (deferred.Count > 0) DeferredSupport.WriteReader(w);
             foreach (var (group, property, summary) in Groups) WriteGroup(w, settings, group, property, summary);
-            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
+            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0, buildWarnings);
         }
     }
 

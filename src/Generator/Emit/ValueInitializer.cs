@@ -27,6 +27,7 @@ internal static class ValueInitializer
         TimeSpan t when t == TimeSpan.MinValue => "global::System.TimeSpan.MinValue",
         TimeSpan t => "global::System.TimeSpan.FromTicks(" + CSharpLiteral.Long(t.Ticks) + ")",
         IReadOnlyList<string> list => CSharpLiteral.ReadOnlyStringList(list),
+        IReadOnlyDictionary<string, string?> map => CSharpLiteral.ReadOnlyStringMap(map),
         _ => throw new ArgumentException("no literal for " + value.GetType().Name),
     };
 }

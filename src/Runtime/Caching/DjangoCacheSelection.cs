@@ -5,7 +5,7 @@ using DjangoSettings.Drf;
 namespace DjangoSettings.Caching;
 
 /// <summary>Chooses the throttle store for <c>CACHES['default']</c>.</summary>
-public static class DjangoCacheSelection
+internal static class DjangoCacheSelection
 {
     /// <summary>
     /// LocMemCache and DummyCache are built in; any other backend must be served by a registered

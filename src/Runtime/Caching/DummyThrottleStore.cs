@@ -9,7 +9,7 @@ namespace DjangoSettings.Caching;
 /// Django's DummyCache: nothing is kept, so every history reads empty and throttles only refuse
 /// when their rate allows no request at all (<c>"0/m"</c>).
 /// </summary>
-public sealed class DummyThrottleStore : IDrfThrottleStore
+internal sealed class DummyThrottleStore : IDrfThrottleStore
 {
     /// <summary>The shared instance.</summary>
     public static DummyThrottleStore Instance { get; } = new();

@@ -15,7 +15,7 @@ namespace DjangoSettings.Caching;
 /// cannot both take the last slot. (Keys are kept without KEY_PREFIX:VERSION: nothing outside the
 /// process reads them.)
 /// </summary>
-public sealed class LocMemThrottleStore : IDrfThrottleStore
+internal sealed class LocMemThrottleStore : IDrfThrottleStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -1,9 +1,10 @@
 using System;
 using DjangoSettings.Drf;
-using Microsoft.Extensions.DependencyInjection;
+using DjangoSettings.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DjangoSettings.Localization;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>DI registration of Django's language settings.</summary>
 public static class DjangoLanguageServiceCollectionExtensions

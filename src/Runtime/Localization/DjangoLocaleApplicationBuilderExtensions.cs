@@ -1,7 +1,8 @@
 using System;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Localization;
 
-namespace DjangoSettings.Localization;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Pipeline registration of Django's LocaleMiddleware.</summary>
 public static class DjangoLocaleApplicationBuilderExtensions

@@ -13,7 +13,7 @@ namespace DjangoSettings.Localization;
 /// variant, else LANGUAGE_CODE; it becomes the request's language for DRF's and simplejwt's messages.
 /// Response phase, on every response passing through it: <c>Vary: Accept-Language</c> merged in and
 /// <c>Content-Language</c> set unless present. Place it where MIDDLEWARE lists LocaleMiddleware
-/// (<see cref="DjangoLocaleApplicationBuilderExtensions.UseDjangoLocale"/>).
+/// (<see cref="Microsoft.AspNetCore.Builder.DjangoLocaleApplicationBuilderExtensions.UseDjangoLocale"/>).
 /// </summary>
 public sealed class DjangoLocaleMiddleware
 {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using DjangoSettings.Drf;
+using DjangoSettings.Shared;
 using DjangoSettings.Runtime.Tests.Infrastructure;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace DjangoSettings.Drf;
@@ -27,17 +26,5 @@ public sealed class DjangoSessionVaryMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         }, context);
         return next(context);
-    }
-}
-
-/// <summary>Pipeline registration of <see cref="DjangoSessionVaryMiddleware"/>.</summary>
-public static class DjangoSessionVaryApplicationBuilderExtensions
-{
-    /// <summary>Adds <see cref="DjangoSessionVaryMiddleware"/> at SessionMiddleware's position.</summary>
-    public static IApplicationBuilder UseDjangoSessionVary(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        DjangoSettings.Http.DjangoPipelineMarkers.Mark(app, DjangoSettings.Http.DjangoPipelineMarkers.Session, "SessionMiddleware's Vary: Cookie");
-        return app.UseMiddleware<DjangoSessionVaryMiddleware>();
     }
 }

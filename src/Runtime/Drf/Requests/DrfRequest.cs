@@ -31,6 +31,16 @@ public sealed class DrfRequest
 
     internal DrfViewPlan Plan { get; }
 
+    /// <summary>Whether the view answered on its own (a body Kestrel refused, a client gone): nothing is rendered.</summary>
+    internal bool IsAnswered { get; private set; }
+
+    /// <summary>Marks the request answered outside DRF's rendering; the returned response is ignored.</summary>
+    internal DrfResponse Answered()
+    {
+        IsAnswered = true;
+        return new DrfResponse(null, HttpContext.Response.StatusCode);
+    }
+
     /// <summary>The method, upper-cased as Django does (<c>get</c> is <c>GET</c>).</summary>
     public string Method { get; }
 

@@ -61,6 +61,24 @@ internal sealed class DrfComponents
         return list;
     }
 
+    /// <summary>
+    /// Authenticators for ASP.NET Core scheme names, in order (an endpoint's
+    /// <c>WithDrfAuthentication(schemes)</c>): the SimpleJwt scheme is simplejwt's JWTAuthentication
+    /// with its <c>WWW-Authenticate</c>; another scheme authenticates through the scheme and has no
+    /// <c>authenticate_header</c> (so, first in the list, a refused request is a 403, as DRF does).
+    /// </summary>
+    public IReadOnlyList<IDrfAuthenticator> ResolveSchemes(IReadOnlyList<string> schemes)
+    {
+        var list = new List<IDrfAuthenticator>(schemes.Count);
+        foreach (var scheme in schemes)
+        {
+            list.Add(scheme == SimpleJwtDefaults.AuthenticationScheme
+                ? (IDrfAuthenticator)JwtAuthenticator(_services)
+                : new DrfSchemeAuthenticator(scheme, static _ => null));
+        }
+        return list;
+    }
+
     /// <summary>The store of throttle histories (CACHES['default']).</summary>
     public IDrfThrottleStore ThrottleStore => _store ??= _services.GetRequiredService<IDrfThrottleStore>();
 

@@ -1,9 +1,10 @@
 using System;
 using DjangoSettings.Caching;
-using Microsoft.Extensions.DependencyInjection;
+using DjangoSettings.Drf;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DjangoSettings.Drf;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>DI registration of the DRF view runtime.</summary>
 public static class DrfServiceCollectionExtensions

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using DjangoSettings.Shared;
 
 namespace DjangoSettings.Drf;
 

@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using DjangoSettings.Shared;
 
 namespace DjangoSettings.Drf;
 
@@ -16,34 +16,10 @@ public readonly record struct DrfThrottleRate(long NumRequests, int DurationSeco
     public static bool TryParse(string rate, out DrfThrottleRate result, out string? error)
     {
         ArgumentNullException.ThrowIfNull(rate);
-        result = default;
-        var parts = rate.Split('/');
-        if (parts.Length != 2)
-        {
-            error = parts.Length < 2
-                ? "ValueError: not enough values to unpack (expected 2, got 1)"
-                : string.Create(CultureInfo.InvariantCulture, $"ValueError: too many values to unpack (expected 2)");
-            return false;
-        }
-        if (!PythonInt.TryParse(parts[0], out long num))
-        {
-            error = $"ValueError: invalid literal for int() with base 10: '{parts[0]}'";
-            return false;
-        }
-        if (parts[1].Length == 0)
-        {
-            error = "IndexError: string index out of range";
-            return false;
-        }
-        int? duration = parts[1][0] switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => null };
-        if (duration is not { } d)
-        {
-            error = $"KeyError: '{parts[1][0]}'";
-            return false;
-        }
-        result = new DrfThrottleRate(num, d);
-        error = null;
-        return true;
+        // One parser for the build-time check (DJS0607) and the runtime.
+        bool ok = DrfRateText.TryParse(rate, out long num, out int duration, out error);
+        result = ok ? new DrfThrottleRate(num, duration) : default;
+        return ok;
     }
 
     /// <summary>Parses a rate or throws <see cref="FormatException"/> with Django's error.</summary>

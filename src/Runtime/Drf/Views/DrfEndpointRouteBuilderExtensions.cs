@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Drf;
 using Microsoft.AspNetCore.Routing;
 
-namespace DjangoSettings.Drf;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps DRF views.</summary>
 public static class DrfEndpointRouteBuilderExtensions

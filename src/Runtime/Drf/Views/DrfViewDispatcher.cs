@@ -189,6 +189,7 @@ internal sealed class DrfViewDispatcher
     // finalize_response + rendering.
     private static async Task WriteAsync(DrfRequest request, DrfResponse response)
     {
+        if (request.IsAnswered) return;
         var context = request.HttpContext;
         var plan = request.Plan;
         // A failed negotiation renders with the first renderer; one this runtime does not serve

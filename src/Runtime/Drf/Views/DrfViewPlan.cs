@@ -9,7 +9,8 @@ namespace DjangoSettings.Drf;
 /// <summary>
 /// A view's policies resolved once for its endpoint: the view's own classes, else REST_FRAMEWORK's
 /// defaults; an endpoint with <c>[AllowAnonymous]</c>/<c>AllowAnonymous()</c> has AllowAny as its
-/// permission (authentication still runs, as in DRF).
+/// permission (authentication still runs, as in DRF), and one with
+/// <c>WithDrfAuthentication(schemes)</c> authenticates with those schemes instead of the classes.
 /// </summary>
 internal sealed class DrfViewPlan
 {
@@ -74,7 +75,11 @@ internal sealed class DrfViewPlan
         var renderers = components.Resolve<IDrfRenderer>(policies.Renderers ?? settings.DefaultRendererClasses, "DEFAULT_RENDERER_CLASSES");
         if (renderers.Count == 0) throw new InvalidOperationException($"DRF view '{view.Name}' has no renderer classes.");
         var parsers = components.Resolve<IDrfParser>(policies.Parsers ?? settings.DefaultParserClasses, "DEFAULT_PARSER_CLASSES");
-        var authenticators = components.Resolve<IDrfAuthenticator>(policies.Authenticators ?? settings.DefaultAuthenticationClasses, "DEFAULT_AUTHENTICATION_CLASSES");
+        // Per endpoint, the ASP.NET Core way: WithDrfAuthentication(schemes) replaces the classes.
+        var schemes = endpoint?.Metadata.GetMetadata<DjangoSettings.Jwt.DrfAuthenticationMetadata>()?.AuthenticationSchemes;
+        var authenticators = schemes is not null
+            ? components.ResolveSchemes(schemes)
+            : components.Resolve<IDrfAuthenticator>(policies.Authenticators ?? settings.DefaultAuthenticationClasses, "DEFAULT_AUTHENTICATION_CLASSES");
         IReadOnlyList<IDrfPermission> permissions = endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null
             ? [DrfPermissions.AllowAny]
             : components.Resolve<IDrfPermission>(policies.Permissions ?? settings.DefaultPermissionClasses, "DEFAULT_PERMISSION_CLASSES");

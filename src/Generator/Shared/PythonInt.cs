@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace DjangoSettings.Drf;
+namespace DjangoSettings.Shared;
 
 /// <summary>
 /// Python's <c>int(str)</c> in base 10, which Django and DRF use for page numbers, limits, offsets and
 /// throttle rates: surrounding Unicode whitespace, an optional sign, any Unicode decimal digits
 /// (Arabic-Indic too), single underscores between digits. Everything else is a ValueError.
+/// Written for netstandard2.0 so the source generator checks throttle rates with the same parser.
 /// </summary>
 internal static class PythonInt
 {
