@@ -345,7 +345,7 @@ internal static class DiagnosticDescriptors
     /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
     public static readonly DjsDescriptor CorsMiddlewareOrder = new(
         "DJS0230", "CorsMiddleware placed below CommonMiddleware",
-        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or {1} get no CORS headers, in Django as in the pipeline UseDjangoMiddleware() composes", Cors, SettingsSeverity.Warning);
+        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or {1} get no CORS headers", Cors, SettingsSeverity.Warning);
 
     /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
     public static readonly DjsDescriptor CorsStringInsteadOfList = new(
