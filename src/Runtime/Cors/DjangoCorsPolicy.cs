@@ -22,6 +22,8 @@ public sealed class DjangoCorsPolicy
     private readonly FrozenSet<string> _configuredOrigins;
     private readonly Regex[] _originRegexes;
     private readonly Regex[] _matchRegexes;
+    // Built on the first refused Origin explained in the Debug log; null until then.
+    private OriginNearMissIndex? _nearMissIndex;
 
     private DjangoCorsPolicy(
         bool allowAllOrigins,
@@ -260,6 +262,16 @@ public sealed class DjangoCorsPolicy
 
     // The instances the middleware runs: OriginRegexes, compiled to IL where possible.
     internal Regex[] OriginRegexArray => _matchRegexes;
+
+    /// <summary>
+    /// The configured origins indexed for <see cref="OriginNearMiss"/>: built once, when the first
+    /// refusal is explained (Debug logging only), so a policy that never logs one never pays for it.
+    /// </summary>
+    internal OriginNearMissIndex NearMissIndex =>
+        System.Threading.LazyInitializer.EnsureInitialized(ref _nearMissIndex, () => new OriginNearMissIndex(AllowedOriginPairs));
+
+    // Whether some refusal has been explained (tests: the index must not exist without Debug logging).
+    internal bool HasNearMissIndex => System.Threading.Volatile.Read(ref _nearMissIndex) is not null;
 
     /// <summary><see cref="UrlsRegex"/> with a regex-free shortcut for the usual shapes.</summary>
     internal UrlPathMatcher UrlsMatcher { get; }
