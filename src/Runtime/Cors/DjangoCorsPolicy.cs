@@ -92,7 +92,11 @@ public sealed class DjangoCorsPolicy
     /// <summary><c>CORS_ALLOWED_ORIGIN_REGEXES</c> as written (Python syntax).</summary>
     public IReadOnlyList<string> OriginRegexPatterns { get; }
 
-    /// <summary>The origin regexes translated to .NET, start-anchored, CultureInvariant, with a match timeout.</summary>
+    /// <summary>
+    /// The origin regexes translated to .NET, start-anchored, CultureInvariant, with a match
+    /// timeout; on the linear-time engine (<see cref="RegexOptions.NonBacktracking"/>) unless the
+    /// pattern needs backtracking.
+    /// </summary>
     public IReadOnlyList<Regex> OriginRegexes => _originRegexes;
 
     /// <summary><c>CORS_URLS_REGEX</c> as written (Python syntax).</summary>
@@ -278,10 +282,11 @@ public sealed class DjangoCorsPolicy
 
     // Regexes run on every request with an Origin: JIT them to IL once at startup (the generated
     // wiring and the translator hand over interpreted instances). Same semantics, several times
-    // faster per match. Where code cannot be generated (AOT) the interpreter stays.
+    // faster per match. Where code cannot be generated (AOT) the interpreter stays. A pattern on
+    // the linear-time engine stays as it is: Compiled does not apply to that engine.
     private static Regex ForHotPath(Regex regex)
     {
-        if ((regex.Options & RegexOptions.Compiled) != 0 || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return regex;
+        if ((regex.Options & (RegexOptions.Compiled | RegexOptions.NonBacktracking)) != 0 || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return regex;
         if (regex.GetType() != typeof(Regex)) return regex; // [GeneratedRegex]: already code.
         return new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
     }
