@@ -1,9 +1,10 @@
 using System;
+using DjangoSettings.Redis;
 using DjangoSettings.Stores;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace DjangoSettings.Redis;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Redis token store.</summary>
 public static class DjangoRedisServiceCollectionExtensions

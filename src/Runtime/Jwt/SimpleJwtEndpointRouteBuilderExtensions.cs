@@ -1,10 +1,11 @@
 using System;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps simplejwt's token views.</summary>
 public static class SimpleJwtEndpointRouteBuilderExtensions
