@@ -89,15 +89,16 @@ internal static class OriginNearMiss
 
     private static string PortText(string port) => port.Length == 0 ? "no port" : port;
 
-    // The entry with the fewest edits between the lowercased "scheme://netloc" texts, within MaxEdits.
+    // The entry with the fewest edits between the "scheme://netloc" texts (ignoring ASCII case), within MaxEdits.
     private static (int Index, int Edits) FindByEdits(IReadOnlyList<(string Scheme, string Netloc)> pairs, string scheme, string netloc)
     {
-        string target = (scheme + "://" + netloc).ToLowerInvariant();
+        string target = scheme + "://" + netloc;
+        var rows = new EditRows(target.Length + MaxEdits + 1);
         int best = -1, bestEdits = MaxEdits + 1;
-        for (int i = 0; i < pairs.Count; i++)
+        for (int i = 0; i < pairs.Count && bestEdits > 1; i++)
         {
-            string candidate = (pairs[i].Scheme + "://" + pairs[i].Netloc).ToLowerInvariant();
-            int edits = BoundedEditDistance(target, candidate, bestEdits - 1);
+            string candidate = pairs[i].Scheme + "://" + pairs[i].Netloc;
+            int edits = BoundedEditDistance(target, candidate, bestEdits - 1, rows);
             if (edits < bestEdits)
             {
                 best = i;
@@ -107,21 +108,23 @@ internal static class OriginNearMiss
         return (best, bestEdits);
     }
 
-    /// <summary>Levenshtein distance when it is at most <paramref name="limit"/>; otherwise any value above it.</summary>
-    internal static int BoundedEditDistance(string a, string b, int limit)
+    /// <summary>Levenshtein distance (ASCII case ignored) when it is at most <paramref name="limit"/>; otherwise any value above it.</summary>
+    internal static int BoundedEditDistance(string a, string b, int limit, EditRows? rows = null)
     {
         if (limit < 0) return int.MaxValue;
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        rows ??= new EditRows(b.Length + 1);
+        if (!rows.Fits(b.Length + 1)) rows = new EditRows(b.Length + 1);
+        int[] previous = rows.Previous, current = rows.Current;
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
             current[0] = i;
             int rowMin = i;
+            char ai = AsciiLower(a[i - 1]);
             for (int j = 1; j <= b.Length; j++)
             {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                int cost = ai == AsciiLower(b[j - 1]) ? 0 : 1;
                 int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 current[j] = value;
                 if (value < rowMin) rowMin = value;
@@ -130,5 +133,17 @@ internal static class OriginNearMiss
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
+    }
+
+    private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+
+    /// <summary>The two rows of the edit-distance table, reused across the entries of one search.</summary>
+    internal sealed class EditRows(int length)
+    {
+        public int[] Previous { get; } = new int[length];
+
+        public int[] Current { get; } = new int[length];
+
+        public bool Fits(int length) => Previous.Length >= length;
     }
 }
