@@ -55,6 +55,12 @@ fi
   echo
   python3 bench/targets.py "$OUT/results"
   echo
+  echo "## Issue 16 targets (long origin lists, ReDoS)"
+  echo
+  echo "Computed by \`bench/scale-targets.py\` from the reports above and docs/benchmarks.origins.json (the last \`bench/origin-build.sh\`); the verdicts are computed, not written."
+  echo
+  python3 bench/scale-targets.py "$OUT/results"
+  echo
   echo "<!-- origins -->"
   if [ -f docs/benchmarks.origins.md ]; then cat docs/benchmarks.origins.md; else echo "(run \`bench/origin-build.sh\` for the build cost of long origin lists)"; echo; fi
   echo "<!-- /origins -->"

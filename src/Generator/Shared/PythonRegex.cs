@@ -24,6 +24,8 @@ namespace DjangoSettings.Shared;
 /// Engine: every pattern the linear-time engine can run gets <c>RegexOptions.NonBacktracking</c>
 /// (see <see cref="PythonRegexTranslation.LinearTime"/>); the rest keep the backtracking engine
 /// with the match timeout, and say why in <see cref="PythonRegexTranslation.BacktrackingReason"/>.
+/// Known difference, both engines alike: <c>\B</c> matches in an empty string in .NET (and in
+/// CPython 3.14), not in CPython 3.11; an Origin or a path is never empty when matched.
 /// </remarks>
 internal static class PythonRegex
 {
