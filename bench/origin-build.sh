@@ -6,7 +6,8 @@
 # memory. Writes docs/benchmarks.origins.md and splices it into docs/benchmarks.md.
 #   bench/origin-build.sh                         N = 10, 1000, 10000, 100000 on this checkout
 #   ORIGIN_COUNTS="1000 10000" ORIGIN_REV=203a23e bench/origin-build.sh
-#       the same at another commit (a temporary git worktree); its rows are added as "before"
+#       the same at another commit (exported with git archive into a temporary directory, so the
+#       repository's worktree list is not touched); its rows are added as "before"
 # Each N is built once to warm MSBuild and NuGet, then ORIGIN_ROUNDS (default 3) times with only
 # the settings file touched; the table reports the median round and the spread.
 set -euo pipefail
@@ -21,13 +22,10 @@ command -v /usr/bin/time >/dev/null || { echo "origin-build: /usr/bin/time not f
 
 WORK=$(mktemp -d /tmp/djs-origins.XXXXXX)
 SRC=$ROOT
-cleanup() {
-  if [ -n "$REV" ]; then git -C "$ROOT" worktree remove --force "$WORK/src" >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap 'rm -rf "$WORK"' EXIT
 if [ -n "$REV" ]; then
-  git -C "$ROOT" worktree add --detach "$WORK/src" "$REV" >/dev/null 2>&1
+  mkdir -p "$WORK/src"
+  git -C "$ROOT" archive "$REV" src Directory.Build.props | tar -x -C "$WORK/src"
   SRC=$WORK/src
 fi
 LABEL=${REV:-$(git rev-parse --short HEAD)}

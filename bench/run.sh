@@ -20,7 +20,7 @@ if [ "${BENCH_DOC_ONLY:-0}" != 1 ]; then
   mkdir -p "$OUT"
   if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT/results"; : > "$OUT/commands.txt"; fi
   echo "bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}" >> "$OUT/commands.txt"
-  dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
+  dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >"$OUT/bench.log" 2>&1 || { tail -50 "$OUT/bench.log"; exit 1; }
 fi
 {
   echo "# Benchmarks"
