@@ -44,8 +44,8 @@ public sealed class PostgreSqlUserStore : IUserStore
     public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
-        if (!long.TryParse(userId, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture, out long id) || id < int.MinValue || id > int.MaxValue)
+        // Python's int(), as the ORM reads it (PythonInt); beyond the integer column's range no row matches.
+        if (!PythonInt.TryParseInt64(userId, out long id) || id < int.MinValue || id > int.MaxValue)
         {
             return ValueTask.FromResult<DjangoUser?>(null);
         }

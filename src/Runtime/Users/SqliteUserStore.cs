@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
@@ -38,40 +37,46 @@ public sealed class SqliteUserStore : IUserStore
     public ValueTask<DjangoUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(username);
-        cancellationToken.ThrowIfCancellationRequested();
         // SQLite's default BINARY collation makes '=' case-sensitive, as Django's exact lookup is there.
-        return ValueTask.FromResult(FindOne("username = $key", username));
+        return _database.ReadAsync(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection, $"SELECT {Columns} FROM auth_user WHERE username = $key").Bind("$key", username);
+            return query.Step() ? Read(query) : null;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The text is read the way the ORM coerces it for an integer primary key (Python's <c>int()</c>:
-    /// surrounding white space and a sign allowed); anything else finds no user.
+    /// The text is read the way the ORM coerces it for an integer primary key, Python's <c>int()</c>
+    /// (<see cref="PythonInt"/>: surrounding white space, a sign, <c>_</c> separators and Unicode
+    /// digits allowed; a trailing NUL is not); anything Python refuses (Django: 500) finds no user.
     /// </remarks>
     public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!long.TryParse(userId, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture, out long id))
+        if (!PythonInt.TryParseInt64(userId, out long id))
         {
             return ValueTask.FromResult<DjangoUser?>(null);
         }
-        return ValueTask.FromResult(FindOne("id = $key", id));
+        return _database.ReadAsync(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection, $"SELECT {Columns} FROM auth_user WHERE id = $key").Bind("$key", id);
+            return query.Step() ? Read(query) : null;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
+    public async ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand update = connection.CreateCommand();
-        // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
-        update.CommandText = "UPDATE auth_user SET last_login = $when WHERE id = $id";
-        update.Parameters.AddWithValue("$when", DjangoSqliteDateTime.Format(when));
-        update.Parameters.AddWithValue("$id", id);
-        update.ExecuteNonQuery();
-        return ValueTask.CompletedTask;
+        await _database.WriteAsync(connection =>
+        {
+            using SqliteCommand update = connection.CreateCommand();
+            // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
+            update.CommandText = "UPDATE auth_user SET last_login = $when WHERE id = $id";
+            update.Parameters.AddWithValue("$when", DjangoSqliteDateTime.Format(when));
+            update.Parameters.AddWithValue("$id", id);
+            return update.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -81,7 +86,7 @@ public sealed class SqliteUserStore : IUserStore
     /// <c>date_joined</c> now, no <c>last_login</c>.
     /// </remarks>
     /// <exception cref="DuplicateUsernameException">The (normalised) username exists.</exception>
-    public ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
+    public async ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(password);
         if (string.IsNullOrEmpty(username)) throw new ArgumentException("The given username must be set.", nameof(username));
@@ -100,49 +105,37 @@ public sealed class SqliteUserStore : IUserStore
             DateJoined: TruncateToMicroseconds(_time.GetUtcNow()),
             LastLogin: null);
 
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        using SqliteCommand insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
-            "INSERT INTO auth_user (password, last_login, is_superuser, username, last_name, email, is_staff, is_active, date_joined, first_name) " +
-            "VALUES ($password, NULL, $superuser, $username, $last, $email, $staff, $active, $joined, $first)";
-        insert.Parameters.AddWithValue("$password", user.Password);
-        insert.Parameters.AddWithValue("$superuser", user.IsSuperuser ? 1 : 0);
-        insert.Parameters.AddWithValue("$username", user.Username);
-        insert.Parameters.AddWithValue("$last", user.LastName);
-        insert.Parameters.AddWithValue("$email", user.Email);
-        insert.Parameters.AddWithValue("$staff", user.IsStaff ? 1 : 0);
-        insert.Parameters.AddWithValue("$active", user.IsActive ? 1 : 0);
-        insert.Parameters.AddWithValue("$joined", DjangoSqliteDateTime.Format(user.DateJoined));
-        insert.Parameters.AddWithValue("$first", user.FirstName);
-        try
+        long id = await _database.WriteAsync(connection =>
         {
-            insert.ExecuteNonQuery();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode == SqliteConstraintUnique)
-        {
-            throw new DuplicateUsernameException(user.Username, e);
-        }
-        using SqliteCommand rowId = connection.CreateCommand();
-        rowId.Transaction = transaction;
-        rowId.CommandText = "SELECT last_insert_rowid()";
-        long id = (long)rowId.ExecuteScalar()!;
-        transaction.Commit();
-        return ValueTask.FromResult(user with { Id = id });
+            using SqliteCommand insert = connection.CreateCommand();
+            insert.CommandText =
+                "INSERT INTO auth_user (password, last_login, is_superuser, username, last_name, email, is_staff, is_active, date_joined, first_name) " +
+                "VALUES ($password, NULL, $superuser, $username, $last, $email, $staff, $active, $joined, $first)";
+            insert.Parameters.AddWithValue("$password", user.Password);
+            insert.Parameters.AddWithValue("$superuser", user.IsSuperuser ? 1 : 0);
+            insert.Parameters.AddWithValue("$username", user.Username);
+            insert.Parameters.AddWithValue("$last", user.LastName);
+            insert.Parameters.AddWithValue("$email", user.Email);
+            insert.Parameters.AddWithValue("$staff", user.IsStaff ? 1 : 0);
+            insert.Parameters.AddWithValue("$active", user.IsActive ? 1 : 0);
+            insert.Parameters.AddWithValue("$joined", DjangoSqliteDateTime.Format(user.DateJoined));
+            insert.Parameters.AddWithValue("$first", user.FirstName);
+            try
+            {
+                insert.ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode == SqliteConstraintUnique)
+            {
+                throw new DuplicateUsernameException(user.Username, e);
+            }
+            using SqliteCommand rowId = connection.CreateCommand();
+            rowId.CommandText = "SELECT last_insert_rowid()";
+            return (long)rowId.ExecuteScalar()!;
+        }, cancellationToken).ConfigureAwait(false);
+        return user with { Id = id };
     }
 
-    private DjangoUser? FindOne(string where, object key)
-    {
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns} FROM auth_user WHERE {where}";
-        query.Parameters.AddWithValue("$key", key);
-        using SqliteDataReader reader = query.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
-    }
-
-    private static DjangoUser Read(SqliteDataReader r) => new(
+    private static DjangoUser Read(SqliteStatement r) => new(
         Id: r.GetInt64(0),
         Username: r.GetString(1),
         Password: r.GetString(2),
@@ -153,7 +146,7 @@ public sealed class SqliteUserStore : IUserStore
         FirstName: r.GetString(7),
         LastName: r.GetString(8),
         DateJoined: DjangoSqliteDateTime.Parse(r.GetString(9)),
-        LastLogin: r.IsDBNull(10) ? null : DjangoSqliteDateTime.Parse(r.GetString(10)));
+        LastLogin: r.IsNull(10) ? null : DjangoSqliteDateTime.Parse(r.GetString(10)));
 
     private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);

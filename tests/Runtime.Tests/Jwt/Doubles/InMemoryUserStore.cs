@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,8 +33,8 @@ public sealed class InMemoryUserStore(IPasswordHasher hasher, string userIdField
             {
                 "username" => _users.FirstOrDefault(u => u.Username == userId),
                 "email" => _users.FirstOrDefault(u => u.Email == userId),
-                // The ORM coerces "1" to 1; anything that is not an integer matches nothing.
-                _ => long.TryParse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long id) ? _users.FirstOrDefault(u => u.Id == id) : null,
+                // The ORM coerces "1" to 1 with Python's int(), as the real stores do; anything else matches nothing.
+                _ => PythonInt.TryParseInt64(userId, out long id) ? _users.FirstOrDefault(u => u.Id == id) : null,
             };
             return ValueTask.FromResult(user);
         }
