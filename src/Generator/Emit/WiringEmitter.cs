@@ -26,7 +26,7 @@ internal static class WiringEmitter
     private const string WiringClass = "DjangoSettingsWiring";
 
     /// <summary>Writes the interface implementation and the wiring class into the settings class.</summary>
-    public static void Write(IndentedWriter w, BoundSettings settings, string className, bool hasDeferred)
+    public static void Write(IndentedWriter w, BoundSettings settings, string className, bool hasDeferred, IReadOnlyList<string>? buildWarnings = null)
     {
         var cors = CorsParts.From(settings);
         string compiledType = Runtime + ".Hosting.CompiledDjangoSettings<" + className + ">";
@@ -56,6 +56,15 @@ internal static class WiringEmitter
             w.Line("Database = static settings => (settings.Django.DatabaseEngine, settings.Django.DatabaseName),");
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
+            if (buildWarnings is { Count: > 0 })
+            {
+                w.Line("BuildWarnings = new string[]");
+                w.Line("{");
+                w.Indent();
+                foreach (var warning in buildWarnings) w.Line(CSharpLiteral.String(warning) + ",");
+                w.Outdent();
+                w.Line("},");
+            }
             w.Outdent();
             w.Line("};");
             WriteCorsPolicy(w, settings, className, cors);

@@ -52,4 +52,11 @@ public sealed class CompiledDjangoSettings<TSettings>
 
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
+
+    /// <summary>
+    /// Warnings of the build that say what the application does instead of what the file says (a
+    /// value the build could not know and assumed, DJS0112; a settings module that was not given,
+    /// DJS0111; a custom serializer answered by the default one, DJS0116), logged again at startup.
+    /// </summary>
+    public IReadOnlyList<string>? BuildWarnings { get; init; }
 }

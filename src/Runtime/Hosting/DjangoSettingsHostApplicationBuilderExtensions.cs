@@ -51,7 +51,9 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(settings);
-        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, StartupWarnings(loaded)));
+        // The build's assumptions first, then what the startup evaluation found (the same warning once).
+        var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
+        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings));
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
 

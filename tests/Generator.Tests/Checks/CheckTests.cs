@@ -142,7 +142,7 @@ public class CheckTests
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'AUTH_HEADER_TYPES': ('Bearer')}", "DJS0307", "('Bearer',)")]
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'short'}", "DJS0310", "5 bytes, shorter than the 32-byte output of HS256")]
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'ALGORITHM': 'HS512'}", "DJS0310", "40 bytes, shorter than the 64-byte output of HS512")]
-    [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'TOKEN_OBTAIN_SERIALIZER': 'app.serializers.MyTokenSerializer'}", "DJS0311", "ISimpleJwtClaimsProvider")]
+    [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'TOKEN_OBTAIN_SERIALIZER': 'app.serializers.MyTokenSerializer'}", "DJS0116", "ISimpleJwtClaimsProvider")]
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'AUTH_TOKEN_CLASSES': ('rest_framework_simplejwt.tokens.RefreshToken',)}", "DJS0311", "AccessToken and/or SlidingToken")]
     [InlineData("SECRET_KEY = 'django-insecure-abc'", "DJS0309", "starts with 'django-insecure-'")]
     [InlineData("SECRET_KEY = 'abc'", "DJS0308", "written literally")]
