@@ -10,8 +10,8 @@ probe.py --all-headers --body, ORACLE_USER_MIDDLEWARE=1); the sample's are probe
 Both go through the documented simplejwt 5.2.2 -> 5.5 deltas (as SimpleJwtVersionDelta does for the
 live test), then shared/oracle/compare.py --expect 4x (django-cors-headers 3.14 -> 4.x). Prints
 "NAME: N passed, M failed" per file and exits 1 if any request differs. Each file costs a build of
-the sample (about a minute), so CI runs the live test on the sample's own file and regex
-(Sample.Tests) and this script is run by hand; its last output is in docs/middleware.md.
+the sample (one to three minutes on a shared machine), so CI runs the live tests on the sample's own
+file and regex (Sample.Tests) and this script is run by hand; docs/middleware.md has its last counts.
 """
 import argparse
 import json
@@ -70,7 +70,9 @@ def run_one(name, work):
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ)
     env.update({"ASPNETCORE_ENVIRONMENT": "Production", "Sample__ClientUrl": "none", "DJANGO_SUPERUSER_USERNAME": "alice",
-                "DJANGO_SUPERUSER_PASSWORD": "wonderland-123", "DJANGO_SECRET_KEY": "h13-acceptance-secret-0f1e2d3c4b5a69788796a5b4c3d2e1f0"})
+                "DJANGO_SUPERUSER_PASSWORD": "wonderland-123", "DJANGO_SECRET_KEY": "h13-acceptance-secret-0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                # What the oracle's base settings give a file that reads SECRET_KEY from the environment.
+                "SECRET_KEY": "oracle-default-insecure-secret-key-override-me-in-cors-settings"})
     env_file = os.path.join(BASIC, name + ".env.json")
     if os.path.exists(env_file):
         with open(env_file, encoding="utf-8") as f:
