@@ -33,4 +33,16 @@ public static class DjangoRedisServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<RedisTokenBlacklistStore>>()));
         return services;
     }
+
+    /// <summary>
+    /// Serves <c>CACHES['default']</c> backends on Redis (django-redis, Django's RedisCache): DRF's
+    /// throttle histories are read and written in that Redis in Django's own format, so Django and
+    /// this service share them. Call it before the settings are wired.
+    /// </summary>
+    public static IServiceCollection AddDjangoRedisCache(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<DjangoSettings.Caching.IDjangoCacheProvider, DjangoRedisCacheProvider>();
+        return services;
+    }
 }

@@ -13,8 +13,10 @@ internal sealed class BoundSettings
     private readonly ImmutableDictionary<string, BoundSetting> _byKey;
 
     /// <summary>Creates the bound model.</summary>
-    public BoundSettings(ImmutableArray<BoundSetting> all, SettingsModule module, IReadOnlyList<SettingsSource> sources, SourceLocation? simpleJwtLocation)
+    public BoundSettings(ImmutableArray<BoundSetting> all, SettingsModule module, IReadOnlyList<SettingsSource> sources, SourceLocation? simpleJwtLocation,
+        SourceLocation? restFrameworkLocation = null)
     {
+        RestFrameworkLocation = restFrameworkLocation;
         All = all;
         Module = module;
         Sources = sources;
@@ -36,6 +38,12 @@ internal sealed class BoundSettings
 
     /// <summary>Whether the file configures SIMPLE_JWT.</summary>
     public bool HasSimpleJwt => SimpleJwtLocation is not null;
+
+    /// <summary>Where <c>REST_FRAMEWORK</c> was assigned, or null when the file has none.</summary>
+    public SourceLocation? RestFrameworkLocation { get; }
+
+    /// <summary>Whether the file configures REST_FRAMEWORK (otherwise DRF's defaults apply).</summary>
+    public bool HasRestFramework => RestFrameworkLocation is not null;
 
     /// <summary>Whether any setting's value depends on the environment.</summary>
     public bool HasDeferred => All.Any(b => b.IsDeferred);

@@ -45,6 +45,11 @@ internal sealed record SettingDefinition(
         SettingKind.OptionalStringOrSequence => "None, a string or a list of strings",
         SettingKind.ImportPath => "a dotted import path string",
         SettingKind.ImportPathSequence => "a tuple of dotted import path strings",
+        SettingKind.ReferrerPolicy => "None, a string or a list of strings",
+        SettingKind.OptionalStringPair => "None or a 2-tuple of strings (META key, value), for example ('HTTP_X_FORWARDED_PROTO', 'https')",
+        SettingKind.OptionalNonNegativeInt => "None or an integer >= 0",
+        SettingKind.OptionalInt => "an integer or None",
+        SettingKind.StringMap => "a dict of strings to strings or None",
         _ => "nothing (the setting was removed)",
     };
 }

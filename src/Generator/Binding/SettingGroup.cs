@@ -9,6 +9,9 @@ internal enum SettingGroup
     /// <summary>djangorestframework-simplejwt: keys of the <c>SIMPLE_JWT</c> dict.</summary>
     SimpleJwt,
 
+    /// <summary>Django REST framework: keys of the <c>REST_FRAMEWORK</c> dict (DRF 3.14).</summary>
+    RestFramework,
+
     /// <summary>Django core settings the runtime needs (SECRET_KEY, DEBUG, MIDDLEWARE, DATABASES...).</summary>
     Django,
 }

@@ -33,6 +33,8 @@ internal static class SettingsBinder
         // SIMPLE_JWT first, so its entries can be looked up by key below.
         names.TryGetValue("SIMPLE_JWT", out var jwtBinding);
         var jwtEntries = BindSimpleJwtDict(jwtBinding, report);
+        names.TryGetValue("REST_FRAMEWORK", out var drfBinding);
+        var drfEntries = BindRestFrameworkDict(drfBinding, report);
         names.TryGetValue("DATABASES", out var databases);
         var databaseEntries = DefaultDatabaseEntries(databases, report);
 
@@ -46,6 +48,11 @@ internal static class SettingsBinder
                 case SettingGroup.SimpleJwt:
                     bound.Add(jwtEntries.TryGetValue(def.DjangoName, out var entry)
                         ? BindValue(def, entry.Value, def.DjangoName, entry.Key.Origin, EntryLocation(entry), report)
+                        : Unset(def));
+                    break;
+                case SettingGroup.RestFramework:
+                    bound.Add(drfEntries.TryGetValue(def.DjangoName, out var drfEntry)
+                        ? BindValue(def, drfEntry.Value, "REST_FRAMEWORK['" + def.DjangoName + "']", drfEntry.Key.Origin, EntryLocation(drfEntry), report)
                         : Unset(def));
                     break;
                 default:
@@ -66,7 +73,7 @@ internal static class SettingsBinder
         ReportUnknownCorsNames(names, diagnostics);
         ReportAnnotations(module, diagnostics);
         ReportSkipped(module, diagnostics);
-        return new BoundSettings(bound.ToImmutable(), module, sources, jwtBinding?.NameLocation);
+        return new BoundSettings(bound.ToImmutable(), module, sources, jwtBinding?.NameLocation, drfBinding?.NameLocation);
     }
 
     /// <summary>Appends diagnostics; the evaluator's explanations of unknown values once each.</summary>
@@ -296,6 +303,49 @@ internal static class SettingsBinder
         return result;
     }
 
+    // DRF reads REST_FRAMEWORK lazily: a key it does not know is never looked at. Its removed keys
+    // (REMOVED_SETTINGS) are only refused by APISettings objects built with explicit user settings;
+    // the global api_settings DRF uses ignores them (observed with DRF 3.14), so they are warnings.
+    private static Dictionary<string, PyDictEntry> BindRestFrameworkDict(SettingBinding? binding, Reporter diagnostics)
+    {
+        var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
+        if (binding is null) return result;
+        if (binding.Value is not PyDict dict)
+        {
+            var location = binding.Value.Origin ?? binding.NameLocation;
+            if (binding.Value is PyUnknown u)
+                diagnostics.Unknown(null, "REST_FRAMEWORK", u, location, EquatableArray<SourceLocation>.Empty);
+            else
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.RestFrameworkNotDict, location, ValueDescription.Describe(binding.Value)));
+            return result;
+        }
+
+        foreach (var entry in dict.Entries)
+        {
+            var keyLocation = entry.Key.Origin ?? binding.NameLocation;
+            if (entry.Key is not PyStr key)
+            {
+                // DRF looks keys up by name: anything but a str is never read.
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownRestFrameworkKey, keyLocation, ValueDescription.Describe(entry.Key), string.Empty));
+                continue;
+            }
+            if (Array.IndexOf(DjangoReference.RestFrameworkRemovedKeys, key.Value) >= 0)
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.RestFrameworkRemovedKey, keyLocation, key.Value,
+                    key.Value == "PAGINATE_BY" ? "use PAGE_SIZE" : "set page_size_query_param/max_page_size on a pagination class instead"));
+                continue;
+            }
+            if (!SettingsSchema.ByKey.ContainsKey("REST_FRAMEWORK." + key.Value))
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownRestFrameworkKey, keyLocation, key.Value,
+                    Suggestions.DidYouMean(key.Value, SettingsSchema.RestFrameworkKeys)));
+                continue;
+            }
+            result[key.Value] = entry;
+        }
+        return result;
+    }
+
     private static Dictionary<string, PyDictEntry> DefaultDatabaseEntries(SettingBinding? databases, Reporter diagnostics)
     {
         var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
@@ -373,5 +423,5 @@ internal static class SettingsBinder
     }
 
     private static bool IsSettingName(string name)
-        => name.StartsWith("CORS_", StringComparison.Ordinal) || name == "SIMPLE_JWT" || SettingsSchema.ByKey.ContainsKey(name);
+        => name.StartsWith("CORS_", StringComparison.Ordinal) || name is "SIMPLE_JWT" or "REST_FRAMEWORK" || SettingsSchema.ByKey.ContainsKey(name);
 }

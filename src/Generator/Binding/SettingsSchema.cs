@@ -12,7 +12,10 @@ namespace DjangoSettings.Generator.Binding;
 /// <summary>
 /// Every setting the compiler understands, with its type, default and legacy alias: the CORS
 /// settings of django-cors-headers 4.x (spec/cors.md §1), the SIMPLE_JWT keys of simplejwt 5.5
-/// (spec/jwt.md §1), and the Django core settings the runtime reads. One table drives binding,
+/// (spec/jwt.md §1), every REST_FRAMEWORK key of DRF 3.14 with DRF's default (the defaults are
+/// compared with <see cref="DjangoReference"/>, read from the installed DRF, by a test), and the
+/// Django core settings the runtime reads (spec/django-http.md for the request-handling ones).
+/// One table drives binding,
 /// "did you mean" suggestions and the emitted members.
 /// </summary>
 internal static class SettingsSchema
@@ -32,7 +35,18 @@ internal static class SettingsSchema
         ["TOKEN_BACKEND_CLASS"] = "nothing (the token backend is built from ALGORITHM and the keys)",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
-    /// <summary>All definitions, CORS first, then SIMPLE_JWT, then Django.</summary>
+    /// <summary>
+    /// The settings that shape Django's request handling (<c>app.UseDjangoMiddleware()</c>), by binding
+    /// key: what the generated wiring and the runtime's loader hand <c>DjangoHttpSettingsFactory</c>.
+    /// </summary>
+    public static readonly ImmutableArray<string> HttpKeys = ImmutableArray.Create(
+        "MIDDLEWARE", "DEBUG", "ALLOWED_HOSTS", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT", "APPEND_SLASH", "PREPEND_WWW",
+        "DISALLOWED_USER_AGENTS", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_SSL_HOST",
+        "SECURE_REDIRECT_EXEMPT", "SECURE_PROXY_SSL_HEADER", "SECURE_BROWSER_XSS_FILTER", "X_FRAME_OPTIONS",
+        "DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FIELDS");
+
+    /// <summary>All definitions, CORS first, then SIMPLE_JWT, then REST_FRAMEWORK, then Django.</summary>
     public static ImmutableArray<SettingDefinition> All { get; } = Build();
 
     /// <summary>Definitions by binding key (<c>CORS_ALLOWED_ORIGINS</c>, <c>SIMPLE_JWT.ALGORITHM</c>).</summary>
@@ -47,6 +61,9 @@ internal static class SettingsSchema
     /// <summary>Keys SIMPLE_JWT may hold (current ones; removed ones are reported separately).</summary>
     public static ImmutableArray<string> JwtKeys { get; } = All.Where(d => d.Group == SettingGroup.SimpleJwt).Select(d => d.DjangoName).ToImmutableArray();
 
+    /// <summary>Keys REST_FRAMEWORK may hold (DRF's DEFAULTS; removed ones are reported separately).</summary>
+    public static ImmutableArray<string> RestFrameworkKeys { get; } = All.Where(d => d.Group == SettingGroup.RestFramework).Select(d => d.DjangoName).ToImmutableArray();
+
     private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
@@ -54,10 +71,21 @@ internal static class SettingsSchema
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)
         => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary, TruthValue: kind == Bool);
 
+    // DRF tests its flags by truth value too (`ensure_ascii = not api_settings.UNICODE_JSON`).
+    private static SettingDefinition Drf(string key, string member, SettingKind kind, PyValue def, string summary)
+        => new("REST_FRAMEWORK." + key, key, SettingGroup.RestFramework, member, kind, def, summary, TruthValue: kind == Bool);
+
+    private static PyList List(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
+
+    private static PyDict Map(params (string Key, string? Value)[] entries)
+        => new(entries.Select(e => new PyDictEntry(new PyStr(e.Key), e.Value is null ? new PyNone() : new PyStr(e.Value))).ToEquatableArray());
+
     private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary, bool truthValue = false)
         => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
+
+    private static PyList EmptyList() => new(EquatableArray<PyValue>.Empty);
 
     private static PyTimeDelta Minutes(long m) => new(m * 60L * 1_000_000L);
 
@@ -121,11 +149,86 @@ internal static class SettingsSchema
             Jwt("REVOKE_TOKEN_CLAIM", "RevokeTokenClaim", SettingKind.String, new PyStr("hash_password"), "Claim name for CHECK_REVOKE_TOKEN."),
             Jwt("CHECK_USER_IS_ACTIVE", "CheckUserIsActive", Bool, t, "Whether inactive users are refused."),
 
+            // Django REST framework 3.14: rest_framework.settings.DEFAULTS, in DRF's order.
+            Drf("DEFAULT_RENDERER_CLASSES", "DefaultRendererClasses", ImportPathSequence, List(DjangoReference.DefaultRendererClasses), "Renderers of DRF views, in negotiation order."),
+            Drf("DEFAULT_PARSER_CLASSES", "DefaultParserClasses", ImportPathSequence, List(DjangoReference.DefaultParserClasses), "Parsers of DRF views' request bodies."),
+            Drf("DEFAULT_AUTHENTICATION_CLASSES", "DefaultAuthenticationClasses", ImportPathSequence, List(DjangoReference.DefaultAuthenticationClasses), "Authentication classes, tried in order; the first decides 401 (WWW-Authenticate) or 403."),
+            Drf("DEFAULT_PERMISSION_CLASSES", "DefaultPermissionClasses", ImportPathSequence, List(DjangoReference.DefaultPermissionClasses), "Permission classes every DRF view checks unless it names its own."),
+            Drf("DEFAULT_THROTTLE_CLASSES", "DefaultThrottleClasses", ImportPathSequence, List(DjangoReference.DefaultThrottleClasses), "Throttle classes every DRF view checks unless it names its own."),
+            Drf("DEFAULT_CONTENT_NEGOTIATION_CLASS", "DefaultContentNegotiationClass", ImportPath, new PyStr("rest_framework.negotiation.DefaultContentNegotiation"), "Content negotiation class."),
+            Drf("DEFAULT_METADATA_CLASS", "DefaultMetadataClass", ImportPath, new PyStr("rest_framework.metadata.SimpleMetadata"), "Class answering OPTIONS."),
+            Drf("DEFAULT_VERSIONING_CLASS", "DefaultVersioningClass", ImportPath, none, "API versioning scheme, or None."),
+            Drf("DEFAULT_PAGINATION_CLASS", "DefaultPaginationClass", ImportPath, none, "Pagination class of list views, or None."),
+            Drf("DEFAULT_FILTER_BACKENDS", "DefaultFilterBackends", ImportPathSequence, List(Array.Empty<string>()), "Filter backends of generic views."),
+            Drf("DEFAULT_SCHEMA_CLASS", "DefaultSchemaClass", ImportPath, new PyStr("rest_framework.schemas.openapi.AutoSchema"), "Schema inspector of views."),
+            Drf("DEFAULT_THROTTLE_RATES", "DefaultThrottleRates", StringMap, Map(("user", null), ("anon", null)), "Throttle scope to rate ('100/day'); None switches a scope off."),
+            Drf("NUM_PROXIES", "NumProxies", OptionalInt, none, "Application proxies in front of the server (X-Forwarded-For), or None."),
+            Drf("PAGE_SIZE", "PageSize", OptionalInt, none, "Default page size of the pagination classes, or None."),
+            Drf("SEARCH_PARAM", "SearchParam", SettingKind.String, new PyStr("search"), "Query parameter of SearchFilter."),
+            Drf("ORDERING_PARAM", "OrderingParam", SettingKind.String, new PyStr("ordering"), "Query parameter of OrderingFilter."),
+            Drf("DEFAULT_VERSION", "DefaultVersion", OptionalString, none, "Version when none is given, or None."),
+            Drf("ALLOWED_VERSIONS", "AllowedVersions", OptionalStringOrSequence, none, "Versions accepted, or None for any."),
+            Drf("VERSION_PARAM", "VersionParam", SettingKind.String, new PyStr("version"), "Query or media type parameter carrying the version."),
+            Drf("UNAUTHENTICATED_USER", "UnauthenticatedUser", ImportPath, new PyStr("django.contrib.auth.models.AnonymousUser"), "request.user of unauthenticated requests, or None."),
+            Drf("UNAUTHENTICATED_TOKEN", "UnauthenticatedToken", ImportPath, none, "request.auth of unauthenticated requests, or None."),
+            Drf("VIEW_NAME_FUNCTION", "ViewNameFunction", ImportPath, new PyStr("rest_framework.views.get_view_name"), "Function naming views (OPTIONS 'name')."),
+            Drf("VIEW_DESCRIPTION_FUNCTION", "ViewDescriptionFunction", ImportPath, new PyStr("rest_framework.views.get_view_description"), "Function describing views (OPTIONS 'description')."),
+            Drf("EXCEPTION_HANDLER", "ExceptionHandler", ImportPath, new PyStr("rest_framework.views.exception_handler"), "Function turning exceptions into responses."),
+            Drf("NON_FIELD_ERRORS_KEY", "NonFieldErrorsKey", SettingKind.String, new PyStr("non_field_errors"), "Key of serializer errors not tied to a field."),
+            Drf("TEST_REQUEST_RENDERER_CLASSES", "TestRequestRendererClasses", ImportPathSequence, List(new[] { "rest_framework.renderers.MultiPartRenderer", "rest_framework.renderers.JSONRenderer" }), "Renderers of DRF's test client."),
+            Drf("TEST_REQUEST_DEFAULT_FORMAT", "TestRequestDefaultFormat", SettingKind.String, new PyStr("multipart"), "Default format of DRF's test client."),
+            Drf("URL_FORMAT_OVERRIDE", "UrlFormatOverride", OptionalString, new PyStr("format"), "Query parameter that picks a renderer (?format=json), or None."),
+            Drf("FORMAT_SUFFIX_KWARG", "FormatSuffixKwarg", SettingKind.String, new PyStr("format"), "URL keyword of format suffix patterns."),
+            Drf("URL_FIELD_NAME", "UrlFieldName", SettingKind.String, new PyStr("url"), "Field name of hyperlinked serializers' own URL."),
+            Drf("DATE_FORMAT", "DateFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer DateFields."),
+            Drf("DATE_INPUT_FORMATS", "DateInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer DateFields."),
+            Drf("DATETIME_FORMAT", "DatetimeFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer DateTimeFields."),
+            Drf("DATETIME_INPUT_FORMATS", "DatetimeInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer DateTimeFields."),
+            Drf("TIME_FORMAT", "TimeFormat", OptionalString, new PyStr("iso-8601"), "Output format of serializer TimeFields."),
+            Drf("TIME_INPUT_FORMATS", "TimeInputFormats", StringSequence, List(new[] { "iso-8601" }), "Input formats of serializer TimeFields."),
+            Drf("UNICODE_JSON", "UnicodeJson", Bool, t, "Whether JSON output keeps non-ASCII characters (else \\uXXXX escapes)."),
+            Drf("COMPACT_JSON", "CompactJson", Bool, t, "Whether JSON output has no spaces after separators."),
+            Drf("STRICT_JSON", "StrictJson", Bool, t, "Whether NaN and Infinity are refused in JSON."),
+            Drf("COERCE_DECIMAL_TO_STRING", "CoerceDecimalToString", Bool, t, "Whether serializer DecimalFields render as strings."),
+            Drf("UPLOADED_FILES_USE_URL", "UploadedFilesUseUrl", Bool, t, "Whether serializer FileFields render URLs (else names)."),
+            Drf("HTML_SELECT_CUTOFF", "HtmlSelectCutoff", NonNegativeInt, new PyInt(1000), "Browsable API: most options shown in a select."),
+            Drf("HTML_SELECT_CUTOFF_TEXT", "HtmlSelectCutoffText", SettingKind.String, new PyStr("More than {count} items..."), "Browsable API: text shown past the cutoff."),
+            Drf("SCHEMA_COERCE_PATH_PK", "SchemaCoercePathPk", Bool, t, "Schemas: whether a 'pk' path parameter is named after the model field."),
+            Drf("SCHEMA_COERCE_METHOD_NAMES", "SchemaCoerceMethodNames", StringMap, Map(("retrieve", "read"), ("destroy", "delete")), "Schemas: view action names renamed in operation ids."),
+
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
             Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
-            Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
+            Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
+            // Django's request handling (spec/django-http.md §2-§6): SecurityMiddleware, CommonMiddleware,
+            // XFrameOptionsMiddleware, CSRF and body limits, with Django 3.2's global_settings defaults.
+            Django("ALLOWED_HOSTS", "AllowedHosts", StringSequence, EmptyList(), "Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others."),
+            Django("USE_X_FORWARDED_HOST", "UseXForwardedHost", Bool, f, "Whether the whole X-Forwarded-Host header replaces Host."),
+            Django("USE_X_FORWARDED_PORT", "UseXForwardedPort", Bool, f, "Whether X-Forwarded-Port is used when the request has no host at all."),
+            Django("APPEND_SLASH", "AppendSlash", Bool, t, "Whether CommonMiddleware redirects /x to /x/ when only the latter resolves."),
+            Django("PREPEND_WWW", "PrependWww", Bool, f, "Whether CommonMiddleware redirects to www. + host."),
+            Django("DISALLOWED_USER_AGENTS", "DisallowedUserAgents", RegexSequence, EmptyList(), "Compiled regular expressions (re.search) for User-Agent values CommonMiddleware answers 403."),
+            Django("SECURE_CONTENT_TYPE_NOSNIFF", "SecureContentTypeNosniff", Bool, t, "Whether SecurityMiddleware sends X-Content-Type-Options: nosniff."),
+            Django("SECURE_REFERRER_POLICY", "SecureReferrerPolicy", ReferrerPolicy, new PyStr("same-origin"), "The Referrer-Policy header value SecurityMiddleware sends (None: no header)."),
+            Django("SECURE_CROSS_ORIGIN_OPENER_POLICY", "SecureCrossOriginOpenerPolicy", OptionalString, none, "The Cross-Origin-Opener-Policy header value (Django 4.0+, where it defaults to 'same-origin'; None: no header, as in 3.2)."),
+            Django("SECURE_HSTS_SECONDS", "SecureHstsSeconds", NonNegativeInt, new PyInt(0), "max-age of Strict-Transport-Security on secure requests (0: no header)."),
+            Django("SECURE_HSTS_INCLUDE_SUBDOMAINS", "SecureHstsIncludeSubdomains", Bool, f, "Whether Strict-Transport-Security carries includeSubDomains."),
+            Django("SECURE_HSTS_PRELOAD", "SecureHstsPreload", Bool, f, "Whether Strict-Transport-Security carries preload."),
+            Django("SECURE_SSL_REDIRECT", "SecureSslRedirect", Bool, f, "Whether SecurityMiddleware redirects http requests to https (301)."),
+            Django("SECURE_SSL_HOST", "SecureSslHost", OptionalString, none, "The host of the https redirect (None: the request's host, validated)."),
+            Django("SECURE_REDIRECT_EXEMPT", "SecureRedirectExempt", RegexSequence, EmptyList(), "Regular expressions (re.search on the path without its leading slash) exempt from the https redirect."),
+            Django("SECURE_PROXY_SSL_HEADER", "SecureProxySslHeader", OptionalStringPair, none, "(META key, value) marking a request secure, for example ('HTTP_X_FORWARDED_PROTO', 'https')."),
+            Django("SECURE_BROWSER_XSS_FILTER", "SecureBrowserXssFilter", Bool, f, "Whether SecurityMiddleware sends X-XSS-Protection: 1; mode=block (Django 3.2 only)."),
+            Django("X_FRAME_OPTIONS", "XFrameOptions", SettingKind.String, new PyStr("DENY"), "The X-Frame-Options value XFrameOptionsMiddleware sends (upper-cased)."),
+            Django("CSRF_TRUSTED_ORIGINS", "CsrfTrustedOrigins", StringSequence, EmptyList(), "Origins trusted for unsafe requests (Django 4.0+: with scheme, https://example.com)."),
+            Django("CSRF_COOKIE_SECURE", "CsrfCookieSecure", Bool, f, "Whether the CSRF cookie is sent over https only."),
+            Django("CSRF_USE_SESSIONS", "CsrfUseSessions", Bool, f, "Whether the CSRF token lives in the session instead of a cookie."),
+            Django("SESSION_COOKIE_SECURE", "SessionCookieSecure", Bool, f, "Whether the session cookie is sent over https only."),
+            Django("SESSION_COOKIE_HTTPONLY", "SessionCookieHttpOnly", Bool, t, "Whether the session cookie is hidden from JavaScript."),
+            Django("DATA_UPLOAD_MAX_MEMORY_SIZE", "DataUploadMaxMemorySize", OptionalNonNegativeInt, new PyInt(2621440), "Largest body (bytes, by Content-Length) request.body and request.POST read (None: no limit)."),
+            Django("SILENCED_SYSTEM_CHECKS", "SilencedSystemChecks", StringSequence, EmptyList(), "Django check ids to silence (security.W004...); silences the DJS04NN/DJS07NN diagnostics that carry them."),
+            Django("DATA_UPLOAD_MAX_NUMBER_FIELDS", "DataUploadMaxNumberFields", OptionalNonNegativeInt, new PyInt(1000), "Most query-string or form fields a request may have (None: no limit)."),
             Django("DATABASES.default.ENGINE", "DatabaseEngine", OptionalString, null, "DATABASES['default']['ENGINE']."),
             Django("DATABASES.default.NAME", "DatabaseName", OptionalString, null, "DATABASES['default']['NAME'] (file path for SQLite)."),
             Django("DATABASES.default.USER", "DatabaseUser", OptionalString, null, "DATABASES['default']['USER']."),

@@ -70,6 +70,19 @@ internal static class TypeRules
                 return value is PyStr or PyNone ? Result.Ok : IsSequenceOf(value, v => v is PyStr);
             case SettingKind.ImportPath:
                 return value is PyStr or PyNone ? Result.Ok : Result.Mismatch;
+            case SettingKind.ReferrerPolicy:
+                return value is PyStr or PyNone ? Result.Ok : IsSequenceOf(value, v => v is PyStr);
+            case SettingKind.OptionalStringPair:
+                if (value is PyNone) return Result.Ok;
+                // Django unpacks it into two names on every request: any other length is a 500.
+                if (value is PySequence { Items.Count: not 2 } and (PyList or PyTuple)) return Result.Mismatch;
+                return IsSequenceOf(value, v => v is PyStr);
+            case SettingKind.OptionalNonNegativeInt:
+                return value is PyNone or PyBool || value is PyInt { Value: >= 0 } ? Result.Ok : Result.Mismatch;
+            case SettingKind.OptionalInt:
+                return value is PyInt or PyBool or PyNone ? Result.Ok : Result.Mismatch;
+            case SettingKind.StringMap:
+                return IsStringMap(value);
             default:
                 return Result.Ok;
         }
@@ -88,6 +101,19 @@ internal static class TypeRules
         return deferred ? Result.Deferred : Result.Ok;
     }
 
+    private static Result IsStringMap(PyValue value)
+    {
+        if (value is not PyDict dict) return Result.Mismatch;
+        bool deferred = false;
+        foreach (var entry in dict.Entries)
+        {
+            if (entry.Key is not PyStr) return Result.Mismatch;
+            if (entry.Value is PyDeferred or PyUnknown) { deferred = true; continue; }
+            if (entry.Value is not (PyStr or PyNone)) return Result.Mismatch;
+        }
+        return deferred ? Result.Deferred : Result.Ok;
+    }
+
     private static bool ExpectedTypeFits(SettingKind kind, string type) => kind switch
     {
         SettingKind.StringSequence or SettingKind.RegexSequence or SettingKind.ImportPathSequence or SettingKind.LooseStringSequence => type is "list" or "tuple",
@@ -97,7 +123,11 @@ internal static class TypeRules
         SettingKind.Leeway => type is "int" or "float" or "timedelta",
         SettingKind.String or SettingKind.Regex or SettingKind.ImportPath => type == "str",
         SettingKind.OptionalString => type is "str" or "NoneType",
-        SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence => type is "str" or "list" or "tuple" or "NoneType",
+        SettingKind.OptionalInt => type is "int" or "bool" or "NoneType",
+        SettingKind.StringMap => type == "dict",
+        SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence or SettingKind.ReferrerPolicy => type is "str" or "list" or "tuple" or "NoneType",
+        SettingKind.OptionalStringPair => type is "list" or "tuple" or "NoneType",
+        SettingKind.OptionalNonNegativeInt => type is "int" or "bool" or "NoneType",
         _ => true,
     };
 }

@@ -83,6 +83,22 @@ internal static class CSharpLiteral
         return sb.ToString();
     }
 
+    /// <summary>A read-only dictionary of strings to strings or null, in the map's order.</summary>
+    public static string ReadOnlyStringMap(IReadOnlyDictionary<string, string?> map)
+    {
+        var sb = new StringBuilder("new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>(new global::System.Collections.Generic.Dictionary<string, string?>");
+        if (map.Count == 0) return sb.Append("())").ToString();
+        sb.Append(" { ");
+        bool first = true;
+        foreach (var pair in map)
+        {
+            if (!first) sb.Append(", ");
+            first = false;
+            sb.Append('[').Append(String(pair.Key)).Append("] = ").Append(pair.Value is null ? "null" : String(pair.Value));
+        }
+        return sb.Append(" })").ToString();
+    }
+
     // Control characters, the line/paragraph separators C# treats as line breaks, format characters
     // (invisible in an editor), the BOM, and surrogates that are not part of a valid pair.
     private static bool NeedsUnicodeEscape(string s, int i)

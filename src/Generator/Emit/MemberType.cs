@@ -17,16 +17,20 @@ internal static class MemberType
         string? type = definition.Kind switch
         {
             SettingKind.StringSequence or SettingKind.LooseStringSequence or SettingKind.RegexSequence or SettingKind.StringOrSequence or SettingKind.ImportPathSequence => StringList,
-            SettingKind.OptionalStringOrSequence => StringList + "?",
+            SettingKind.OptionalStringOrSequence or SettingKind.OptionalStringPair => StringList + "?",
+            SettingKind.ReferrerPolicy => "string?",
+            SettingKind.OptionalNonNegativeInt => "long?",
             SettingKind.Bool => "bool",
             SettingKind.NonNegativeInt => "int",
             SettingKind.TimeDelta or SettingKind.Leeway => "global::System.TimeSpan",
             SettingKind.Regex or SettingKind.String => "string",
             SettingKind.OptionalString or SettingKind.ImportPath => "string?",
+            SettingKind.OptionalInt => "int?",
+            SettingKind.StringMap => "global::System.Collections.Generic.IReadOnlyDictionary<string, string?>",
             _ => null,
         };
         if (type is null) return null;
-        bool valueType = type is "bool" or "int" || type.EndsWith("TimeSpan", System.StringComparison.Ordinal);
+        bool valueType = type is "bool" or "int" or "int?" || type.EndsWith("TimeSpan", System.StringComparison.Ordinal);
         if (definition.Default is null && !valueType && !type.EndsWith("?", System.StringComparison.Ordinal)) type += "?";
         return type;
     }

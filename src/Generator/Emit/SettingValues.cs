@@ -9,7 +9,8 @@ namespace DjangoSettings.Generator.Emit;
 
 /// <summary>
 /// A setting's value as the CLR object the generated member holds: <c>IReadOnlyList&lt;string&gt;</c>,
-/// <c>bool</c>, <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable). The
+/// <c>bool</c>, <c>int</c>, <c>TimeSpan</c>, <c>string</c> or <c>IReadOnlyDictionary&lt;string, string?&gt;</c>
+/// (null where the member is nullable). The
 /// emitter formats these as literals, and the runtime answers a generated class's
 /// <c>DeferredResolver</c> with them after evaluating the settings at startup, so both agree.
 /// </summary>
@@ -54,6 +55,27 @@ internal static class SettingValues
             case SettingKind.OptionalStringOrSequence:
                 if (value is PyNone) return true;
                 goto case SettingKind.StringOrSequence;
+            case SettingKind.ReferrerPolicy:
+                switch (value)
+                {
+                    case PyNone: return true;
+                    case PyStr policy: result = DjangoSettings.Shared.ReferrerPolicyText.FromString(policy.Value); return true;
+                    default:
+                        if (!Strings(value, patterns: false, out var items)) return false;
+                        result = DjangoSettings.Shared.ReferrerPolicyText.FromSequence((IReadOnlyList<string>)items!);
+                        return true;
+                }
+            case SettingKind.OptionalStringPair:
+                if (value is PyNone) return true;
+                return value is PySequence { Items.Count: 2 } && Strings(value, patterns: false, out result);
+            case SettingKind.OptionalNonNegativeInt:
+                switch (value)
+                {
+                    case PyNone: return true;
+                    case PyBool b: result = b.Value ? 1L : 0L; return true;
+                    case PyInt { Value: >= 0 } n: result = n.Value; return true;
+                    default: return false;
+                }
             case SettingKind.Bool:
                 if (value is not PyBool flag) return false;
                 result = flag.Value;
@@ -84,6 +106,17 @@ internal static class SettingValues
                 if (value is not PyStr optional) return false;
                 result = optional.Value;
                 return true;
+            case SettingKind.OptionalInt:
+                switch (value)
+                {
+                    case PyNone: return true;
+                    case PyBool b: result = b.Value ? 1 : 0; return true;
+                    // PAGE_SIZE and NUM_PROXIES: beyond int's range saturates (no page or proxy chain is that long).
+                    case PyInt i: result = i.Value > int.MaxValue ? int.MaxValue : i.Value < int.MinValue ? int.MinValue : (int)i.Value; return true;
+                    default: return false;
+                }
+            case SettingKind.StringMap:
+                return StringMap(value, out result);
             default:
                 return false;
         }
@@ -133,6 +166,26 @@ internal static class SettingValues
             list[i] = text;
         }
         result = ReadOnly(list);
+        return true;
+    }
+
+    private static bool StringMap(PyValue value, out object? result)
+    {
+        result = null;
+        if (value is not PyDict dict) return false;
+        // Insertion order kept (a Dictionary only added to enumerates in insertion order; a later
+        // duplicate key wins in place, as in a Python dict display).
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in dict.Entries)
+        {
+            if (entry.Key is not PyStr key) return false;
+            string? text;
+            if (entry.Value is PyStr s) text = s.Value;
+            else if (entry.Value is PyNone) text = null;
+            else return false;
+            map[key.Value] = text;
+        }
+        result = new ReadOnlyDictionary<string, string?>(map);
         return true;
     }
 

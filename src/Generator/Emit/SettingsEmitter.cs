@@ -9,7 +9,7 @@ namespace DjangoSettings.Generator.Emit;
 /// <summary>
 /// Writes the typed settings class: a partial class (the user's <c>[DjangoSettingsFile]</c> class,
 /// or the default <c>DjangoProjectSettings</c>) whose instances hold one documented, typed member
-/// per schema setting in the groups <c>Cors</c>, <c>SimpleJwt</c> and <c>Django</c>. Constant values
+/// per schema setting in the groups <c>Cors</c>, <c>SimpleJwt</c>, <c>RestFramework</c> and <c>Django</c>. Constant values
 /// become get-only properties with literal initializers; values read from the environment are
 /// passed to the constructor by the runtime, which evaluates the embedded <c>SourceText</c> against
 /// configuration at startup. No static state: each host owns its instance. The output depends only
@@ -59,6 +59,7 @@ internal static class SettingsEmitter
     {
         (SettingGroup.Cors, "Cors", "django-cors-headers settings (<c>CORS_*</c>)."),
         (SettingGroup.SimpleJwt, "SimpleJwt", "djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>)."),
+        (SettingGroup.RestFramework, "RestFramework", "Django REST framework settings (the keys of <c>REST_FRAMEWORK</c>, with DRF 3.14's defaults)."),
         (SettingGroup.Django, "Django", "Django core settings the runtime reads."),
     };
 
@@ -67,7 +68,8 @@ internal static class SettingsEmitter
         string file = XmlDoc.Escape(mainPath ?? "(no file)");
         w.Line("/// <summary>");
         w.Line("/// The Django settings compiled from <c>" + file + "</c> at build time: django-cors-headers");
-        w.Line("/// (<see cref=\"Cors\"/>), djangorestframework-simplejwt (<see cref=\"SimpleJwt\"/>) and the Django core settings");
+        w.Line("/// (<see cref=\"Cors\"/>), djangorestframework-simplejwt (<see cref=\"SimpleJwt\"/>), Django REST framework");
+        w.Line("/// (<see cref=\"RestFramework\"/>) and the Django core settings");
         w.Line("/// the runtime reads (<see cref=\"Django\"/>).");
         if (options.EmitRuntimeWiring)
         {

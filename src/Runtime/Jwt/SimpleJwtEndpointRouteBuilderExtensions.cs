@@ -1,4 +1,5 @@
 using System;
+using DjangoSettings.Drf;
 using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,8 +42,11 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
     private static void Map(RouteGroupBuilder group, SimpleJwtViews views, string pattern, SimpleJwtView view, string name)
     {
         // simplejwt's views have authentication_classes = (): a DRF view that authenticates nothing.
-        group.Map(pattern, context => views.DispatchAsync(context, view))
+        var drfView = views.AsDrfView(view);
+        var dispatcher = new DrfViewDispatcher(drfView, SimpleJwtViews.FallbackSettings);
+        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, dispatcher))
             .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance, DrfAuthenticationMetadata.None)
+            .WithMetadata(new DrfViewMetadata(drfView), DjangoSettings.Http.SetsContentLengthAttribute.Instance)
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

@@ -59,6 +59,19 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Gettext_marks_language_names_and_returns_the_message()
+    {
+        // LANGUAGES = [("ko", _("Korean"))]: settings are read before any language is active.
+        Assert.Equal(new List<object?> { new List<object?> { "ko", "Korean" } },
+            Eval("[(\"ko\", _(\"Korean\"))]", "from django.utils.translation import gettext_lazy as _"));
+        Assert.Equal("French", Eval("translation.gettext(message='French')", "from django.utils import translation"));
+        Assert.Equal("English", Eval("ugettext_noop('English')", "from django.utils.translation import ugettext_noop"));
+        var m = Py.Run("from django.utils.translation import gettext\nX = gettext()\n");
+        Assert.IsType<PyUnknown>(m.Value("X"));
+        Assert.Contains("missing 1 required positional argument: 'message'", m.Diagnostics.Single().Message);
+    }
+
+    [Fact]
     public void Timedelta_errors_are_warnings_not_crashes()
     {
         var m = Py.Run("from datetime import timedelta\nX = timedelta(days=10**12)\nY = timedelta(minutes='5')\nZ = timedelta(foo=1)\n");

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Jwt;
 using DjangoSettings.Runtime.Tests.Infrastructure;
 using Xunit;

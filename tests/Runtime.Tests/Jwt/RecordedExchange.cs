@@ -24,8 +24,11 @@ public sealed record RecordedExchange(
 
     public static string FixturePath(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "jwt", name);
 
-    public static IReadOnlyList<RecordedExchange> Load(string file = "django.raw.jsonl") =>
-        File.ReadAllLines(FixturePath(file)).Where(l => l.Length > 0).Select(Parse).ToList();
+    public static IReadOnlyList<RecordedExchange> Load(string file = "django.raw.jsonl") => LoadFrom(FixturePath(file));
+
+    /// <summary>Loads a recording in this format from any path (the DRF fixtures use it too).</summary>
+    public static IReadOnlyList<RecordedExchange> LoadFrom(string path) =>
+        File.ReadAllLines(path).Where(l => l.Length > 0).Select(Parse).ToList();
 
     private static RecordedExchange Parse(string line)
     {

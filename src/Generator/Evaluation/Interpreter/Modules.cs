@@ -15,7 +15,7 @@ internal static class Modules
     private static readonly HashSet<string> Known = new()
     {
         "os", "os.path", "datetime", "re", "pathlib", "environ", "decouple", "corsheaders",
-        "corsheaders.defaults", "django.utils.timezone", "django", "django.utils",
+        "corsheaders.defaults", "django.utils.timezone", "django", "django.utils", "django.utils.translation",
     };
 
     private static readonly HashSet<string> BuiltinFunctions = new()
@@ -86,6 +86,11 @@ internal static class Modules
                 break;
             case "django.utils":
                 if (name == "timezone") return new PyOpaque("module", "django.utils.timezone");
+                if (name == "translation") return new PyOpaque("module", "django.utils.translation");
+                break;
+            case "django.utils.translation":
+                // LANGUAGES = [("ko", _("Korean")), ...]: the names are marked for translation only.
+                if (Library.DjangoTranslation.IsFunction(name)) return Function("django.utils.translation." + name);
                 break;
         }
         return null;

@@ -22,6 +22,7 @@ internal static class LibraryFunctions
         .Concat(RegexModule.Functions)
         .Concat(PathLib.Functions)
         .Concat(OsPath.Functions)
+        .Concat(DjangoTranslation.Functions)
         .ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>The function named <paramref name="qualifiedName"/>, when it is modelled.</summary>

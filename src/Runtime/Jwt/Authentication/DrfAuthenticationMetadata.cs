@@ -35,12 +35,17 @@ public sealed class DrfAuthenticationMetadata
     /// <summary>
     /// The schemes to run for <paramref name="endpoint"/>: its <see cref="DrfAuthenticationMetadata"/>
     /// (the last one added wins), else none for the token views, else the defaults for an endpoint
-    /// with authorization metadata, else null (not a DRF view: no authentication).
+    /// with authorization metadata, else null (not a DRF view: no authentication). Endpoints of the
+    /// DRF view shell (<see cref="DjangoSettings.Drf.DrfViewMetadata"/>) get null: their view
+    /// authenticates with these schemes itself, after negotiation.
     /// </summary>
     internal static IReadOnlyList<string>? SchemesFor(Endpoint? endpoint, IReadOnlyList<string> defaults)
     {
         if (endpoint is null) return null;
         var metadata = endpoint.Metadata;
+        // Views on the DRF view shell (MapDrfView, the token views) authenticate inside the view,
+        // after content negotiation, as DRF orders it; the step leaves them alone.
+        if (metadata.GetMetadata<DjangoSettings.Drf.DrfViewMetadata>() is not null) return null;
         if (metadata.GetMetadata<DrfAuthenticationMetadata>() is { } view) return view.AuthenticationSchemes ?? defaults;
         if (metadata.GetMetadata<SimpleJwtTokenEndpointMetadata>() is not null) return None.AuthenticationSchemes;
         if (metadata.GetMetadata<IAuthorizeData>() is not null || metadata.GetMetadata<IAllowAnonymous>() is not null) return defaults;

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -154,13 +155,13 @@ public sealed class SimpleJwtAuthenticationHandler : IAuthenticationHandler
         }
         object body = result.Failure is SimpleJwtAuthenticationException refused
             ? refused.Body
-            : DrfResponse.Detail(SimpleJwtMessages.NotAuthenticated);
-        await DrfResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, body, WwwAuthenticate(_tokens.Options, _options.Get(_scheme!.Name).Realm)).ConfigureAwait(false);
+            : DrfJsonResponse.Detail(SimpleJwtMessages.NotAuthenticated);
+        await DrfJsonResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, body, WwwAuthenticate(_tokens.Options, _options.Get(_scheme!.Name).Realm)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task ForbidAsync(AuthenticationProperties? properties) =>
-        DrfResponse.WriteAsync(Context, StatusCodes.Status403Forbidden, DrfResponse.Detail("You do not have permission to perform this action."), null);
+        DrfJsonResponse.WriteAsync(Context, StatusCodes.Status403Forbidden, DrfJsonResponse.Detail("You do not have permission to perform this action."), null);
 
     /// <summary><c>Bearer realm="api"</c>: the first AUTH_HEADER_TYPES word.</summary>
     internal static string WwwAuthenticate(SimpleJwtOptions options, string realm = "api") =>

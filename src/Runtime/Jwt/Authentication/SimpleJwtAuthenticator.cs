@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Users;
 
 namespace DjangoSettings.Jwt;
@@ -43,7 +44,7 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         }
         if (accepted is null)
         {
-            var body = DrfResponse.Detail(SimpleJwtMessages.NotValidForAnyType, SimpleJwtMessages.Codes.TokenNotValid).Set("messages", messages);
+            var body = DrfJsonResponse.Detail(SimpleJwtMessages.NotValidForAnyType, SimpleJwtMessages.Codes.TokenNotValid).Set("messages", messages);
             return (null, new SimpleJwtAuthenticationException(SimpleJwtMessages.NotValidForAnyType, body));
         }
 
@@ -65,5 +66,5 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
     }
 
     private static SimpleJwtAuthenticationException Fail(string detail, string code) =>
-        new(detail, DrfResponse.Detail(detail, code));
+        new(detail, DrfJsonResponse.Detail(detail, code));
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Stores;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,7 @@ internal static class StoreUnavailableResponse
     public static Task WriteAsync(HttpContext context, string? allow = null)
     {
         context.Response.Headers.RetryAfter = RetryAfter;
-        return DrfResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
-            DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code), null, allow);
+        return DrfJsonResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+            DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code), null, allow);
     }
 }

@@ -15,18 +15,13 @@ internal sealed record SimpleJwtView(
 {
     public const string Allow = "POST, OPTIONS";
 
-    /// <summary>DRF SimpleMetadata for this view (what OPTIONS answers).</summary>
-    public TokenClaimsBuilder Metadata()
+    /// <summary>The <c>actions</c> of DRF's SimpleMetadata for this view: the serializer's fields for POST.</summary>
+    public TokenClaimsBuilder Actions()
     {
         var post = new TokenClaimsBuilder();
         foreach (var f in Fields) post.Set(f, FieldInfo(f, readOnly: false));
         foreach (var f in ReadOnlyFields) post.Set(f, FieldInfo(f, readOnly: true));
-        return new TokenClaimsBuilder()
-            .Set("name", Name)
-            .Set("description", Description)
-            .Set("renders", new[] { "application/json" })
-            .Set("parses", new[] { "application/json", "application/x-www-form-urlencoded", "multipart/form-data" })
-            .Set("actions", new TokenClaimsBuilder().Set("POST", post));
+        return new TokenClaimsBuilder().Set("POST", post);
     }
 
     private static TokenClaimsBuilder FieldInfo(string field, bool readOnly)

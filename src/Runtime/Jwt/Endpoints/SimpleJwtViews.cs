@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DjangoSettings.Drf;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Http;
@@ -14,9 +15,9 @@ namespace DjangoSettings.Jwt;
 
 /// <summary>
 /// simplejwt's six views (pair obtain, refresh, verify, blacklist, sliding obtain, sliding refresh)
-/// with DRF's view machinery around them: APPEND_SLASH redirect, Accept negotiation (406), method
-/// dispatch (405 / OPTIONS metadata), body parsing (400/415), CharField validation and the
-/// status codes and bodies Django answers. One instance per <c>MapSimpleJwt</c>: the services
+/// on the DRF view shell (<see cref="AsDrfView"/>): APPEND_SLASH redirect, then DRF's dispatch
+/// (negotiation 406, throttles, 405 / OPTIONS metadata), body parsing (400/415), CharField
+/// validation and the status codes and bodies Django answers, in the request's language. One instance per <c>MapSimpleJwt</c>: the services
 /// the views use are resolved once, when the views are mapped (they are singletons), not per call.
 /// </summary>
 internal sealed class SimpleJwtViews
@@ -78,8 +79,25 @@ internal sealed class SimpleJwtViews
         "Takes a sliding JSON web token and returns a new, refreshed version if the\ntoken's refresh period has not expired.",
         ["token"], [], RefreshSlidingAsync);
 
-    /// <summary>Everything DRF and Django do around the view's POST.</summary>
-    public async Task DispatchAsync(HttpContext context, SimpleJwtView view)
+    /// <summary>
+    /// The view as DRF runs it: simplejwt's views are generic DRF views with no authentication or
+    /// permission classes, so REST_FRAMEWORK's renderers, parsers and throttles apply (Vary: Accept,
+    /// 406, OPTIONS, 405, 429 come from the DRF view machinery), and their 401s carry
+    /// <c>WWW-Authenticate: Bearer realm="api"</c> (the views' own authenticate header).
+    /// </summary>
+    public DrfView AsDrfView(SimpleJwtView view) => new DrfViewBuilder(view.Name)
+        .Named(view.Name)
+        .Description(view.Description)
+        .MetadataActions(_ => view.Actions())
+        .Policies(p => p with { Authenticators = [], Permissions = [] })
+        .Post(request => PostAsync(request, view))
+        .Build();
+
+    /// <summary>What a hand-wired app (no AddDjangoRestFramework) gets: DRF's defaults with the JSON renderer only.</summary>
+    public static RestFrameworkSettings FallbackSettings { get; } = new() { DefaultRendererClasses = [DrfClassNames.JsonRenderer] };
+
+    /// <summary>Django's APPEND_SLASH answer before the view, then DRF's dispatch.</summary>
+    public static Task DispatchAsync(HttpContext context, DrfViewDispatcher dispatcher)
     {
         var request = context.Request;
         string path = request.PathBase.Add(request.Path).Value ?? "/";
@@ -89,28 +107,19 @@ internal sealed class SimpleJwtViews
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.Location = path + "/" + request.QueryString.Value;
-            return;
+            return Task.CompletedTask;
         }
-        if (!DrfRequestData.AcceptsJson(request.Headers.Accept.ToString()))
-        {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status406NotAcceptable, DrfResponse.Detail("Could not satisfy the request Accept header."), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
-        string method = request.Method.ToUpperInvariant();
-        if (method == "OPTIONS")
-        {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status200OK, view.Metadata(), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
-        if (method != "POST")
-        {
-            await DrfResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
-            return;
-        }
+        return dispatcher.InvokeAsync(context);
+    }
+
+    // post(): the serializer (request.data, CharField validation) and the view's logic.
+    private async ValueTask<DrfResponse> PostAsync(DrfRequest drfRequest, SimpleJwtView view)
+    {
+        var context = drfRequest.HttpContext;
         DrfRequestData data;
         try
         {
-            data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+            data = await DrfRequestData.ReadAsync(context.Request).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {
@@ -120,25 +129,20 @@ internal sealed class SimpleJwtViews
             // must not be able to fill the log.
             SimpleJwtLog.RequestBodyRefused(_logger, e.StatusCode, e.Message);
             context.Response.StatusCode = e.StatusCode;
-            return;
+            return drfRequest.Answered();
         }
         catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
             // The connection was reset or aborted while the body was read: nobody to answer.
             SimpleJwtLog.ClientGone(_logger, e.Message);
             await AwaitAbortAsync(context).ConfigureAwait(false);
-            return;
+            return drfRequest.Answered();
         }
-        if (data.Error is { } error)
-        {
-            await WriteAsync(context, error.Status, error.Body).ConfigureAwait(false);
-            return;
-        }
+        if (data.Error is { } error) return Respond(drfRequest, error.Status, error.Body);
         var values = new string?[view.Fields.Count];
         if (DrfCharField.ValidateAll(data, view.Fields, values) is { } fieldErrors)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, fieldErrors).ConfigureAwait(false);
-            return;
+            return Respond(drfRequest, StatusCodes.Status400BadRequest, fieldErrors);
         }
         try
         {
@@ -149,9 +153,24 @@ internal sealed class SimpleJwtViews
             // Store down or slow: a documented 503 instead of a 500, and no token handed out whose
             // outstanding record (or the old token's blacklisting) was not written.
             SimpleJwtLog.StoreUnavailable(_logger, ex);
-            await StoreUnavailableResponse.WriteAsync(context, SimpleJwtView.Allow).ConfigureAwait(false);
+            return Respond(drfRequest, StatusCodes.Status503ServiceUnavailable, DrfJsonResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code))
+                .WithHeader("Retry-After", StoreUnavailableResponse.RetryAfter);
         }
+        var result = context.Features.Get<TokenViewResult>() ?? throw new InvalidOperationException("the token view did not answer");
+        context.Features.Set<TokenViewResult>(null);
+        return Respond(drfRequest, result.Status, result.Body);
     }
+
+    // simplejwt's and DRF's messages (detail, field errors) in the request's language.
+    private DrfResponse Respond(DrfRequest request, int status, object body)
+    {
+        var response = new DrfResponse(DrfLocalizer.Localize(body, request.Translate), status);
+        if (status == StatusCodes.Status401Unauthorized) response.WithHeader("WWW-Authenticate", _wwwAuthenticate);
+        return response;
+    }
+
+    // The views' answers are handed back to the DRF view machinery, which renders them.
+    private sealed record TokenViewResult(int Status, object Body);
 
     /// <summary>
     /// Returns once Kestrel has marked the request aborted. The read failed as soon as the reset
@@ -174,18 +193,21 @@ internal sealed class SimpleJwtViews
 
     private static readonly TimeSpan ClientGoneNoticeBound = TimeSpan.FromSeconds(1);
 
-    private Task WriteAsync(HttpContext context, int status, object body) =>
-        DrfResponse.WriteAsync(context, status, body, _wwwAuthenticate, SimpleJwtView.Allow);
+    private static Task WriteAsync(HttpContext context, int status, object body)
+    {
+        context.Features.Set(new TokenViewResult(status, body));
+        return Task.CompletedTask;
+    }
 
-    private Task TokenError(HttpContext context, string message) =>
-        WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(message, SimpleJwtMessages.Codes.TokenNotValid));
+    private static Task TokenError(HttpContext context, string message) =>
+        WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(message, SimpleJwtMessages.Codes.TokenNotValid));
 
     private async Task ObtainPairAsync(HttpContext context, string[] values)
     {
         var user = await AuthenticateAsync(values[0], values[1], context.RequestAborted).ConfigureAwait(false);
         if (user is null)
         {
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
         var now = _tokens.Now();
@@ -204,7 +226,7 @@ internal sealed class SimpleJwtViews
         var user = await AuthenticateAsync(values[0], values[1], context.RequestAborted).ConfigureAwait(false);
         if (user is null)
         {
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
         var now = _tokens.Now();
@@ -235,7 +257,7 @@ internal sealed class SimpleJwtViews
             user = await _users.FindByIdAsync(userId, context.RequestAborted).ConfigureAwait(false);
             if (user is null || (_options.CheckUserIsActive && !user.IsActive))
             {
-                await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
+                await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
                 return;
             }
         }

@@ -6,7 +6,8 @@ namespace MyApp.Web
 {
     /// <summary>
     /// The Django settings compiled from <c>cors.settings</c> at build time: django-cors-headers
-    /// (<see cref="Cors"/>), djangorestframework-simplejwt (<see cref="SimpleJwt"/>) and the Django core settings
+    /// (<see cref="Cors"/>), djangorestframework-simplejwt (<see cref="SimpleJwt"/>), Django REST framework
+    /// (<see cref="RestFramework"/>) and the Django core settings
     /// the runtime reads (<see cref="Django"/>).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DjangoSettings.Generator", "FIXED_VERSION")]
@@ -26,6 +27,7 @@ namespace MyApp.Web
         {
             Cors = new CorsGroup(deferredValues);
             SimpleJwt = new SimpleJwtGroup(deferredValues);
+            RestFramework = new RestFrameworkGroup(deferredValues);
             Django = new DjangoGroup(deferredValues);
         }
 
@@ -40,6 +42,9 @@ namespace MyApp.Web
 
         /// <summary>djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>).</summary>
         public SimpleJwtGroup SimpleJwt { get; }
+
+        /// <summary>Django REST framework settings (the keys of <c>REST_FRAMEWORK</c>, with DRF 3.14's defaults).</summary>
+        public RestFrameworkGroup RestFramework { get; }
 
         /// <summary>Django core settings the runtime reads.</summary>
         public DjangoGroup Django { get; }
@@ -585,6 +590,509 @@ namespace MyApp.Web
             public bool CheckUserIsActiveIsSet => false;
         }
 
+        /// <summary>Django REST framework settings (the keys of <c>REST_FRAMEWORK</c>, with DRF 3.14's defaults).</summary>
+        public sealed class RestFrameworkGroup
+        {
+            internal RestFrameworkGroup(global::System.Func<string, object?>? deferredValues)
+            {
+            }
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"]</c>: Renderers of DRF views, in negotiation order.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['rest_framework.renderers.JSONRenderer', 'rest_framework...</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultRendererClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultRendererClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]</c>: Parsers of DRF views' request bodies.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['rest_framework.parsers.JSONParser', 'rest_framework.par...</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultParserClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser", "rest_framework.parsers.MultiPartParser" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultParserClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]</c>: Authentication classes, tried in order; the first decides 401 (WWW-Authenticate) or 403.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['rest_framework.authentication.SessionAuthentication', '...</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultAuthenticationClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework.authentication.SessionAuthentication", "rest_framework.authentication.BasicAuthentication" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultAuthenticationClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]</c>: Permission classes every DRF view checks unless it names its own.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['rest_framework.permissions.AllowAny']</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultPermissionClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework.permissions.AllowAny" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultPermissionClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]</c>: Throttle classes every DRF view checks unless it names its own.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultThrottleClasses { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultThrottleClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_CONTENT_NEGOTIATION_CLASS"]</c>: Content negotiation class.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.negotiation.DefaultContentNegotiation'</c>.</para>
+            /// </remarks>
+            public string? DefaultContentNegotiationClass { get; } = "rest_framework.negotiation.DefaultContentNegotiation";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_CONTENT_NEGOTIATION_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultContentNegotiationClassIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_METADATA_CLASS"]</c>: Class answering OPTIONS.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.metadata.SimpleMetadata'</c>.</para>
+            /// </remarks>
+            public string? DefaultMetadataClass { get; } = "rest_framework.metadata.SimpleMetadata";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_METADATA_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultMetadataClassIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_VERSIONING_CLASS"]</c>: API versioning scheme, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? DefaultVersioningClass { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_VERSIONING_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultVersioningClassIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"]</c>: Pagination class of list views, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? DefaultPaginationClass { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultPaginationClassIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"]</c>: Filter backends of generic views.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DefaultFilterBackends { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultFilterBackendsIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]</c>: Schema inspector of views.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.schemas.openapi.AutoSchema'</c>.</para>
+            /// </remarks>
+            public string? DefaultSchemaClass { get; } = "rest_framework.schemas.openapi.AutoSchema";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultSchemaClassIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]</c>: Throttle scope to rate ('100/day'); None switches a scope off.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>{'user': None, 'anon': None}</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, string?> DefaultThrottleRates { get; } = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>(new global::System.Collections.Generic.Dictionary<string, string?> { ["user"] = null, ["anon"] = null });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultThrottleRatesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["NUM_PROXIES"]</c>: Application proxies in front of the server (X-Forwarded-For), or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public int? NumProxies { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["NUM_PROXIES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool NumProxiesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["PAGE_SIZE"]</c>: Default page size of the pagination classes, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public int? PageSize { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["PAGE_SIZE"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool PageSizeIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["SEARCH_PARAM"]</c>: Query parameter of SearchFilter.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'search'</c>.</para>
+            /// </remarks>
+            public string SearchParam { get; } = "search";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["SEARCH_PARAM"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SearchParamIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["ORDERING_PARAM"]</c>: Query parameter of OrderingFilter.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'ordering'</c>.</para>
+            /// </remarks>
+            public string OrderingParam { get; } = "ordering";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["ORDERING_PARAM"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool OrderingParamIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DEFAULT_VERSION"]</c>: Version when none is given, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? DefaultVersion { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DEFAULT_VERSION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultVersionIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["ALLOWED_VERSIONS"]</c>: Versions accepted, or None for any.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string>? AllowedVersions { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["ALLOWED_VERSIONS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AllowedVersionsIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["VERSION_PARAM"]</c>: Query or media type parameter carrying the version.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'version'</c>.</para>
+            /// </remarks>
+            public string VersionParam { get; } = "version";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["VERSION_PARAM"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool VersionParamIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["UNAUTHENTICATED_USER"]</c>: request.user of unauthenticated requests, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'django.contrib.auth.models.AnonymousUser'</c>.</para>
+            /// </remarks>
+            public string? UnauthenticatedUser { get; } = "django.contrib.auth.models.AnonymousUser";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["UNAUTHENTICATED_USER"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UnauthenticatedUserIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["UNAUTHENTICATED_TOKEN"]</c>: request.auth of unauthenticated requests, or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? UnauthenticatedToken { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["UNAUTHENTICATED_TOKEN"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UnauthenticatedTokenIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["VIEW_NAME_FUNCTION"]</c>: Function naming views (OPTIONS 'name').
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.views.get_view_name'</c>.</para>
+            /// </remarks>
+            public string? ViewNameFunction { get; } = "rest_framework.views.get_view_name";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["VIEW_NAME_FUNCTION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool ViewNameFunctionIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["VIEW_DESCRIPTION_FUNCTION"]</c>: Function describing views (OPTIONS 'description').
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.views.get_view_description'</c>.</para>
+            /// </remarks>
+            public string? ViewDescriptionFunction { get; } = "rest_framework.views.get_view_description";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["VIEW_DESCRIPTION_FUNCTION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool ViewDescriptionFunctionIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["EXCEPTION_HANDLER"]</c>: Function turning exceptions into responses.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'rest_framework.views.exception_handler'</c>.</para>
+            /// </remarks>
+            public string? ExceptionHandler { get; } = "rest_framework.views.exception_handler";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["EXCEPTION_HANDLER"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool ExceptionHandlerIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["NON_FIELD_ERRORS_KEY"]</c>: Key of serializer errors not tied to a field.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'non_field_errors'</c>.</para>
+            /// </remarks>
+            public string NonFieldErrorsKey { get; } = "non_field_errors";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["NON_FIELD_ERRORS_KEY"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool NonFieldErrorsKeyIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["TEST_REQUEST_RENDERER_CLASSES"]</c>: Renderers of DRF's test client.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['rest_framework.renderers.MultiPartRenderer', 'rest_fram...</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> TestRequestRendererClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework.renderers.MultiPartRenderer", "rest_framework.renderers.JSONRenderer" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["TEST_REQUEST_RENDERER_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool TestRequestRendererClassesIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"]</c>: Default format of DRF's test client.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'multipart'</c>.</para>
+            /// </remarks>
+            public string TestRequestDefaultFormat { get; } = "multipart";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["TEST_REQUEST_DEFAULT_FORMAT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool TestRequestDefaultFormatIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["URL_FORMAT_OVERRIDE"]</c>: Query parameter that picks a renderer (?format=json), or None.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'format'</c>.</para>
+            /// </remarks>
+            public string? UrlFormatOverride { get; } = "format";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["URL_FORMAT_OVERRIDE"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UrlFormatOverrideIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["FORMAT_SUFFIX_KWARG"]</c>: URL keyword of format suffix patterns.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'format'</c>.</para>
+            /// </remarks>
+            public string FormatSuffixKwarg { get; } = "format";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["FORMAT_SUFFIX_KWARG"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool FormatSuffixKwargIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["URL_FIELD_NAME"]</c>: Field name of hyperlinked serializers' own URL.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'url'</c>.</para>
+            /// </remarks>
+            public string UrlFieldName { get; } = "url";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["URL_FIELD_NAME"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UrlFieldNameIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DATE_FORMAT"]</c>: Output format of serializer DateFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'iso-8601'</c>.</para>
+            /// </remarks>
+            public string? DateFormat { get; } = "iso-8601";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DATE_FORMAT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DateFormatIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DATE_INPUT_FORMATS"]</c>: Input formats of serializer DateFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['iso-8601']</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DateInputFormats { get; } = global::System.Array.AsReadOnly(new string[] { "iso-8601" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DATE_INPUT_FORMATS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DateInputFormatsIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DATETIME_FORMAT"]</c>: Output format of serializer DateTimeFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'iso-8601'</c>.</para>
+            /// </remarks>
+            public string? DatetimeFormat { get; } = "iso-8601";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DATETIME_FORMAT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DatetimeFormatIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["DATETIME_INPUT_FORMATS"]</c>: Input formats of serializer DateTimeFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['iso-8601']</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DatetimeInputFormats { get; } = global::System.Array.AsReadOnly(new string[] { "iso-8601" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["DATETIME_INPUT_FORMATS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DatetimeInputFormatsIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["TIME_FORMAT"]</c>: Output format of serializer TimeFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'iso-8601'</c>.</para>
+            /// </remarks>
+            public string? TimeFormat { get; } = "iso-8601";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["TIME_FORMAT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool TimeFormatIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["TIME_INPUT_FORMATS"]</c>: Input formats of serializer TimeFields.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>['iso-8601']</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> TimeInputFormats { get; } = global::System.Array.AsReadOnly(new string[] { "iso-8601" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["TIME_INPUT_FORMATS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool TimeInputFormatsIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["UNICODE_JSON"]</c>: Whether JSON output keeps non-ASCII characters (else \uXXXX escapes).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool UnicodeJson { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["UNICODE_JSON"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UnicodeJsonIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["COMPACT_JSON"]</c>: Whether JSON output has no spaces after separators.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool CompactJson { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["COMPACT_JSON"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CompactJsonIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["STRICT_JSON"]</c>: Whether NaN and Infinity are refused in JSON.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool StrictJson { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["STRICT_JSON"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool StrictJsonIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["COERCE_DECIMAL_TO_STRING"]</c>: Whether serializer DecimalFields render as strings.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool CoerceDecimalToString { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["COERCE_DECIMAL_TO_STRING"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CoerceDecimalToStringIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["UPLOADED_FILES_USE_URL"]</c>: Whether serializer FileFields render URLs (else names).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool UploadedFilesUseUrl { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["UPLOADED_FILES_USE_URL"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UploadedFilesUseUrlIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["HTML_SELECT_CUTOFF"]</c>: Browsable API: most options shown in a select.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>1000</c>.</para>
+            /// </remarks>
+            public int HtmlSelectCutoff { get; } = 1000;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["HTML_SELECT_CUTOFF"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool HtmlSelectCutoffIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["HTML_SELECT_CUTOFF_TEXT"]</c>: Browsable API: text shown past the cutoff.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'More than {count} items...'</c>.</para>
+            /// </remarks>
+            public string HtmlSelectCutoffText { get; } = "More than {count} items...";
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["HTML_SELECT_CUTOFF_TEXT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool HtmlSelectCutoffTextIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["SCHEMA_COERCE_PATH_PK"]</c>: Schemas: whether a 'pk' path parameter is named after the model field.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool SchemaCoercePathPk { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["SCHEMA_COERCE_PATH_PK"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SchemaCoercePathPkIsSet => false;
+
+            /// <summary>
+            /// <c>REST_FRAMEWORK["SCHEMA_COERCE_METHOD_NAMES"]</c>: Schemas: view action names renamed in operation ids.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>{'retrieve': 'read', 'destroy': 'delete'}</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SchemaCoerceMethodNames { get; } = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>(new global::System.Collections.Generic.Dictionary<string, string?> { ["retrieve"] = "read", ["destroy"] = "delete" });
+
+            /// <summary>Whether the settings file sets <c>REST_FRAMEWORK["SCHEMA_COERCE_METHOD_NAMES"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SchemaCoerceMethodNamesIsSet => false;
+        }
+
         /// <summary>Django core settings the runtime reads.</summary>
         public sealed class DjangoGroup
         {
@@ -618,7 +1126,7 @@ namespace MyApp.Web
             public bool DebugIsSet => false;
 
             /// <summary>
-            /// <c>MIDDLEWARE</c>: Django's middleware list (read to check CorsMiddleware's position).
+            /// <c>MIDDLEWARE</c>: Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list).
             /// </summary>
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
@@ -638,6 +1146,292 @@ namespace MyApp.Web
 
             /// <summary>Whether the settings file sets <c>INSTALLED_APPS</c> (a setting that is defined wins, even when empty).</summary>
             public bool InstalledAppsIsSet => false;
+
+            /// <summary>
+            /// <c>ALLOWED_HOSTS</c>: Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowedHosts { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>ALLOWED_HOSTS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AllowedHostsIsSet => false;
+
+            /// <summary>
+            /// <c>USE_X_FORWARDED_HOST</c>: Whether the whole X-Forwarded-Host header replaces Host.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool UseXForwardedHost { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>USE_X_FORWARDED_HOST</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UseXForwardedHostIsSet => false;
+
+            /// <summary>
+            /// <c>USE_X_FORWARDED_PORT</c>: Whether X-Forwarded-Port is used when the request has no host at all.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool UseXForwardedPort { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>USE_X_FORWARDED_PORT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UseXForwardedPortIsSet => false;
+
+            /// <summary>
+            /// <c>APPEND_SLASH</c>: Whether CommonMiddleware redirects /x to /x/ when only the latter resolves.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool AppendSlash { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>APPEND_SLASH</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AppendSlashIsSet => false;
+
+            /// <summary>
+            /// <c>PREPEND_WWW</c>: Whether CommonMiddleware redirects to www. + host.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool PrependWww { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>PREPEND_WWW</c> (a setting that is defined wins, even when empty).</summary>
+            public bool PrependWwwIsSet => false;
+
+            /// <summary>
+            /// <c>DISALLOWED_USER_AGENTS</c>: Compiled regular expressions (re.search) for User-Agent values CommonMiddleware answers 403.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DisallowedUserAgents { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>DISALLOWED_USER_AGENTS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DisallowedUserAgentsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_CONTENT_TYPE_NOSNIFF</c>: Whether SecurityMiddleware sends X-Content-Type-Options: nosniff.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool SecureContentTypeNosniff { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>SECURE_CONTENT_TYPE_NOSNIFF</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureContentTypeNosniffIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_REFERRER_POLICY</c>: The Referrer-Policy header value SecurityMiddleware sends (None: no header).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'same-origin'</c>.</para>
+            /// </remarks>
+            public string? SecureReferrerPolicy { get; } = "same-origin";
+
+            /// <summary>Whether the settings file sets <c>SECURE_REFERRER_POLICY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureReferrerPolicyIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_CROSS_ORIGIN_OPENER_POLICY</c>: The Cross-Origin-Opener-Policy header value (Django 4.0+, where it defaults to 'same-origin'; None: no header, as in 3.2).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? SecureCrossOriginOpenerPolicy { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_CROSS_ORIGIN_OPENER_POLICY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureCrossOriginOpenerPolicyIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_SECONDS</c>: max-age of Strict-Transport-Security on secure requests (0: no header).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>0</c>.</para>
+            /// </remarks>
+            public int SecureHstsSeconds { get; } = 0;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_SECONDS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsSecondsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_INCLUDE_SUBDOMAINS</c>: Whether Strict-Transport-Security carries includeSubDomains.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureHstsIncludeSubdomains { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_INCLUDE_SUBDOMAINS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsIncludeSubdomainsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_PRELOAD</c>: Whether Strict-Transport-Security carries preload.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureHstsPreload { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_PRELOAD</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsPreloadIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_SSL_REDIRECT</c>: Whether SecurityMiddleware redirects http requests to https (301).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureSslRedirect { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_SSL_REDIRECT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureSslRedirectIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_SSL_HOST</c>: The host of the https redirect (None: the request's host, validated).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? SecureSslHost { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_SSL_HOST</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureSslHostIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_REDIRECT_EXEMPT</c>: Regular expressions (re.search on the path without its leading slash) exempt from the https redirect.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> SecureRedirectExempt { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>SECURE_REDIRECT_EXEMPT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureRedirectExemptIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_PROXY_SSL_HEADER</c>: (META key, value) marking a request secure, for example ('HTTP_X_FORWARDED_PROTO', 'https').
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string>? SecureProxySslHeader { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_PROXY_SSL_HEADER</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureProxySslHeaderIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_BROWSER_XSS_FILTER</c>: Whether SecurityMiddleware sends X-XSS-Protection: 1; mode=block (Django 3.2 only).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureBrowserXssFilter { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_BROWSER_XSS_FILTER</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureBrowserXssFilterIsSet => false;
+
+            /// <summary>
+            /// <c>X_FRAME_OPTIONS</c>: The X-Frame-Options value XFrameOptionsMiddleware sends (upper-cased).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'DENY'</c>.</para>
+            /// </remarks>
+            public string XFrameOptions { get; } = "DENY";
+
+            /// <summary>Whether the settings file sets <c>X_FRAME_OPTIONS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool XFrameOptionsIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_TRUSTED_ORIGINS</c>: Origins trusted for unsafe requests (Django 4.0+: with scheme, https://example.com).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> CsrfTrustedOrigins { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>CSRF_TRUSTED_ORIGINS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfTrustedOriginsIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_COOKIE_SECURE</c>: Whether the CSRF cookie is sent over https only.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool CsrfCookieSecure { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>CSRF_COOKIE_SECURE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfCookieSecureIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_USE_SESSIONS</c>: Whether the CSRF token lives in the session instead of a cookie.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool CsrfUseSessions { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>CSRF_USE_SESSIONS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfUseSessionsIsSet => false;
+
+            /// <summary>
+            /// <c>SESSION_COOKIE_SECURE</c>: Whether the session cookie is sent over https only.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SessionCookieSecure { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SESSION_COOKIE_SECURE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SessionCookieSecureIsSet => false;
+
+            /// <summary>
+            /// <c>SESSION_COOKIE_HTTPONLY</c>: Whether the session cookie is hidden from JavaScript.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool SessionCookieHttpOnly { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>SESSION_COOKIE_HTTPONLY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SessionCookieHttpOnlyIsSet => false;
+
+            /// <summary>
+            /// <c>DATA_UPLOAD_MAX_MEMORY_SIZE</c>: Largest body (bytes, by Content-Length) request.body and request.POST read (None: no limit).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>2621440</c>.</para>
+            /// </remarks>
+            public long? DataUploadMaxMemorySize { get; } = 2621440L;
+
+            /// <summary>Whether the settings file sets <c>DATA_UPLOAD_MAX_MEMORY_SIZE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DataUploadMaxMemorySizeIsSet => false;
+
+            /// <summary>
+            /// <c>SILENCED_SYSTEM_CHECKS</c>: Django check ids to silence (security.W004...); silences the DJS04NN/DJS07NN diagnostics that carry them.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> SilencedSystemChecks { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>SILENCED_SYSTEM_CHECKS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SilencedSystemChecksIsSet => false;
+
+            /// <summary>
+            /// <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c>: Most query-string or form fields a request may have (None: no limit).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>1000</c>.</para>
+            /// </remarks>
+            public long? DataUploadMaxNumberFields { get; } = 1000L;
+
+            /// <summary>Whether the settings file sets <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DataUploadMaxNumberFieldsIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["ENGINE"]</c>: DATABASES['default']['ENGINE'].
