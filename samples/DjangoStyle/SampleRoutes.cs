@@ -27,7 +27,11 @@ internal static class SampleRoutes
             var user = context.GetSimpleJwt()!.User;
             // DRF's JSONRenderer: compact separators, non-ASCII kept as is, U+2028/U+2029 escaped.
             // Hand-written (no reflection-based serializer), so it stays trim- and AOT-safe.
-            var body = "{\"id\":" + user.Id + ",\"username\":" + PythonJsonWriter.Serialize(user.Username, ensureAscii: false, escapeLineSeparators: true) + "}";
+            // An integer key is a JSON number, a UUID or text key a string (DRF renders str(uuid)).
+            string id = user.Pk.Type is DjangoSettings.Users.DjangoUserKeyType.Integer or DjangoSettings.Users.DjangoUserKeyType.BigInteger
+                ? user.Pk.ToString()
+                : PythonJsonWriter.Serialize(user.Pk.ToString(), ensureAscii: false, escapeLineSeparators: true);
+            var body = "{\"id\":" + id + ",\"username\":" + PythonJsonWriter.Serialize(user.Username, ensureAscii: false, escapeLineSeparators: true) + "}";
             return Json(context, 200, body);
         }).RequireAuthorization();
 

@@ -13,7 +13,7 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
     /// Registers, as singletons over the PostgreSQL database <paramref name="connectionString"/> names:
     /// <see cref="PostgreSqlDjangoDatabase"/> (also as <see cref="IDjangoSchemaInitializer"/>, so
     /// <c>app.Services.EnsureDjangoDatabase()</c> creates the tables), <see cref="IUserStore"/>
-    /// (<see cref="PostgreSqlUserStore"/>), <see cref="ITokenBlacklistStore"/>
+    /// (<see cref="PostgreSqlUserStore"/>, over the registered <see cref="DjangoUserModel"/> or Django's <c>auth.User</c>), <see cref="ITokenBlacklistStore"/>
     /// (<see cref="PostgreSqlTokenBlacklistStore"/>), <see cref="IPasswordHasher"/>,
     /// <see cref="DjangoManagementCommands"/> and <see cref="TimeProvider.System"/>. Each is added only if
     /// not registered yet: register your own (e.g. the Redis token store) first to replace one.
@@ -29,8 +29,16 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDjangoSchemaInitializer>(database));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher>(_ => new DjangoPasswordHasher());
-        services.TryAddSingleton<IUserStore, PostgreSqlUserStore>();
-        services.TryAddSingleton<ITokenBlacklistStore, PostgreSqlTokenBlacklistStore>();
+        services.TryAddSingleton<IUserStore>(sp => new PostgreSqlUserStore(
+            sp.GetRequiredService<PostgreSqlDjangoDatabase>(),
+            sp.GetRequiredService<IPasswordHasher>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetDjangoUserModel()));
+        services.TryAddSingleton<ITokenBlacklistStore>(sp => new PostgreSqlTokenBlacklistStore(
+            sp.GetRequiredService<PostgreSqlDjangoDatabase>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<PostgreSqlTokenBlacklistStore>>(),
+            sp.GetDjangoUserModel()));
         services.TryAddSingleton<DjangoManagementCommands>();
         return services;
     }

@@ -22,14 +22,16 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
         var options = endpoints.ServiceProvider.GetRequiredService<SimpleJwtOptions>();
+        string usernameField = (endpoints.ServiceProvider.GetService<DjangoSettings.Users.IUserStore>()?.Model
+            ?? DjangoSettings.Users.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(endpoints.ServiceProvider)).UsernameField;
         var group = endpoints.MapGroup(prefix.TrimEnd('/'));
-        Map(group, "/", SimpleJwtViews.ObtainPair(options), "token_obtain_pair");
+        Map(group, "/", SimpleJwtViews.ObtainPair(usernameField), "token_obtain_pair");
         Map(group, "/refresh/", SimpleJwtViews.Refresh(), "token_refresh");
         Map(group, "/verify/", SimpleJwtViews.Verify(), "token_verify");
         Map(group, "/blacklist/", SimpleJwtViews.Blacklist(), "token_blacklist");
         if (options.EnableSlidingEndpoints)
         {
-            Map(group, "/sliding/", SimpleJwtViews.ObtainSliding(options), "token_obtain_sliding");
+            Map(group, "/sliding/", SimpleJwtViews.ObtainSliding(usernameField), "token_obtain_sliding");
             Map(group, "/sliding/refresh/", SimpleJwtViews.RefreshSliding(), "token_refresh_sliding");
         }
         return group;

@@ -61,7 +61,11 @@ public sealed record SimpleJwtOptions
     /// <summary>The HTTP header named by <see cref="AuthHeaderName"/> (<c>HTTP_X_ACCESS_TOKEN</c> → <c>X-Access-Token</c>).</summary>
     public string AuthHeaderHttpName => SimpleJwtOptionsFactory.MetaKeyToHeaderName(AuthHeaderName);
 
-    /// <summary><c>USER_ID_FIELD</c>: <c>id</c> or <c>username</c> (the DjangoUser columns a token can name).</summary>
+    /// <summary>
+    /// <c>USER_ID_FIELD</c>: the user model field copied into tokens and looked up from them (<c>id</c>, or
+    /// <c>pk</c>, or any unique field such as <c>username</c>, <c>email</c> or a public UUID). Checked
+    /// against the registered user model at startup.
+    /// </summary>
     public string UserIdField { get; init; } = "id";
 
     /// <summary><c>USER_ID_CLAIM</c> (default <c>user_id</c>, often <c>sub</c>).</summary>
@@ -117,9 +121,6 @@ public sealed record SimpleJwtOptions
 
     /// <summary>Whether the blacklist app is installed (Django: <c>rest_framework_simplejwt.token_blacklist</c> in INSTALLED_APPS). Default true.</summary>
     public bool BlacklistEnabled { get; init; } = true;
-
-    /// <summary>Login field name in the obtain request (Django's <c>USERNAME_FIELD</c>, default <c>username</c>).</summary>
-    public string UsernameField { get; init; } = "username";
 
     /// <summary>Longest token accepted, in characters; longer ones are refused before any parsing (not a Django setting: DoS guard).</summary>
     public int MaxTokenLength { get; init; } = 8192;

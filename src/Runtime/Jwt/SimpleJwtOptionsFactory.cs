@@ -110,9 +110,9 @@ public static class SimpleJwtOptionsFactory
         {
             throw new SimpleJwtConfigurationException("AUTH_HEADER_NAME", $"'{options.AuthHeaderName}' is not a request header in Django's META form (HTTP_ + upper-case name, e.g. HTTP_AUTHORIZATION).");
         }
-        if (options.UserIdField is not ("id" or "pk" or "username" or "email"))
+        if (string.IsNullOrEmpty(options.UserIdField))
         {
-            throw new SimpleJwtConfigurationException("USER_ID_FIELD", $"'{options.UserIdField}' is not a user column this runtime can read (id, pk, username, email).");
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD", "must name a field of the user model.");
         }
         if (string.IsNullOrEmpty(options.UserIdClaim))
         {
@@ -139,6 +139,29 @@ public static class SimpleJwtOptionsFactory
             throw new SimpleJwtConfigurationException("MaxTokenLength", "must be at least 64 characters.");
         }
         return options;
+    }
+
+    /// <summary>
+    /// Checks that <c>USER_ID_FIELD</c> names a field of <paramref name="model"/> that can identify a
+    /// user (Django answers 500 to every login when it does not, e.g. the default <c>id</c> on a model
+    /// whose key is <c>handle</c>).
+    /// </summary>
+    /// <exception cref="SimpleJwtConfigurationException">It does not.</exception>
+    public static void ValidateUserIdField(SimpleJwtOptions options, DjangoSettings.Users.DjangoUserModel model)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        var field = model.Resolve(options.UserIdField);
+        if (field is null)
+        {
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD",
+                $"'{options.UserIdField}' is not a field of the user model {model.Label} (its primary key is '{model.PrimaryKey.Name}'; " +
+                $"fields: {string.Join(", ", System.Linq.Enumerable.Select(model.Fields, f => f.Name))}).");
+        }
+        if (!(field.IsInteger || field.IsText || field.Type == DjangoSettings.Users.DjangoFieldType.UuidField))
+        {
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD", $"'{options.UserIdField}' is a {field.Type}, which cannot identify a user.");
+        }
     }
 
     /// <summary>Django META key → HTTP header name: <c>HTTP_X_ACCESS_TOKEN</c> → <c>X-Access-Token</c>.</summary>

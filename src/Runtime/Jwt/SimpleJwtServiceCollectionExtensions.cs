@@ -1,5 +1,6 @@
 using System;
 using DjangoSettings.Stores;
+using DjangoSettings.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,7 +30,13 @@ public static class SimpleJwtServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(optionsFactory);
-        services.AddSingleton(sp => SimpleJwtOptionsFactory.Validate(optionsFactory(sp)));
+        services.AddSingleton(sp =>
+        {
+            var options = SimpleJwtOptionsFactory.Validate(optionsFactory(sp));
+            // USER_ID_FIELD must exist on the model the users are read with (Django: a 500 per login).
+            if (sp.GetService<IUserStore>() is { } users) SimpleJwtOptionsFactory.ValidateUserIdField(options, users.Model);
+            return options;
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenIdGenerator, RandomTokenIdGenerator>();
         services.AddSingleton(sp => new SimpleJwtTokenCodec(sp.GetRequiredService<SimpleJwtOptions>()));

@@ -62,7 +62,7 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
         if (success is null) return AuthenticateResult.NoResult();
 
         Context.Features.Set(success);
-        SimpleJwtLog.Authenticated(Logger, success.User.Id, success.TokenType);
+        SimpleJwtLog.Authenticated(Logger, success.User.Pk.ToString(), success.TokenType);
         var principal = new ClaimsPrincipal(CreateIdentity(success, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
@@ -72,7 +72,7 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
     {
         var user = auth.User;
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
-        Add(identity, ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture));
+        Add(identity, ClaimTypes.NameIdentifier, user.Pk.ToString());
         Add(identity, ClaimTypes.Name, user.Username);
         if (user.IsStaff) Add(identity, "is_staff", "true");
         if (user.IsSuperuser) Add(identity, "is_superuser", "true");

@@ -52,8 +52,10 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         {
             return (null, Fail(SimpleJwtMessages.NoUserIdentification, SimpleJwtMessages.Codes.TokenNotValid));
         }
-        string? id = payload.GetIdentifier(_options.UserIdClaim);
-        DjangoUser? user = id is null ? null : await users.FindByIdAsync(id, cancellationToken).ConfigureAwait(false);
+        // The claim as it is (number or string, any UUID spelling): the store converts it as Django's
+        // field would, and a value the field cannot take finds nobody (Django: a 500).
+        payload.TryGetValue(_options.UserIdClaim, out object? id);
+        DjangoUser? user = await users.FindByFieldAsync(_options.UserIdField, id, cancellationToken).ConfigureAwait(false);
         if (user is null) return (null, Fail(SimpleJwtMessages.UserNotFound, SimpleJwtMessages.Codes.UserNotFound));
         if (_options.CheckUserIsActive && !user.IsActive) return (null, Fail(SimpleJwtMessages.UserInactive, SimpleJwtMessages.Codes.UserInactive));
         if (_options.CheckRevokeToken

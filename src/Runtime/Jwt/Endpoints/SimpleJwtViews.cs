@@ -19,10 +19,12 @@ internal static class SimpleJwtViews
 {
     // View names and descriptions are what DRF's OPTIONS metadata reports for simplejwt's views
     // (recorded from the oracle, tests/Runtime.Tests/Fixtures/jwt/django.raw.jsonl).
-    public static SimpleJwtView ObtainPair(SimpleJwtOptions o) => new(
+    // The login field is the user model's USERNAME_FIELD ({"email": ..., "password": ...} for an
+    // e-mail login), read once as simplejwt's serializer reads it at import.
+    public static SimpleJwtView ObtainPair(string usernameField) => new(
         "Token Obtain Pair",
         "Takes a set of user credentials and returns an access and refresh JSON web\ntoken pair to prove the authentication of those credentials.",
-        [o.UsernameField, "password"], [], ObtainPairAsync);
+        [usernameField, "password"], [], ObtainPairAsync);
 
     public static SimpleJwtView Refresh() => new(
         "Token Refresh",
@@ -39,10 +41,10 @@ internal static class SimpleJwtViews
         "Takes a token and blacklists it. Must be used with the\n`rest_framework_simplejwt.token_blacklist` app installed.",
         ["refresh"], [], BlacklistAsync);
 
-    public static SimpleJwtView ObtainSliding(SimpleJwtOptions o) => new(
+    public static SimpleJwtView ObtainSliding(string usernameField) => new(
         "Token Obtain Sliding",
         "Takes a set of user credentials and returns a sliding JSON web token to\nprove the authentication of those credentials.",
-        [o.UsernameField, "password"], [], ObtainSlidingAsync);
+        [usernameField, "password"], [], ObtainSlidingAsync);
 
     public static SimpleJwtView RefreshSliding() => new(
         "Token Refresh Sliding",
@@ -128,7 +130,7 @@ internal static class SimpleJwtViews
         ApplyClaimsProviders(services, user, refresh);
         string refreshText = tokens.Encode(refresh);
         // Recorded before the response that hands the token out, so it can always be blacklisted.
-        await RecordOutstandingAsync(services, tokens, refreshText, refresh, user.Id, now, context).ConfigureAwait(false);
+        await RecordOutstandingAsync(services, tokens, refreshText, refresh, user.Pk, now, context).ConfigureAwait(false);
         string accessText = tokens.Encode(tokens.AccessFromRefresh(refresh, now, now));
         await UpdateLastLoginAsync(services, tokens, user, now, context).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("refresh", refreshText).Set("access", accessText)).ConfigureAwait(false);
@@ -148,7 +150,7 @@ internal static class SimpleJwtViews
         var sliding = tokens.ForUser(TokenType.Sliding, user, now);
         ApplyClaimsProviders(services, user, sliding);
         string text = tokens.Encode(sliding);
-        await RecordOutstandingAsync(services, tokens, text, sliding, user.Id, now, context).ConfigureAwait(false);
+        await RecordOutstandingAsync(services, tokens, text, sliding, user.Pk, now, context).ConfigureAwait(false);
         await UpdateLastLoginAsync(services, tokens, user, now, context).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("token", text)).ConfigureAwait(false);
     }
@@ -170,9 +172,17 @@ internal static class SimpleJwtViews
         // 5.4.0+: a token naming a user that is gone or inactive cannot be refreshed (HEAD: 401 for a
         // deleted user where 5.4–5.5.1 crash with a 500).
         DjangoUser? user = null;
-        if (payload.TryGetValue(options.UserIdClaim, out var rawId) && IsTruthy(rawId) && payload.GetIdentifier(options.UserIdClaim) is { } userId)
+        if (payload.TryGetValue(options.UserIdClaim, out var rawId) && IsTruthy(rawId))
         {
-            user = await services.GetRequiredService<IUserStore>().FindByIdAsync(userId, context.RequestAborted).ConfigureAwait(false);
+            var users = services.GetRequiredService<IUserStore>();
+            // A claim a UUID key cannot take: Django's ValidationError, which DRF's serializer answers with 400.
+            if (users.Model.Resolve(options.UserIdField) is { Type: DjangoFieldType.UuidField } uuidField
+                && DjangoLookup.Convert(uuidField, rawId) is { Outcome: DjangoLookupOutcome.Invalid, Error: { } invalid })
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new TokenClaimsBuilder().Set("non_field_errors", new[] { invalid })).ConfigureAwait(false);
+                return;
+            }
+            user = await users.FindByFieldAsync(options.UserIdField, rawId, context.RequestAborted).ConfigureAwait(false);
             if (user is null || (options.CheckUserIsActive && !user.IsActive))
             {
                 await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
@@ -187,7 +197,7 @@ internal static class SimpleJwtViews
             string jti = tokens.JtiOf(payload)!;
             if (options.BlacklistAfterRotation && tokens.BlacklistActive && blacklist is not null)
             {
-                var old = new OutstandingToken(jti, values[0], user?.Id, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
+                var old = new OutstandingToken(jti, values[0], user?.Pk, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
                 // Exactly one concurrent refresh of the same token wins; Django's check-then-insert lets several through.
                 if (await blacklist.TryBlacklistAsync(old, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
                 {
@@ -202,7 +212,7 @@ internal static class SimpleJwtViews
             rotated.Set("exp", SimpleJwtTokenService.Epoch(now + options.RefreshTokenLifetime));
             rotated.Set("iat", SimpleJwtTokenService.Epoch(now));
             string rotatedText = tokens.Encode(rotated);
-            await RecordOutstandingAsync(services, tokens, rotatedText, rotated, user?.Id, now, context).ConfigureAwait(false);
+            await RecordOutstandingAsync(services, tokens, rotatedText, rotated, user?.Pk, now, context).ConfigureAwait(false);
             body.Set("refresh", rotatedText);
         }
         await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
@@ -246,10 +256,11 @@ internal static class SimpleJwtViews
         if (tokens.BlacklistActive && blacklist is not null)
         {
             var payload = result.Payload!;
-            long? userId = null;
-            if (payload.GetIdentifier(tokens.Options.UserIdClaim) is { } id)
+            // The row references the user's primary key, whatever USER_ID_FIELD the claim carries.
+            DjangoUserKey? userId = null;
+            if (payload.TryGetValue(tokens.Options.UserIdClaim, out object? id) && id is not null)
             {
-                userId = (await services.GetRequiredService<IUserStore>().FindByIdAsync(id, context.RequestAborted).ConfigureAwait(false))?.Id;
+                userId = (await services.GetRequiredService<IUserStore>().FindByFieldAsync(tokens.Options.UserIdField, id, context.RequestAborted).ConfigureAwait(false))?.Pk;
             }
             var row = new OutstandingToken(tokens.JtiOf(payload)!, values[0], userId, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
             if (await blacklist.TryBlacklistAsync(row, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
@@ -298,7 +309,11 @@ internal static class SimpleJwtViews
         _ => true,
     };
 
-    /// <summary>Django's <c>authenticate()</c> with ModelBackend: exact username, password hash, active.</summary>
+    /// <summary>
+    /// Django's <c>authenticate()</c> with ModelBackend: exact login lookup, the password checked
+    /// (and re-hashed when the preferred hasher or its parameters changed, even for an inactive user,
+    /// as Django's <c>check_password</c> setter does), then the active check.
+    /// </summary>
     private static async Task<DjangoUser?> AuthenticateAsync(HttpContext context, string username, string password)
     {
         var services = context.RequestServices;
@@ -312,17 +327,24 @@ internal static class SimpleJwtViews
             SimpleJwtLog.LoginRefused(Logger(services), username);
             return null;
         }
-        bool ok;
+        PasswordCheck check;
         try
         {
-            ok = hasher.Verify(password, user.Password);
+            check = hasher.Check(password, user.Password);
         }
         catch (NotSupportedException ex)
         {
             SimpleJwtLog.UnsupportedHasher(Logger(services), username, ex.Message);
-            ok = false;
+            check = default;
         }
-        if (!ok || !user.IsActive)
+        if (check.MustUpdate)
+        {
+            string rehashed = hasher.Hash(password);
+            await users.SetPasswordAsync(user.Pk, rehashed, context.RequestAborted).ConfigureAwait(false);
+            user = user with { Password = rehashed };
+            SimpleJwtLog.PasswordRehashed(Logger(services), username, rehashed.Split('$')[0]);
+        }
+        if (!check.Verified || !user.IsActive)
         {
             SimpleJwtLog.LoginRefused(Logger(services), username);
             return null;
@@ -335,7 +357,7 @@ internal static class SimpleJwtViews
         foreach (var provider in services.GetServices<ISimpleJwtClaimsProvider>()) provider.AddClaims(user, claims);
     }
 
-    private static async Task RecordOutstandingAsync(IServiceProvider services, SimpleJwtTokenService tokens, string text, TokenClaimsBuilder claims, long? userId, DateTimeOffset now, HttpContext context)
+    private static async Task RecordOutstandingAsync(IServiceProvider services, SimpleJwtTokenService tokens, string text, TokenClaimsBuilder claims, DjangoUserKey? userId, DateTimeOffset now, HttpContext context)
     {
         if (!tokens.BlacklistActive || services.GetService<ITokenBlacklistStore>() is not { } store) return;
         await store.RecordOutstandingAsync(tokens.Outstanding(text, claims.ToPayload(), userId, now), context.RequestAborted).ConfigureAwait(false);
@@ -344,7 +366,7 @@ internal static class SimpleJwtViews
     private static async Task UpdateLastLoginAsync(IServiceProvider services, SimpleJwtTokenService tokens, DjangoUser user, DateTimeOffset now, HttpContext context)
     {
         if (!tokens.Options.UpdateLastLogin) return;
-        await services.GetRequiredService<IUserStore>().UpdateLastLoginAsync(user.Id, now, context.RequestAborted).ConfigureAwait(false);
+        await services.GetRequiredService<IUserStore>().UpdateLastLoginAsync(user.Pk, now, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static ILogger Logger(IServiceProvider services) =>
