@@ -30,6 +30,8 @@ Commands
   check-password --login L --password P  django.contrib.auth.authenticate(), and the hash after it
   make-password --password P --hasher NAME [--salt S] [--iterations N]
                                          a hash written by the named hasher class
+  check-hash --password P --hash H       django.contrib.auth.hashers.check_password with a setter:
+                                         whether it verifies and whether Django would re-hash it
 
 Needs Debian's python3-django, python3-djangorestframework(-simplejwt), python3-jwt (and
 python3-psycopg2 for PostgreSQL). Re-executes itself under /usr/bin/python3 (ORACLE_PYTHON overrides).
@@ -285,6 +287,14 @@ def cmd_make_password(args):
     return {"hash": hasher.encode(args.password, salt)}
 
 
+def cmd_check_hash(args):
+    from django.contrib.auth.hashers import check_password
+
+    rehashed = []
+    verified = check_password(args.password, args.hash, setter=rehashed.append)
+    return {"verified": verified, "must_update": bool(rehashed)}
+
+
 def main():
     reexec_under_debian_python()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -323,6 +333,9 @@ def main():
     p.add_argument("--hasher", required=True)
     p.add_argument("--salt")
     p.add_argument("--iterations", type=int)
+    p = sub.add_parser("check-hash")
+    p.add_argument("--password", required=True)
+    p.add_argument("--hash", required=True)
     args = parser.parse_args()
 
     setup(args.project, args.hashers)
