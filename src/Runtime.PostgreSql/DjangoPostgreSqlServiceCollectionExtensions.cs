@@ -28,7 +28,8 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(database);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDjangoSchemaInitializer>(database));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPasswordHasher>(_ => new DjangoPasswordHasher());
+        // PASSWORD_HASHERS as registered (the generated wiring registers the settings' list), else Django 3.2's defaults.
+        services.TryAddSingleton<IPasswordHasher>(sp => new DjangoPasswordHasher(sp.GetService<DjangoPasswordHasherOptions>() ?? new DjangoPasswordHasherOptions()));
         services.TryAddSingleton<IUserStore>(sp => new PostgreSqlUserStore(
             sp.GetRequiredService<PostgreSqlDjangoDatabase>(),
             sp.GetRequiredService<IPasswordHasher>(),

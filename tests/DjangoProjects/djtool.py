@@ -30,6 +30,9 @@ Commands
   check-password --login L --password P  django.contrib.auth.authenticate(), and the hash after it
   make-password --password P --hasher NAME [--salt S] [--iterations N]
                                          a hash written by the named hasher class
+  names                                  Django's truncate_name and _create_index_name for a few long
+                                         names, with the connection's max_name_length (run it with
+                                         DJ_DB_ENGINE=django.db.backends.postgresql: no server is needed)
   check-hash --password P --hash H       django.contrib.auth.hashers.check_password with a setter:
                                          whether it verifies and whether Django would re-hash it
 
@@ -287,6 +290,35 @@ def cmd_make_password(args):
     return {"hash": hasher.encode(args.password, salt)}
 
 
+def cmd_names(_):
+    from types import SimpleNamespace
+
+    from django.db import connection
+    from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+    from django.db.backends.utils import truncate_name
+
+    limit = connection.ops.max_name_length()
+    editor = SimpleNamespace(connection=connection)
+    tables = [
+        "auth_user",
+        "a_very_long_application_label_for_testing_anextremelylongusermodelname",
+        "users_member",
+    ]
+    indexes = [
+        ("token_blacklist_outstandingtoken", ["user_id"], "_fk_users_member_id"),
+        ("token_blacklist_outstandingtoken", ["user_id"], "_fk_core_users_id"),
+        ("token_blacklist_outstandingtoken", ["user_id"], "_fk_people_person_handle"),
+        ("users_member", ["email"], "_like"),
+        ("people_person", ["handle"], "_like"),
+        ("a_very_long_application_label_for_testing_anextremelylongusermodelname", ["username"], "_like"),
+    ]
+    return {
+        "max_name_length": limit,
+        "truncate_name": [[t, truncate_name(t, limit)] for t in tables],
+        "index_names": [[t, c, s, BaseDatabaseSchemaEditor._create_index_name(editor, t, c, s)] for t, c, s in indexes],
+    }
+
+
 def cmd_check_hash(args):
     from django.contrib.auth.hashers import check_password
 
@@ -333,6 +365,7 @@ def main():
     p.add_argument("--hasher", required=True)
     p.add_argument("--salt")
     p.add_argument("--iterations", type=int)
+    sub.add_parser("names")
     p = sub.add_parser("check-hash")
     p.add_argument("--password", required=True)
     p.add_argument("--hash", required=True)

@@ -9,7 +9,8 @@ Per test project (fixtures/<project>/):
   postgresql.sql    pg_dump -s of the same tables after migrate on a throwaway PostgreSQL 15 cluster
   tokens.json       tokens the project's TOKEN_OBTAIN_SERIALIZER mints for fixed users, with the clock
                     and the jti values fixed, for each USER_ID_FIELD the project is tested with
-And fixtures/hashers.json: password hashes written by Django's hashers at various parameters, with
+And fixtures/names.json: Django's truncate_name / _create_index_name results with PostgreSQL's limit;
+fixtures/hashers.json: password hashes written by Django's hashers at various parameters, with
 whether Django 3.2's check_password verifies each and would re-hash it (its setter runs).
 
 The PostgreSQL cluster is created with initdb in a temporary folder, listens on a free loopback
@@ -201,6 +202,12 @@ def record_hashers():
     write(os.path.join(FIXTURES, "hashers.json"), json.dumps(out, indent=1, ensure_ascii=False) + "\n")
 
 
+def record_names():
+    """Django's name shortening for PostgreSQL (no server needed: only the backend's limits)."""
+    names = djtool("bigauto_table", "names", env={"DJ_DB_ENGINE": "django.db.backends.postgresql", "DJ_DB_NAME": "unused"})
+    write(os.path.join(FIXTURES, "names.json"), json.dumps(names, indent=1) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL dumps (keeps the recorded ones)")
@@ -210,6 +217,7 @@ def main():
         for project in PROJECTS:
             record_project(project, pg)
         record_hashers()
+        record_names()
     finally:
         if pg is not None:
             pg.close()

@@ -122,6 +122,52 @@ public sealed record SimpleJwtOptions
     /// <summary>Whether the blacklist app is installed (Django: <c>rest_framework_simplejwt.token_blacklist</c> in INSTALLED_APPS). Default true.</summary>
     public bool BlacklistEnabled { get; init; } = true;
 
+    /// <summary>
+    /// The simplejwt release whose observable behaviour the switches imitate (set by
+    /// <see cref="ForSimpleJwtVersion"/>), or null when they were set one by one.
+    /// </summary>
+    public string? SimpleJwtVersion { get; init; }
+
+    /// <summary>
+    /// These options with the behaviour switches of a simplejwt release: <see cref="UserIdAsString"/>
+    /// from 5.5.1, <see cref="CombinedInvalidOrExpiredMessage"/> before 5.5.0,
+    /// <see cref="AccessTokenCopiesRefreshIat"/> before 5.5.1 (spec/user-models.md §8.6).
+    /// </summary>
+    /// <param name="version">A release such as <c>5.2.2</c>, <c>5.5</c> or <c>5.5.1</c> (missing parts are 0).</param>
+    /// <exception cref="ArgumentException">Not a version, or older than 5.0 (tokens without <c>iat</c>, not imitated).</exception>
+    public SimpleJwtOptions ForSimpleJwtVersion(string version)
+    {
+        var (major, minor, patch) = ParseVersion(version);
+        if (major != 5)
+        {
+            throw new ArgumentException($"simplejwt {version}: only the 5.x releases are imitated (4.x tokens have no iat).", nameof(version));
+        }
+        int v = (minor * 100) + patch;
+        return this with
+        {
+            SimpleJwtVersion = version,
+            UserIdAsString = v >= 501,
+            CombinedInvalidOrExpiredMessage = v < 500,
+            AccessTokenCopiesRefreshIat = v < 501,
+        };
+    }
+
+    private static (int Major, int Minor, int Patch) ParseVersion(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        string[] parts = version.Trim().Split('.');
+        int[] numbers = new int[3];
+        if (parts.Length is < 1 or > 3) throw new ArgumentException($"'{version}' is not a simplejwt version (e.g. 5.2.2).", nameof(version));
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                throw new ArgumentException($"'{version}' is not a simplejwt version (e.g. 5.2.2).", nameof(version));
+            }
+        }
+        return (numbers[0], numbers[1], numbers[2]);
+    }
+
     /// <summary>Longest token accepted, in characters; longer ones are refused before any parsing (not a Django setting: DoS guard).</summary>
     public int MaxTokenLength { get; init; } = 8192;
 }

@@ -25,7 +25,8 @@ public static class DjangoStoresServiceCollectionExtensions
         var database = new SqliteDjangoDatabase(databasePath);
         services.TryAddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPasswordHasher>(_ => new DjangoPasswordHasher());
+        // PASSWORD_HASHERS as registered (the generated wiring registers the settings' list), else Django 3.2's defaults.
+        services.TryAddSingleton<IPasswordHasher>(sp => new DjangoPasswordHasher(sp.GetService<DjangoPasswordHasherOptions>() ?? new DjangoPasswordHasherOptions()));
         services.TryAddSingleton<IUserStore>(sp => new SqliteUserStore(
             sp.GetRequiredService<SqliteDjangoDatabase>(),
             sp.GetRequiredService<IPasswordHasher>(),
