@@ -36,20 +36,24 @@ internal static class DjangoPostgreSqlSchema
         IReadOnlyList<string> userStatements = model.Label == "auth.User" && users.Name == "auth_user" ? AuthUserDdl : users.CreateStatements();
         // Django names the foreign key after both ends: <table>_<column>_<digest>_fk_<target table>_<target column>, shortened to 63.
         string fkName = DjangoNames.IndexName(OutstandingTable, ["user_id"], "_fk_" + users.Name + "_" + pk.Column, DjangoNames.PostgreSqlMaxNameLength);
+        var outstanding = new List<string>
+        {
+            "CREATE TABLE \"token_blacklist_outstandingtoken\" (\"id\" bigserial NOT NULL PRIMARY KEY, \"token\" text NOT NULL, \"created_at\" timestamp with time zone NULL, \"expires_at\" timestamp with time zone NOT NULL, " +
+            $"\"user_id\" {DjangoColumnTypes.ReferenceTo(pk, DjangoSqlDialect.PostgreSql)} NULL, \"jti\" varchar(255) NOT NULL, CONSTRAINT \"token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_uniq\" UNIQUE (\"jti\"))",
+            "CREATE INDEX \"token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_like\" ON \"token_blacklist_outstandingtoken\" (\"jti\" varchar_pattern_ops)",
+            "CREATE INDEX \"token_blacklist_outstandingtoken_user_id_83bc629a\" ON \"token_blacklist_outstandingtoken\" (\"user_id\")",
+        };
+        if (pk.IsText)
+        {
+            // A foreign key is indexed, and an indexed text column also gets the pattern-ops index.
+            string ops = pk.Type == DjangoFieldType.TextField ? "text_pattern_ops" : "varchar_pattern_ops";
+            outstanding.Add($"CREATE INDEX {DjangoColumnTypes.Quote(DjangoNames.IndexName(OutstandingTable, ["user_id"], "_like", DjangoNames.PostgreSqlMaxNameLength))} ON \"token_blacklist_outstandingtoken\" (\"user_id\" {ops})");
+        }
+        outstanding.Add($"ALTER TABLE \"token_blacklist_outstandingtoken\" ADD CONSTRAINT {DjangoColumnTypes.Quote(fkName)} FOREIGN KEY (\"user_id\") REFERENCES {users.Quoted} ({DjangoColumnTypes.Quote(pk.Column)}) DEFERRABLE INITIALLY DEFERRED");
         return new[]
         {
             new Table(users.Name, userStatements, model.Fields.Select(f => f.Column).ToArray()),
-            new Table(
-                OutstandingTable,
-                new[]
-                {
-                    "CREATE TABLE \"token_blacklist_outstandingtoken\" (\"id\" bigserial NOT NULL PRIMARY KEY, \"token\" text NOT NULL, \"created_at\" timestamp with time zone NULL, \"expires_at\" timestamp with time zone NOT NULL, " +
-                    $"\"user_id\" {DjangoColumnTypes.ReferenceTo(pk, DjangoSqlDialect.PostgreSql)} NULL, \"jti\" varchar(255) NOT NULL, CONSTRAINT \"token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_uniq\" UNIQUE (\"jti\"))",
-                    "CREATE INDEX \"token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_like\" ON \"token_blacklist_outstandingtoken\" (\"jti\" varchar_pattern_ops)",
-                    "CREATE INDEX \"token_blacklist_outstandingtoken_user_id_83bc629a\" ON \"token_blacklist_outstandingtoken\" (\"user_id\")",
-                    $"ALTER TABLE \"token_blacklist_outstandingtoken\" ADD CONSTRAINT {DjangoColumnTypes.Quote(fkName)} FOREIGN KEY (\"user_id\") REFERENCES {users.Quoted} ({DjangoColumnTypes.Quote(pk.Column)}) DEFERRABLE INITIALLY DEFERRED",
-                },
-                new[] { "id", "token", "created_at", "expires_at", "user_id", "jti" }),
+            new Table(OutstandingTable, outstanding, new[] { "id", "token", "created_at", "expires_at", "user_id", "jti" }),
             new Table(
                 BlacklistedTable,
                 new[]
