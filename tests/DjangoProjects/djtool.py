@@ -26,6 +26,8 @@ Commands
                                          tokens from the project's TOKEN_OBTAIN_SERIALIZER get_token
                                          (custom claims included), with the clock and jti fixed
   authenticate TOKEN [--now EPOCH]       simplejwt's JWTAuthentication on a request carrying TOKEN
+  refresh TOKEN                          simplejwt's TokenRefreshSerializer (rotation and blacklist as set)
+  blacklist TOKEN                        RefreshToken(TOKEN).blacklist()
   outstanding                            token_blacklist rows as the ORM reads them
   check-password --login L --password P  django.contrib.auth.authenticate(), and the hash after it
   make-password --password P --hasher NAME [--salt S] [--iterations N]
@@ -251,6 +253,28 @@ def cmd_authenticate(args):
     return {"ok": True, "pk": str(user.pk), "login": user.get_username(), "claims": token.payload}
 
 
+def cmd_refresh(args):
+    from rest_framework.exceptions import APIException
+    from rest_framework_simplejwt.exceptions import TokenError
+    from rest_framework_simplejwt.serializers import TokenRefreshSerializer
+
+    serializer = TokenRefreshSerializer(data={"refresh": args.token})
+    try:
+        serializer.is_valid(raise_exception=True)
+    except TokenError as e:
+        return {"ok": False, "detail": str(e)}
+    except APIException as e:
+        return {"ok": False, "status": e.status_code, "detail": e.detail}
+    return {"ok": True, **serializer.validated_data}
+
+
+def cmd_blacklist(args):
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    RefreshToken(args.token).blacklist()
+    return {"blacklisted": True}
+
+
 def cmd_outstanding(_):
     from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
@@ -356,6 +380,10 @@ def main():
     p = sub.add_parser("authenticate")
     p.add_argument("token")
     p.add_argument("--now", type=float)
+    p = sub.add_parser("refresh")
+    p.add_argument("token")
+    p = sub.add_parser("blacklist")
+    p.add_argument("token")
     sub.add_parser("outstanding")
     p = sub.add_parser("check-password")
     p.add_argument("--login", required=True)
