@@ -12,6 +12,7 @@ namespace DjangoSettings.Users;
 public sealed record DjangoUserField(string Name, DjangoFieldType Type)
 {
     private readonly string? _column;
+    private readonly string? _verboseName;
 
     /// <summary>The column: <c>db_column</c> when set, else the name.</summary>
     public string Column
@@ -38,6 +39,19 @@ public sealed record DjangoUserField(string Name, DjangoFieldType Type)
     /// <summary>The Python-side default an insert applies when no value is given.</summary>
     public DjangoFieldDefault Default { get; init; } = DjangoFieldDefault.None;
 
+    /// <summary>
+    /// <c>verbose_name</c>, as <c>createsuperuser</c> names the field in its messages (default: the
+    /// name with underscores as spaces).
+    /// </summary>
+    public string VerboseName
+    {
+        get => _verboseName ?? Name.Replace('_', ' ');
+        init => _verboseName = string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>The validator Django runs on text values besides max_length (<c>createsuperuser</c> runs it).</summary>
+    public DjangoTextFormat Format { get; init; }
+
     /// <summary>Whether the database numbers the column (the auto fields).</summary>
     public bool IsAuto => Type is DjangoFieldType.AutoField or DjangoFieldType.BigAutoField or DjangoFieldType.SmallAutoField;
 
@@ -51,8 +65,8 @@ public sealed record DjangoUserField(string Name, DjangoFieldType Type)
     public static DjangoUserField Char(string name, int maxLength, bool unique = false, bool nullable = false) =>
         new(name, DjangoFieldType.CharField) { MaxLength = maxLength > 0 ? maxLength : throw new ArgumentOutOfRangeException(nameof(maxLength)), Unique = unique, Null = nullable };
 
-    /// <summary>An <c>EmailField</c>: a CharField of 254 characters.</summary>
-    public static DjangoUserField Email(string name, bool unique = false) => Char(name, 254, unique);
+    /// <summary>An <c>EmailField</c>: a CharField of 254 characters, validated as an e-mail address.</summary>
+    public static DjangoUserField Email(string name, bool unique = false) => Char(name, 254, unique) with { Format = DjangoTextFormat.Email };
 
     /// <summary>A <c>TextField</c>.</summary>
     public static DjangoUserField Text(string name, bool nullable = false) => new(name, DjangoFieldType.TextField) { Null = nullable };

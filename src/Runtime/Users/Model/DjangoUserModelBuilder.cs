@@ -54,12 +54,12 @@ public sealed class DjangoUserModelBuilder
     public DjangoUserModelBuilder AbstractBaseUser()
     {
         Field(DjangoUserField.Char("password", 128));
-        Field(DjangoUserField.DateTime("last_login", nullable: true));
+        Field(DjangoUserField.DateTime("last_login", nullable: true) with { VerboseName = "last login" });
         return this;
     }
 
     /// <summary><c>PermissionsMixin</c>'s column: <c>is_superuser</c> (default False); its many-to-many fields have no column.</summary>
-    public DjangoUserModelBuilder PermissionsMixin() => Field(DjangoUserField.Boolean("is_superuser", false));
+    public DjangoUserModelBuilder PermissionsMixin() => Field(DjangoUserField.Boolean("is_superuser", false) with { VerboseName = "superuser status" });
 
     /// <summary>
     /// <c>AbstractUser</c>: <see cref="AbstractBaseUser"/>, <see cref="PermissionsMixin"/>, then
@@ -71,13 +71,13 @@ public sealed class DjangoUserModelBuilder
     {
         AbstractBaseUser();
         PermissionsMixin();
-        Field(DjangoUserField.Char("username", 150, unique: true));
-        Field(DjangoUserField.Char("first_name", 150));
-        Field(DjangoUserField.Char("last_name", 150));
-        Field(DjangoUserField.Email("email"));
-        Field(DjangoUserField.Boolean("is_staff", false));
-        Field(DjangoUserField.Boolean("is_active", true));
-        Field(DjangoUserField.DateTime("date_joined", defaultNow: true));
+        Field(DjangoUserField.Char("username", 150, unique: true) with { Format = DjangoTextFormat.UnicodeUsername });
+        Field(DjangoUserField.Char("first_name", 150) with { VerboseName = "first name" });
+        Field(DjangoUserField.Char("last_name", 150) with { VerboseName = "last name" });
+        Field(DjangoUserField.Email("email") with { VerboseName = "email address" });
+        Field(DjangoUserField.Boolean("is_staff", false) with { VerboseName = "staff status" });
+        Field(DjangoUserField.Boolean("is_active", true) with { VerboseName = "active" });
+        Field(DjangoUserField.DateTime("date_joined", defaultNow: true) with { VerboseName = "date joined" });
         _usernameField = "username";
         _emailField = "email";
         _requiredFields = ["email"];
