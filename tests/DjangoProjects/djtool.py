@@ -5,7 +5,7 @@ The C# tests use it to put Django on the other side of every interop check: Djan
 database, creates users, mints tokens with the project's own TOKEN_OBTAIN_SERIALIZER, authenticates
 tokens with simplejwt's JWTAuthentication, and reads back the rows the C# runtime wrote.
 
-  djtool.py --project email_uuid [--hashers A,B] COMMAND [ARGS]
+  djtool.py --project email_uuid [--hashers A,B] [--simple-jwt KEY=JSON ...] COMMAND [ARGS]
 
 The database is the project's DATABASES, which read DJ_DB_ENGINE / DJ_DB_NAME / DJ_DB_USER /
 DJ_DB_HOST / DJ_DB_PORT from the environment (SQLite file by default); SIMPLE_JWT's USER_ID_FIELD
@@ -25,7 +25,9 @@ Commands
   mint --login L [--now EPOCH] [--jti HEX ...]
                                          tokens from the project's TOKEN_OBTAIN_SERIALIZER get_token
                                          (custom claims included), with the clock and jti fixed
-  authenticate TOKEN [--now EPOCH]       simplejwt's JWTAuthentication on a request carrying TOKEN
+  authenticate TOKEN [--now EPOCH] [--stateless]
+                                         simplejwt's JWTAuthentication (or JWTStatelessUserAuthentication,
+                                         whose TokenUser is printed) on a request carrying TOKEN
   refresh TOKEN                          simplejwt's TokenRefreshSerializer (rotation and blacklist as set)
   blacklist TOKEN                        RefreshToken(TOKEN).blacklist()
   outstanding                            token_blacklist rows as the ORM reads them
@@ -63,7 +65,7 @@ def reexec_under_debian_python():
         raise
 
 
-def setup(project, hashers):
+def setup(project, hashers, simple_jwt=()):
     root = os.path.join(HERE, project)
     sys.path.insert(0, root)
     os.chdir(root)
@@ -74,6 +76,12 @@ def setup(project, hashers):
 
     if hashers:
         settings.PASSWORD_HASHERS = hashers.split(",")
+    if simple_jwt:
+        overrides = dict(settings.SIMPLE_JWT)
+        for item in simple_jwt:
+            key, _, value = item.partition("=")
+            overrides[key] = json.loads(value)
+        settings.SIMPLE_JWT = overrides
     django.setup()
 
 
@@ -240,9 +248,12 @@ def cmd_authenticate(args):
 
     if args.now is not None:
         freeze_time(args.now)
+    from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
+
     request = APIRequestFactory().get("/api/me/", HTTP_AUTHORIZATION="Bearer " + args.token)
+    authenticator = JWTStatelessUserAuthentication() if args.stateless else JWTAuthentication()
     try:
-        result = JWTAuthentication().authenticate(request)
+        result = authenticator.authenticate(request)
     except APIException as e:
         return {"ok": False, "status": e.status_code, "detail": e.detail}
     except Exception as e:  # noqa: BLE001 - what Django would turn into a 500
@@ -250,6 +261,11 @@ def cmd_authenticate(args):
     if result is None:
         return {"ok": False, "status": None}
     user, token = result
+    if args.stateless:
+        # TokenUser: id with the claim's JSON type, username / is_staff / is_superuser from claims.
+        return {"ok": True, "id": user.id, "pk": str(user.pk), "username": user.username,
+                "is_staff": user.is_staff, "is_superuser": user.is_superuser, "is_active": user.is_active,
+                "str": str(user), "claims": token.payload}
     return {"ok": True, "pk": str(user.pk), "login": user.get_username(), "claims": token.payload}
 
 
@@ -356,6 +372,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", required=True, help="folder beside this file (email_uuid, bigauto_table, char_pk)")
     parser.add_argument("--hashers", help="PASSWORD_HASHERS override, comma-separated dotted paths")
+    parser.add_argument("--simple-jwt", action="append", default=[], help="SIMPLE_JWT override KEY=JSON (repeatable)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate")
     sub.add_parser("schema")
@@ -380,6 +397,7 @@ def main():
     p = sub.add_parser("authenticate")
     p.add_argument("token")
     p.add_argument("--now", type=float)
+    p.add_argument("--stateless", action="store_true")
     p = sub.add_parser("refresh")
     p.add_argument("token")
     p = sub.add_parser("blacklist")
@@ -399,7 +417,7 @@ def main():
     p.add_argument("--hash", required=True)
     args = parser.parse_args()
 
-    setup(args.project, args.hashers)
+    setup(args.project, args.hashers, args.simple_jwt)
     handler = globals()["cmd_" + args.command.replace("-", "_")]
     print(json.dumps(handler(args), ensure_ascii=False, default=jsonable))
     return 0

@@ -28,7 +28,11 @@ public sealed record SimpleJwtOptions
     /// <summary><c>UPDATE_LAST_LOGIN</c>: the obtain endpoints set <c>auth_user.last_login</c>.</summary>
     public bool UpdateLastLogin { get; init; }
 
-    /// <summary><c>ALGORITHM</c>: HS256/384/512, RS256/384/512, ES256/384/512, PS256/384/512.</summary>
+    /// <summary>
+    /// <c>ALGORITHM</c>: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 (ES521 is PyJWT's
+    /// alias of ES512), ES256K (secp256k1, where the platform's cryptography has it) and EdDSA
+    /// (Ed25519/Ed448). simplejwt accepts the last four groups from 5.4.
+    /// </summary>
     public string Algorithm { get; init; } = "HS256";
 
     /// <summary><c>SIGNING_KEY</c>: the HMAC secret (UTF-8), or PEM private key text for RS/ES/PS.</summary>
@@ -45,6 +49,41 @@ public sealed record SimpleJwtOptions
     /// JSON array) rather than a plain string (written as a JSON string).
     /// </summary>
     public bool AudienceIsList { get; init; }
+
+    /// <summary>
+    /// <c>JWK_URL</c>: for a non-HMAC algorithm, verification keys come from this JWKS, chosen by the
+    /// token's <c>kid</c> (VERIFYING_KEY is then not used, as in simplejwt). Null = not used.
+    /// </summary>
+    public string? JwkUrl { get; init; }
+
+    /// <summary>How long a fetched JWKS is used before it is fetched again (PyJWKClient's 300 s).</summary>
+    public TimeSpan JwksCacheLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The shortest time between two JWKS fetches caused by an unknown <c>kid</c> or a failed fetch
+    /// (PyJWKClient fetches again on every miss; a flood of forged kids cannot flood the identity
+    /// provider here). Default 10 s.
+    /// </summary>
+    public TimeSpan JwksRefetchInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a JWKS fetch may take (default 10 s).</summary>
+    public TimeSpan JwksFetchTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Not a simplejwt setting: a <c>kid</c> written into the header of tokens minted here and used as
+    /// the key's id in the JWKS endpoint (<see cref="SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).
+    /// Null (default): no <c>kid</c>, byte-identical to Django's tokens; the JWKS then names the key by
+    /// its RFC 7638 thumbprint.
+    /// </summary>
+    public string? SigningKeyId { get; init; }
+
+    /// <summary>
+    /// simplejwt's <c>JWTStatelessUserAuthentication</c> (alias <c>JWTTokenUserAuthentication</c>):
+    /// requests authenticate from the token alone, with no user lookup; the user is a token user
+    /// (<see cref="Users.DjangoUser.IsTokenUser"/>) built from the claims as simplejwt's <c>TokenUser</c>
+    /// is (see <see cref="ISimpleJwtTokenUserFactory"/> for <c>TOKEN_USER_CLASS</c>).
+    /// </summary>
+    public bool StatelessUserAuthentication { get; init; }
 
     /// <summary><c>ISSUER</c>: null = not written, not checked.</summary>
     public string? Issuer { get; init; }

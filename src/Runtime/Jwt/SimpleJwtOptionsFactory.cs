@@ -16,7 +16,7 @@ public static class SimpleJwtOptionsFactory
 
     /// <summary>The algorithms this runtime signs and verifies.</summary>
     public static IReadOnlyList<string> SupportedAlgorithms { get; } =
-        ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512"];
+        ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "ES256K", "ES521", "EdDSA"];
 
     /// <summary>
     /// Builds options from a <c>SIMPLE_JWT</c> dict. Accepted value types: <see cref="TimeSpan"/> (or
@@ -57,6 +57,7 @@ public static class SimpleJwtOptionsFactory
                 "SIGNING_KEY" => o with { SigningKey = Str(key, value) },
                 "VERIFYING_KEY" => o with { VerifyingKey = value is null ? "" : Str(key, value) },
                 "ISSUER" => o with { Issuer = value is null ? null : Str(key, value) },
+                "JWK_URL" => o with { JwkUrl = value is null ? null : Str(key, value) },
                 "AUDIENCE" => value switch
                 {
                     null => o with { Audience = null, AudienceIsList = false },
@@ -129,6 +130,14 @@ public static class SimpleJwtOptionsFactory
         if (options.JtiClaim is null && options.BlacklistEnabled)
         {
             throw new SimpleJwtConfigurationException("JTI_CLAIM", "None cannot be combined with the token blacklist (refresh tokens are blacklisted by jti; Django would answer 500). Set BlacklistEnabled = false or keep a jti claim.");
+        }
+        if (options.JwkUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out Uri? jwks) || (jwks.Scheme != Uri.UriSchemeHttp && jwks.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new SimpleJwtConfigurationException("JWK_URL", $"'{url}' is not an http(s) URL.");
+        }
+        if (options.JwksCacheLifetime <= TimeSpan.Zero || options.JwksRefetchInterval < TimeSpan.Zero || options.JwksFetchTimeout <= TimeSpan.Zero)
+        {
+            throw new SimpleJwtConfigurationException("JWK_URL", "the JWKS cache lifetime and fetch timeout must be positive, the refetch interval not negative.");
         }
         if (options.Leeway < TimeSpan.Zero)
         {

@@ -39,7 +39,11 @@ public static class SimpleJwtServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenIdGenerator, RandomTokenIdGenerator>();
-        services.AddSingleton(sp => new SimpleJwtTokenCodec(sp.GetRequiredService<SimpleJwtOptions>()));
+        services.AddSingleton(sp => new SimpleJwtTokenCodec(
+            sp.GetRequiredService<SimpleJwtOptions>(),
+            sp.GetService<TimeProvider>(),
+            jwksHandler: null,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("DjangoSettings.Jwt.JwksClient")));
         services.AddSingleton(sp => new SimpleJwtTokenService(
             sp.GetRequiredService<SimpleJwtOptions>(),
             sp.GetRequiredService<SimpleJwtTokenCodec>(),

@@ -114,7 +114,7 @@ public sealed class SimpleJwtTokenService
     /// </summary>
     public async ValueTask<TokenValidationResult> ValidateAsync(string? token, TokenType type, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var decoded = _codec.Decode(token, now);
+        var decoded = await _codec.DecodeAsync(token, now, cancellationToken).ConfigureAwait(false);
         if (!decoded.Succeeded) return DecodeRefused(type, decoded.Failure);
         var payload = decoded.Payload!;
         if (_blacklist is not null && type is TokenType.Refresh or TokenType.Sliding)

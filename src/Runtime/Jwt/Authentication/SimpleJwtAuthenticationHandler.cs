@@ -22,19 +22,27 @@ namespace DjangoSettings.Jwt;
 public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<SimpleJwtAuthenticationOptions>
 {
     private readonly SimpleJwtTokenService _tokens;
-    private readonly IUserStore _users;
+    private readonly IUserStore? _users;
+    private readonly ISimpleJwtTokenUserFactory? _tokenUsers;
 
     /// <summary>Created per request by ASP.NET Core.</summary>
+    /// <param name="options">The scheme's options.</param>
+    /// <param name="logger">Logs refusals and successes.</param>
+    /// <param name="encoder">URL encoder (ASP.NET Core's handler contract).</param>
+    /// <param name="tokens">The token service.</param>
+    /// <param name="services">Where the user store (not needed for stateless authentication) and the token user factory come from.</param>
     public SimpleJwtAuthenticationHandler(
         IOptionsMonitor<SimpleJwtAuthenticationOptions> options,
         ILoggerFactory logger,
         UrlEncoder encoder,
         SimpleJwtTokenService tokens,
-        IUserStore users)
+        IServiceProvider services)
         : base(options, logger, encoder)
     {
+        ArgumentNullException.ThrowIfNull(services);
         _tokens = tokens;
-        _users = users;
+        _users = (IUserStore?)services.GetService(typeof(IUserStore));
+        _tokenUsers = (ISimpleJwtTokenUserFactory?)services.GetService(typeof(ISimpleJwtTokenUserFactory));
     }
 
     /// <inheritdoc />
@@ -46,7 +54,7 @@ public sealed class SimpleJwtAuthenticationHandler : AuthenticationHandler<Simpl
         SimpleJwtAuthenticationException? failure;
         try
         {
-            (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users).AuthenticateAsync(header, Context.RequestAborted).ConfigureAwait(false);
+            (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users, _tokenUsers).AuthenticateAsync(header, Context.RequestAborted).ConfigureAwait(false);
         }
         catch (DjangoSettings.Stores.TokenStoreUnavailableException unavailable)
         {

@@ -10,7 +10,7 @@ namespace DjangoSettings.Jwt;
 /// AUTH_TOKEN_CLASSES that accepts it → user by USER_ID_FIELD → active and revoke checks.
 /// Returns null for "no credentials", or a feature, or a failure with DRF's 401 body.
 /// </summary>
-internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUserStore users)
+internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUserStore? users, ISimpleJwtTokenUserFactory? tokenUsers = null)
 {
     private readonly SimpleJwtOptions _options = tokens.Options;
 
@@ -52,6 +52,16 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         {
             return (null, Fail(SimpleJwtMessages.NoUserIdentification, SimpleJwtMessages.Codes.TokenNotValid));
         }
+        if (_options.StatelessUserAuthentication)
+        {
+            // JWTStatelessUserAuthentication: the token is the user; no lookup, no active or revoke check.
+            var tokenUser = (tokenUsers ?? DefaultTokenUsers).Create(payload, _options);
+            return (new SimpleJwtAuthenticationFeature(tokenUser, payload, accepted.Type, raw!), null);
+        }
+        if (users is null)
+        {
+            throw new InvalidOperationException("SimpleJWT authentication looks users up in an IUserStore, and none is registered (or set StatelessUserAuthentication).");
+        }
         // The claim as it is (number or string, any UUID spelling): the store converts it as Django's
         // field would, and a value the field cannot take finds nobody (Django: a 500).
         payload.TryGetValue(_options.UserIdClaim, out object? id);
@@ -65,6 +75,8 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         }
         return (new SimpleJwtAuthenticationFeature(user, payload, accepted.Type, raw!), null);
     }
+
+    private static readonly SimpleJwtTokenUserFactory DefaultTokenUsers = new();
 
     private static SimpleJwtAuthenticationException Fail(string detail, string code) =>
         new(detail, DrfResponse.Detail(detail, code));
