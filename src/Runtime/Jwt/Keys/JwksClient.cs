@@ -14,9 +14,10 @@ namespace DjangoSettings.Jwt;
 /// <c>JWK_URL</c>: the identity provider's JWKS, fetched and cached, keys picked by <c>kid</c>, as
 /// PyJWT's <c>PyJWKClient</c> does for simplejwt, with three differences: a failed, empty or
 /// unreadable answer is never cached and is a 401 for the token (PyJWT caches an empty set and
-/// answers 500 for it); fetches caused by an unknown <c>kid</c> or a failure are at most one per
-/// <see cref="SimpleJwtOptions.JwksRefetchInterval"/> (PyJWT fetches on every miss); keys of the last
-/// good answer stay usable for their cache lifetime while the provider is down.
+/// answers 500 for it); fetches caused by an unknown <c>kid</c> are at most one per
+/// <see cref="SimpleJwtOptions.JwksRefetchInterval"/> (PyJWT fetches on every miss), and so are
+/// retries after a failed fetch; keys of the last good answer stay usable for their cache lifetime
+/// while the provider is down.
 /// Concurrent misses share one fetch. Thread-safe.
 /// </summary>
 internal sealed partial class JwksClient : IDisposable
@@ -30,7 +31,8 @@ internal sealed partial class JwksClient : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _fetch = new(1, 1);
     private volatile Snapshot? _keys;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastMissFetch = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastFailedFetch = DateTimeOffset.MinValue;
 
     public JwksClient(Uri url, JwtAlgorithm algorithm, TimeSpan lifetime, TimeSpan refetchInterval, TimeSpan timeout, TimeProvider? time = null, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
@@ -65,12 +67,22 @@ internal sealed partial class JwksClient : IDisposable
             // Another request may have fetched while this one waited.
             if (TryGetCached(kid, out cached)) return cached;
             DateTimeOffset now = _time.GetUtcNow();
-            // A stale set, or a fresh one without this kid (the provider may have rotated its keys),
-            // is fetched again, but not within the refetch interval of the previous attempt.
-            if (now - _lastAttempt < _refetchInterval) return Lookup(_keys, kid, now);
-            _lastAttempt = now;
+            Snapshot? keys = _keys;
+            if (keys is not null && now < keys.Expires)
+            {
+                // A fresh set without this kid: the provider may have rotated its keys. Fetch again,
+                // but once per interval, so forged kids cannot flood the provider.
+                if (now - _lastMissFetch < _refetchInterval) return null;
+                _lastMissFetch = now;
+            }
+            else if (now - _lastFailedFetch < _refetchInterval)
+            {
+                // No usable set and the last attempt failed a moment ago.
+                return null;
+            }
             Snapshot? fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
             if (fetched is not null) _keys = fetched;
+            else _lastFailedFetch = now;
             return Lookup(_keys, kid, _time.GetUtcNow());
         }
         finally
