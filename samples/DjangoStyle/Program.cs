@@ -1,7 +1,4 @@
-using DjangoSettings.Cors;
 using DjangoSettings.Jwt;
-using DjangoSettings.PostgreSql;
-using DjangoSettings.Redis;
 using DjangoSettings.Stores;
 using DjangoStyle;
 
@@ -12,8 +9,6 @@ args = args.Where(a => a != CreateSuperuserFromEnv).ToArray();
 
 var builder = WebApplication.CreateBuilder(args);
 
-// One generated call: the precompiled django-cors-headers policy, SIMPLE_JWT, and the database
-// cors.settings names in DATABASES (db.sqlite3 here, created if absent, used as is if Django made it).
 // DATABASES may name PostgreSQL (shared by several instances): its provider package serves it.
 builder.Services.AddDjangoPostgreSqlProvider();
 // Optional: outstanding/blacklisted tokens in Redis (users stay in DATABASES).
@@ -21,7 +16,10 @@ if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
 {
     builder.Services.AddDjangoRedisTokenStore(redis);
 }
-builder.AddCorsSettings();
+// One generated call for the project's settings file (cors.settings, or -p:DjangoSettingsFile=PATH):
+// the precompiled django-cors-headers policy, SIMPLE_JWT, and the database DATABASES names
+// (db.sqlite3 here, created if absent, used as is if Django made it).
+builder.AddDjangoSettings();
 // Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
 if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan flushEvery) && flushEvery > TimeSpan.Zero)
 {

@@ -31,7 +31,7 @@ public static class CommandLine
         "          --json   print {\"diagnostics\": [...], \"settings\": {...}} instead\n" +
         "  emit    print the generated C# class (diagnostics go to stderr)\n" +
         "          --namespace NS   namespace of the class (default: DjangoSettings.Generated)\n" +
-        "          --class NAME     class name (default: from the file name, cors.settings -> CorsSettings)\n" +
+        "          --class NAME     class name (default: DjangoProjectSettings, as the build)\n" +
         "\n" +
         "exit codes: 0 no errors, 1 errors in the settings, 2 usage error or unreadable file\n";
 

@@ -6,7 +6,7 @@ using DjangoSettings.Generator.Diagnostics;
 namespace DjangoSettings.Generator;
 
 /// <summary>What compiling settings files produced.</summary>
-public sealed class CompilationResult
+internal sealed class CompilationResult
 {
     /// <summary>Creates a result.</summary>
     public CompilationResult(BoundSettings? settings, IReadOnlyList<SettingsDiagnostic> diagnostics, string? generatedSource)
@@ -26,5 +26,5 @@ public sealed class CompilationResult
     public string? GeneratedSource { get; }
 
     /// <summary>Whether any diagnostic is an error.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == SettingsSeverity.Error);
 }

@@ -1,29 +1,19 @@
 namespace DjangoSettings.Generator;
 
-/// <summary>How to compile a settings file.</summary>
-/// <param name="Namespace">Namespace of the generated class (the consuming project's root namespace).</param>
-/// <param name="ClassName">Name of the generated static class (<c>CorsSettings</c> for cors.settings).</param>
-/// <param name="EmitRuntimeWiring">Also emit the ASP.NET Core wiring (<c>builder.AddCorsSettings()</c>); only when the project references DjangoSettings.Runtime.</param>
-public sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false)
+/// <summary>How to compile a settings file into C#.</summary>
+/// <param name="Namespace">Namespace of the generated class: the declaration's, or the project's root namespace for the default class (empty: the global namespace).</param>
+/// <param name="ClassName">Name of the generated class: the user's <c>[DjangoSettingsFile]</c> class, or <see cref="DefaultClassName"/>.</param>
+/// <param name="EmitRuntimeWiring">Also implement <c>IGeneratedDjangoSettings&lt;T&gt;</c> for <c>builder.AddDjangoSettings&lt;T&gt;()</c>; only when the project references DjangoSettings.Runtime.</param>
+/// <param name="IsDefault">
+/// The class for the project's DjangoSettingsFile when no class is declared: the generator declares
+/// it (<c>internal sealed partial</c>) and adds the parameterless <c>builder.AddDjangoSettings()</c>.
+/// Otherwise the user declared the class and the generator only adds a partial part to it.
+/// </param>
+internal sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false, bool IsDefault = true)
 {
-    /// <summary>The class name for a settings file: <c>cors.settings</c> -> <c>CorsSettings</c>, <c>settings.py</c> -> <c>DjangoSettings</c>, <c>prod.py</c> -> <c>ProdSettings</c>.</summary>
-    public static string ClassNameFor(string path)
-    {
-        string file = System.IO.Path.GetFileName(path);
-        string stem = file;
-        int dot = file.IndexOf('.');
-        if (dot > 0) stem = file.Substring(0, dot);
-        if (stem.Length == 0 || stem == "settings") return "DjangoSettings";
-        var sb = new System.Text.StringBuilder();
-        bool upper = true;
-        foreach (char c in stem)
-        {
-            if (!char.IsLetterOrDigit(c)) { upper = true; continue; }
-            sb.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (sb.Length == 0 || char.IsDigit(sb[0])) sb.Insert(0, '_');
-        string name = sb.ToString();
-        return name.EndsWith("Settings", System.StringComparison.Ordinal) ? name : name + "Settings";
-    }
+    /// <summary>
+    /// The class generated for the project's settings file when the project declares none: fixed, so
+    /// it never depends on the file's name, and unlike any namespace of the package.
+    /// </summary>
+    public const string DefaultClassName = "DjangoProjectSettings";
 }

@@ -14,7 +14,7 @@ namespace DjangoSettings.Generator;
 /// The compiler core's front door: evaluate, bind, check, emit. Used by the Roslyn generator, the
 /// CLI and the tests. Never throws (but for cancellation): a bug becomes diagnostic DJS0900.
 /// </summary>
-public static class SettingsCompiler
+internal static class SettingsCompiler
 {
     /// <summary>Evaluates, binds and checks; no code is emitted.</summary>
     public static CompilationResult Check(IReadOnlyList<SettingsSource> files, CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ public static class SettingsCompiler
         var known = new HashSet<(string, string, int)>(diagnostics.Select(d => (d.Id, d.Message, d.Location.Span.Start)));
         foreach (var d in scenario)
         {
-            if (d.Id == DiagnosticDescriptors.LiteralSecret.Id || d.Severity == DiagnosticSeverity.Info) continue;
+            if (d.Id == DiagnosticDescriptors.LiteralSecret.Id || d.Severity == SettingsSeverity.Info) continue;
             // The build run already reported the file's syntax; missing variables are the scenario itself.
             if (d.Descriptor.Category is "Syntax" or "Evaluation") continue;
             if (d.Id == DiagnosticDescriptors.SettingNotEvaluable.Id || d.Id == DiagnosticDescriptors.DependsOnMissingModule.Id) continue;

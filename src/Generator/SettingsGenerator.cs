@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using DjangoSettings.Generator.Collections;
@@ -7,12 +8,14 @@ using DjangoSettings.Generator.Diagnostics;
 using DjangoSettings.Generator.Roslyn;
 using DjangoSettings.Generator.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DjangoSettings.Generator;
 
 /// <summary>
-/// The Roslyn edge: selects the settings file from AdditionalFiles, runs the compiler core and
-/// reports its diagnostics. Everything else lives in the core folders. Every step carries only
+/// The Roslyn edge: finds the settings classes (<c>[DjangoSettingsFile]</c> declarations, or the
+/// default for DjangoSettingsFile), selects their files from AdditionalFiles, runs the compiler core
+/// and reports its diagnostics. Everything else lives in the core folders. Every step carries only
 /// equatable strings and records, so edits to C# code leave the pipeline cached; nothing escapes
 /// as an exception (that would be CS8785 and drop all output): failures become DJS0900.
 /// </summary>
@@ -45,14 +48,36 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SettingsFiles)
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
-            .WithTrackingName(TrackingNames.SelectedFiles);
+            .WithTrackingName(TrackingNames.SelectedFiles)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllFiles);
+
+        var declarations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                SettingsClassDeclaration.AttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, _) => SettingsClassDeclaration.Read(ctx))
+            .WithTrackingName(TrackingNames.Declarations)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllDeclarations);
 
         // Only a bool leaves the compilation, so C# edits re-run this cheap step and nothing after it.
         var hasRuntime = context.CompilationProvider
             .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == RuntimeAssemblyName))
             .WithTrackingName(TrackingNames.RuntimeReference);
 
-        var compiled = files
+        var plan = files
+            .Combine(declarations)
+            .Combine(project)
+            .Combine(hasRuntime)
+            .Select(static (input, _) => SafePlan(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Plan);
+
+        var compiled = plan
+            .SelectMany(static (p, _) => p.Units)
+            .WithTrackingName(TrackingNames.Units)
             .Combine(hasRuntime)
             .Select((input, ct) => Compile(input.Left, input.Right, ct))
             .WithTrackingName(TrackingNames.Compiled);
@@ -63,8 +88,12 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             .Select(static (c, _) => new GeneratedSourceFile(c.HintName, c.Source))
             .WithTrackingName(TrackingNames.Source);
         var diagnostics = compiled
-            .Select(static (c, _) => new SettingsFileDiagnostics(c.FullPath, c.DisplayPath, c.Diagnostics))
-            .WithTrackingName(TrackingNames.Diagnostics);
+            .Select(static (c, _) => new SettingsFileDiagnostics(c.Paths, c.Diagnostics))
+            .WithTrackingName(TrackingNames.Diagnostics)
+            .Collect();
+        var planDiagnostics = plan
+            .Select(static (p, _) => p.Diagnostics)
+            .WithTrackingName(TrackingNames.PlanDiagnostics);
 
         context.RegisterSourceOutput(sources, static (spc, file) =>
         {
@@ -75,25 +104,43 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(file.HintName, ex), file.HintName, file.HintName));
+                spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(string.Empty, ex), EquatableArray<PathMapping>.Empty));
             }
         });
-        context.RegisterSourceOutput(diagnostics, static (spc, file) =>
+        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
         {
-            foreach (var diagnostic in file.Diagnostics)
+            // Two classes may import the same base.py: report each of its findings once.
+            var reported = new HashSet<(SettingsDiagnostic, string)>();
+            foreach (var file in all)
             {
-                try
+                foreach (var diagnostic in file.Diagnostics)
                 {
-                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(diagnostic, file.FullPath, file.DisplayPath));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A location Roslyn rejects must not cost the user the other diagnostics.
-                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(file.DisplayPath, ex), file.FullPath, file.DisplayPath));
+                    if (!reported.Add((diagnostic, Mapped(diagnostic.Location.Path, file.Paths)))) continue;
+                    Report(spc, diagnostic, file.Paths);
                 }
             }
+        });
+        context.RegisterSourceOutput(planDiagnostics, static (spc, all) =>
+        {
+            foreach (var diagnostic in all) Report(spc, diagnostic, EquatableArray<PathMapping>.Empty);
         });
     }
+
+    private static void Report(SourceProductionContext spc, SettingsDiagnostic diagnostic, EquatableArray<PathMapping> paths)
+    {
+        try
+        {
+            spc.ReportDiagnostic(RoslynDiagnostics.Convert(diagnostic, paths));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A location Roslyn rejects must not cost the user the other diagnostics.
+            spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(string.Empty, ex), paths));
+        }
+    }
+
+    private static string Mapped(string path, EquatableArray<PathMapping> paths)
+        => paths.FirstOrDefault(p => p.DisplayPath == path)?.FullPath ?? path;
 
     private static SettingsFileModel? SafeRead(AdditionalText file, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider provider, ProjectOptions project, CancellationToken ct)
     {
@@ -106,30 +153,44 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             // Unreadable options or path: still a settings file candidate only if its name says so.
             string name = System.IO.Path.GetFileName(file.Path ?? string.Empty);
             return string.Equals(name, ProjectOptions.DefaultSettingsFile, StringComparison.OrdinalIgnoreCase)
-                ? new SettingsFileModel(file.Path ?? name, name, null, project.RootNamespace, "CorsSettings", ProjectPaths.HintName(name))
+                ? new SettingsFileModel(file.Path ?? name, name, null)
                 : null;
+        }
+    }
+
+    private static ProjectPlan SafePlan(EquatableArray<SettingsFileModel> files, EquatableArray<SettingsClassDeclaration> declarations, ProjectOptions project, bool hasRuntime)
+    {
+        try
+        {
+            return SettingsPlanner.Plan(files, declarations, project, hasRuntime);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ProjectPlan(EquatableArray<SettingsUnit>.Empty, EquatableArray.From(new[] { InternalError(string.Empty, ex) }));
         }
     }
 
     /// <summary>The runtime library; when referenced, the ASP.NET Core wiring is generated too.</summary>
     internal const string RuntimeAssemblyName = "DjangoSettings.Runtime";
 
-    private CompiledSettingsFile Compile(SettingsFileModel file, bool emitWiring, CancellationToken ct)
+    private CompiledSettingsFile Compile(SettingsUnit unit, bool emitWiring, CancellationToken ct)
     {
+        var files = unit.Imports.Where(f => f.Text is not null).Append(unit.Main).ToList();
+        var paths = files.Select(f => new PathMapping(f.DisplayPath, f.FullPath)).ToEquatableArray();
         try
         {
-            if (file.Text is null)
+            if (unit.Main.Text is null)
             {
-                var unreadable = InternalError(file.DisplayPath, new InvalidOperationException("the file could not be read"));
-                return new CompiledSettingsFile(file.HintName, file.FullPath, file.DisplayPath, null, EquatableArray.From(new[] { unreadable }));
+                var unreadable = InternalError(unit.Main.DisplayPath, new InvalidOperationException("the file could not be read"));
+                return new CompiledSettingsFile(unit.HintName, paths, null, EquatableArray.From(new[] { unreadable }));
             }
-            var sources = new[] { new SettingsSource(file.DisplayPath, file.Text) };
-            var result = _compile(sources, new CompileOptions(file.Namespace, file.ClassName, emitWiring), ct);
-            return new CompiledSettingsFile(file.HintName, file.FullPath, file.DisplayPath, result.GeneratedSource, result.Diagnostics.ToEquatableArray());
+            var sources = files.Select(f => new SettingsSource(f.DisplayPath, f.Text!)).ToList();
+            var result = _compile(sources, new CompileOptions(unit.Namespace, unit.ClassName, emitWiring, unit.IsDefault), ct);
+            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new CompiledSettingsFile(file.HintName, file.FullPath, file.DisplayPath, null, EquatableArray.From(new[] { InternalError(file.DisplayPath, ex) }));
+            return new CompiledSettingsFile(unit.HintName, paths, null, EquatableArray.From(new[] { InternalError(unit.Main.DisplayPath, ex) }));
         }
     }
 

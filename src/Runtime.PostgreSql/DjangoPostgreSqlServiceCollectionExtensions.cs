@@ -1,10 +1,11 @@
 using System;
+using DjangoSettings.PostgreSql;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DjangoSettings.PostgreSql;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the PostgreSQL stores.</summary>
 public static class DjangoPostgreSqlServiceCollectionExtensions
@@ -48,7 +49,7 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
     /// Lets the settings file's <c>DATABASES['default']</c> choose PostgreSQL: when its ENGINE is
     /// <c>django.db.backends.postgresql</c>, the stores are registered with
     /// <see cref="AddDjangoPostgreSqlStores"/> over <c>ConnectionStrings:Default</c> when set, else over
-    /// NAME, USER, PASSWORD, HOST and PORT. Call it before the generated <c>builder.AddCorsSettings()</c>.
+    /// NAME, USER, PASSWORD, HOST and PORT. Call it before the generated <c>builder.AddDjangoSettings()</c>.
     /// </summary>
     public static IServiceCollection AddDjangoPostgreSqlProvider(this IServiceCollection services) =>
         services.AddDjangoStoreProvider(new PostgreSqlStoreProvider());

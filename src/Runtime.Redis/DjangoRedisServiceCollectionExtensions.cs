@@ -1,9 +1,10 @@
 using System;
+using DjangoSettings.Redis;
 using DjangoSettings.Stores;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace DjangoSettings.Redis;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Redis token store.</summary>
 public static class DjangoRedisServiceCollectionExtensions
@@ -30,7 +31,7 @@ public static class DjangoRedisServiceCollectionExtensions
             sp.GetRequiredService<RedisTokenStoreOptions>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<RedisTokenBlacklistStore>>(),
-            DjangoSettings.Users.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(sp)));
+            Microsoft.Extensions.DependencyInjection.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(sp)));
         return services;
     }
 }

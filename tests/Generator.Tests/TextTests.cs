@@ -14,7 +14,7 @@ public class TextTests
     public void Offsets_map_to_one_based_line_and_column(string text, int offset, int line, int column)
     {
         var source = new SettingsSource("f.settings", text);
-        Assert.Equal(new LinePosition(line, column), source.GetPosition(offset));
+        Assert.Equal(new SourcePosition(line, column), source.GetPosition(offset));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
@@ -30,13 +31,10 @@ public sealed class ConsumerProject : IAsyncLifetime
     /// <summary>The packed file.</summary>
     public string PackagePath => _package.PackagePath;
 
-    /// <summary>The Program.cs a user writes after reading the package README.</summary>
+    /// <summary>The Program.cs a user writes after reading the package README: no using needed.</summary>
     public const string ProgramText = """
-        using App;                 // the generated CorsSettings class lives in the project's root namespace
-        using DjangoSettings.Cors;
-
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddCorsSettings();
+        builder.AddDjangoSettings();
         var app = builder.Build();
         app.UseDjangoCors();
         app.MapGet("/api/ping/", () => "pong");
@@ -62,8 +60,8 @@ public sealed class ConsumerProject : IAsyncLifetime
     }
 
     /// <summary><c>dotnet build</c> of the consumer (no build servers); returns exit code and output.</summary>
-    public Task<(int ExitCode, string Output)> BuildAsync() =>
-        DotnetCli.RunAsync(Directory, "build", "--disable-build-servers", "-nologo", "-v:minimal");
+    public Task<(int ExitCode, string Output)> BuildAsync(params string[] extraArguments) =>
+        DotnetCli.RunAsync(Directory, new[] { "build", "--disable-build-servers", "-nologo", "-v:minimal" }.Concat(extraArguments).ToArray());
 
     /// <summary>Starts the built app on a free loopback port and waits until Kestrel listens.</summary>
     public async Task<RunningApp> StartAsync()

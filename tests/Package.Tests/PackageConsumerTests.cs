@@ -113,6 +113,52 @@ public sealed class PackageConsumerTests : IClassFixture<ConsumerProject>
         }
     }
 
+    [Fact]
+    public async Task A_declared_class_over_split_settings_builds_and_a_misspelled_DjangoSettingsFile_is_DJS0800()
+    {
+        string folder = Path.Combine(_project.Directory, "settings");
+        string program = Path.Combine(_project.Directory, "Program.cs");
+        string declaration = Path.Combine(_project.Directory, "ProductionSettings.cs");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "base.py"), "CORS_ALLOWED_ORIGINS = [\"http://localhost:3000\"]\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "production.py"), "from .base import *\nCORS_ALLOW_CREDENTIALS = True\n");
+            await File.WriteAllTextAsync(declaration, """
+                [DjangoSettings.DjangoSettingsFile("settings/production.py")]
+                internal partial class ProductionSettings;
+                """);
+            await File.WriteAllTextAsync(program, """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddDjangoSettings<ProductionSettings>();
+                var app = builder.Build();
+                app.UseDjangoCors();
+                app.MapGet("/api/ping/", (ProductionSettings settings) => settings.Cors.AllowedOrigins[0]);
+                app.Run();
+                """);
+            var (code, output) = await _project.BuildAsync("-p:DjangoSettingsFile=settings/production.py");
+            Assert.True(code == 0, output);
+            await using (var app = await _project.StartAsync())
+            {
+                var allowed = await PreflightAsync(app, "http://localhost:3000");
+                Assert.Equal("http://localhost:3000", Header(allowed, "Access-Control-Allow-Origin"));
+                Assert.Equal("true", Header(allowed, "Access-Control-Allow-Credentials"));
+                Assert.Equal("http://localhost:3000", await app.Client.GetStringAsync("/api/ping/"));
+                Assert.Contains("Django settings compiled from settings/production.py are in force", app.Output);
+            }
+
+            (code, output) = await _project.BuildAsync("-p:DjangoSettingsFile=settings/prodution.py");
+            Assert.NotEqual(0, code);
+            Assert.Contains("error DJS0800: DjangoSettingsFile names 'settings/prodution.py', which does not exist", output);
+        }
+        finally
+        {
+            PackedPackage.TryDelete(folder);
+            File.Delete(declaration);
+            await File.WriteAllTextAsync(program, ConsumerProject.ProgramText);
+        }
+    }
+
     private static Task<HttpResponseMessage> PreflightAsync(RunningApp app, string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, "/api/ping/");

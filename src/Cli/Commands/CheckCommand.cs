@@ -34,8 +34,8 @@ internal static class CheckCommand
     /// <summary><c>2 errors, 1 warning, 0 infos</c>.</summary>
     public static string Summary(IReadOnlyList<SettingsDiagnostic> diagnostics)
     {
-        int errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        int warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        int errors = diagnostics.Count(d => d.Severity == SettingsSeverity.Error);
+        int warnings = diagnostics.Count(d => d.Severity == SettingsSeverity.Warning);
         int infos = diagnostics.Count - errors - warnings;
         return Count(errors, "error") + ", " + Count(warnings, "warning") + ", " + Count(infos, "info");
     }

@@ -15,8 +15,7 @@ internal static class EmitCommand
     {
         var parsed = Arguments.Parse(args, new string[0], new[] { "--namespace", "--class" });
         var sources = SettingsFiles.Load(parsed.Files);
-        string main = sources[sources.Count - 1].Path;
-        var options = new CompileOptions(parsed.Get("--namespace") ?? DefaultNamespace, parsed.Get("--class") ?? CompileOptions.ClassNameFor(main));
+        var options = new CompileOptions(parsed.Get("--namespace") ?? DefaultNamespace, parsed.Get("--class") ?? CompileOptions.DefaultClassName);
         var result = compiler.Compile(sources, options);
 
         foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics, sources)) stderr.WriteLine(diagnostic.ToString());

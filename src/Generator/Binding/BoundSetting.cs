@@ -14,7 +14,7 @@ namespace DjangoSettings.Generator.Binding;
 /// <param name="NameLocation">The name (or SIMPLE_JWT key) token that set it, when set.</param>
 /// <param name="StatementLocation">The statement (or dict entry) that set it, when set.</param>
 /// <param name="HasError">A type error was reported; later checks skip it.</param>
-public sealed record BoundSetting(
+internal sealed record BoundSetting(
     SettingDefinition Definition,
     PyValue Value,
     bool IsSet,

@@ -8,7 +8,7 @@ using DjangoSettings.Generator.Text;
 namespace DjangoSettings.Generator.Binding;
 
 /// <summary>Every schema setting bound to a value, plus what the checks need to know about the file.</summary>
-public sealed class BoundSettings
+internal sealed class BoundSettings
 {
     private readonly ImmutableDictionary<string, BoundSetting> _byKey;
 

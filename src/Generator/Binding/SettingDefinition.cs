@@ -14,7 +14,7 @@ namespace DjangoSettings.Generator.Binding;
 /// <param name="LegacyAlias">The old name still honoured when this one is absent.</param>
 /// <param name="TypeError">The diagnostic for a wrong type (a Django check's equivalent), or null for the generic DJS0100.</param>
 /// <param name="Expected">How the expected type is described in messages.</param>
-public sealed record SettingDefinition(
+internal sealed record SettingDefinition(
     string Key,
     string DjangoName,
     SettingGroup Group,
@@ -23,7 +23,7 @@ public sealed record SettingDefinition(
     PyValue? Default,
     string Summary,
     string? LegacyAlias = null,
-    DiagnosticDescriptor? TypeError = null,
+    DjsDescriptor? TypeError = null,
     string? Expected = null)
 {
     /// <summary>The expected type in words, for messages.</summary>

@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Binding;
 
 /// <summary>Which nested class of the generated settings class a setting belongs to.</summary>
-public enum SettingGroup
+internal enum SettingGroup
 {
     /// <summary>django-cors-headers: <c>CORS_*</c>.</summary>
     Cors,

@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Binding;
 
 /// <summary>The shape a setting's value must have; decides the type check and the emitted C# type.</summary>
-public enum SettingKind
+internal enum SettingKind
 {
     /// <summary>A list or tuple of str (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
     StringSequence,

@@ -16,7 +16,7 @@ namespace DjangoSettings.Generator.Binding;
 /// SIMPLE_JWT keys with a suggestion, annotations written instead of assignments, and settings
 /// assigned in skipped code.
 /// </summary>
-public static class SettingsBinder
+internal static class SettingsBinder
 {
     /// <summary>Binds; diagnostics are appended to <paramref name="diagnostics"/>.</summary>
     public static BoundSettings Bind(SettingsModule module, IReadOnlyList<SettingsSource> sources, ICollection<SettingsDiagnostic> diagnostics)
@@ -233,7 +233,7 @@ public static class SettingsBinder
         var k = entry.Key.Origin;
         var v = entry.Value.Origin;
         return k.Span.Start <= v.Span.Start
-            ? new SourceLocation(k.Path, TextSpan.FromBounds(k.Span.Start, v.Span.End), k.Start, v.End)
+            ? new SourceLocation(k.Path, SourceSpan.FromBounds(k.Span.Start, v.Span.End), k.Start, v.End)
             : k;
     }
 

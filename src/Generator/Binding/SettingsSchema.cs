@@ -15,15 +15,13 @@ namespace DjangoSettings.Generator.Binding;
 /// (spec/jwt.md §1), and the Django core settings the runtime reads. One table drives binding,
 /// "did you mean" suggestions and the emitted members.
 /// </summary>
-public static class SettingsSchema
+internal static class SettingsSchema
 {
     /// <summary>django-cors-headers 4.x <c>default_headers</c>, in emitted order.</summary>
-    public static readonly ImmutableArray<string> DefaultHeaders = ImmutableArray.Create(
-        "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with");
+    public static readonly ImmutableArray<string> DefaultHeaders = DjangoSettings.Shared.CorsHeadersDefaults.Headers;
 
     /// <summary>django-cors-headers <c>default_methods</c>, in emitted order.</summary>
-    public static readonly ImmutableArray<string> DefaultMethods = ImmutableArray.Create(
-        "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT");
+    public static readonly ImmutableArray<string> DefaultMethods = DjangoSettings.Shared.CorsHeadersDefaults.Methods;
 
     /// <summary>The SIMPLE_JWT keys simplejwt removed, with what replaced them (they raise at import).</summary>
     public static readonly ImmutableDictionary<string, string> RemovedJwtKeys = new Dictionary<string, string>
@@ -49,7 +47,7 @@ public static class SettingsSchema
     /// <summary>Keys SIMPLE_JWT may hold (current ones; removed ones are reported separately).</summary>
     public static ImmutableArray<string> JwtKeys { get; } = All.Where(d => d.Group == SettingGroup.SimpleJwt).Select(d => d.DjangoName).ToImmutableArray();
 
-    private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DiagnosticDescriptor? typeError = null)
+    private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)

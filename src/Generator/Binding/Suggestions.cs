@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace DjangoSettings.Generator.Binding;
 
 /// <summary>"Did you mean" for misspelled setting names: the closest known name by edit distance.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     /// <summary>The closest candidate within a distance proportional to the name's length, or null.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)

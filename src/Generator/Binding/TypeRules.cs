@@ -7,7 +7,7 @@ namespace DjangoSettings.Generator.Binding;
 /// types (a tuple is a sequence, a set is not; bool is an int). Values known only at startup pass
 /// here unless their expected type already contradicts the kind; they are checked again at startup.
 /// </summary>
-public static class TypeRules
+internal static class TypeRules
 {
     /// <summary>The outcome of a type check.</summary>
     public enum Result

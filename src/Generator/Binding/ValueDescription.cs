@@ -6,7 +6,7 @@ using DjangoSettings.Generator.Evaluation.Values;
 namespace DjangoSettings.Generator.Binding;
 
 /// <summary>Python-style text for values in messages: <c>repr()</c>, shortened, and "type (repr)" descriptions.</summary>
-public static class ValueDescription
+internal static class ValueDescription
 {
     private const int MaxLength = 60;
 

@@ -26,7 +26,7 @@ internal sealed class CheckContext
     /// <summary>A setting whose value is known now and passed its type check.</summary>
     public bool IsUsable(BoundSetting setting) => !setting.HasError && setting.Value.IsConstant;
 
-    public void Report(DiagnosticDescriptor descriptor, SourceLocation? location, BoundSetting? setting, params object?[] args)
+    public void Report(DjsDescriptor descriptor, SourceLocation? location, BoundSetting? setting, params object?[] args)
     {
         var at = location ?? setting?.ValueLocation ?? setting?.NameLocation ?? SourceLocation.None(Settings.Sources.Count > 0 ? Settings.Sources[Settings.Sources.Count - 1].Path : "settings");
         var related = setting?.Value.DefinedAt is { } d && d != at ? EquatableArray.From(new[] { d }) : EquatableArray<SourceLocation>.Empty;

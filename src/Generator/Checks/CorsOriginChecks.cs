@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Shared;
 
 namespace DjangoSettings.Generator.Checks;
 
@@ -27,10 +28,14 @@ internal static class CorsOriginChecks
             }
             if (origin == "null" || origin == "file://") continue;
 
-            var parts = UrlSplit.Parse(origin);
-            if (!parts.Valid || parts.Scheme.Length == 0 || parts.Netloc.Length == 0)
+            // The splitter the runtime matches requests with: what it refuses, Django's check refuses too
+            // (urlsplit raises ValueError there, so Django does not start either).
+            bool splits = PythonUrlSplit.TrySplit(origin, out var parts);
+            if (!splits || parts.Scheme.Length == 0 || parts.Netloc.Length == 0)
             {
-                string hint = origin.Contains("*") ? "; '*' is not a wildcard here: use CORS_ALLOW_ALL_ORIGINS = True or CORS_ALLOWED_ORIGIN_REGEXES" : string.Empty;
+                string hint = !splits
+                    ? "; Python's urlsplit raises ValueError on it (brackets must hold an IPv6 address, e.g. http://[::1]:8000), so Django does not start"
+                    : origin.Contains("*") ? "; '*' is not a wildcard here: use CORS_ALLOW_ALL_ORIGINS = True or CORS_ALLOWED_ORIGIN_REGEXES" : string.Empty;
                 ctx.Report(DiagnosticDescriptors.CorsOriginMissingSchemeOrNetloc, location, setting, Repr(origin), name, hint);
                 continue;
             }

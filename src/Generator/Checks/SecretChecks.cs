@@ -10,6 +10,12 @@ namespace DjangoSettings.Generator.Checks;
 /// </summary>
 internal static class SecretChecks
 {
+    /// <summary>
+    /// Whether a setting (binding key) holds a secret: its value must not be quoted anywhere the
+    /// build writes text (generated XML docs, messages).
+    /// </summary>
+    public static bool IsSecret(string key) => key is "SECRET_KEY" or "SIMPLE_JWT.SIGNING_KEY" or "DATABASES.default.PASSWORD";
+
     public static void Run(CheckContext ctx)
     {
         Check(ctx, ctx["SECRET_KEY"], "SECRET_KEY", "SECRET_KEY");

@@ -5,7 +5,7 @@ using DjangoSettings.Generator.Diagnostics;
 namespace DjangoSettings.Generator.Checks;
 
 /// <summary>Runs every check (Django's system checks and ours) over bound settings.</summary>
-public static class SettingsChecks
+internal static class SettingsChecks
 {
     /// <summary>Appends the diagnostics of every check, in a stable order.</summary>
     public static void Run(BoundSettings settings, ICollection<SettingsDiagnostic> diagnostics)

@@ -12,7 +12,7 @@ namespace DjangoSettings.Generator.Checks;
 /// the defaults check) and application startup (with IConfiguration) both run, so they report the
 /// same diagnostics for the same values.
 /// </summary>
-public static class SettingsPipeline
+internal static class SettingsPipeline
 {
     /// <summary>Runs the stages; every diagnostic is appended to <paramref name="diagnostics"/> in stage order.</summary>
     public static BoundSettings Run(IReadOnlyList<SettingsSource> files, ISettingsEnvironment? environment, ICollection<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ namespace DjangoSettings.Generator.Collections;
 /// An immutable array compared by its elements. Models in the incremental pipeline must be
 /// equatable, and <see cref="ImmutableArray{T}"/> compares by reference.
 /// </summary>
-public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     private readonly ImmutableArray<T> _items;
@@ -69,7 +69,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 }
 
 /// <summary>Helpers to build <see cref="EquatableArray{T}"/>.</summary>
-public static class EquatableArray
+internal static class EquatableArray
 {
     /// <summary>Copies a sequence into an equatable array.</summary>
     public static EquatableArray<T> From<T>(IEnumerable<T> items) where T : IEquatable<T> => new(ImmutableArray.CreateRange(items));

@@ -6,9 +6,9 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
-/// DJS0900-0999 internal.
+/// DJS0800-0899 the project and the generated API, DJS0900-0999 internal.
 /// </summary>
-public static class DiagnosticDescriptors
+internal static class DiagnosticDescriptors
 {
     /// <summary>Base of the help links; the id and <c>.md</c> are appended.</summary>
     public const string HelpLinkBase = "https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/";
@@ -18,387 +18,410 @@ public static class DiagnosticDescriptors
     private const string Settings = "Settings";
     private const string Cors = "Cors";
     private const string Jwt = "Jwt";
+    private const string Project = "Project";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
 
     /// <summary>Python cannot parse this statement (a SyntaxError); the statement is skipped.</summary>
-    public static readonly DiagnosticDescriptor InvalidSyntax = new(
+    public static readonly DjsDescriptor InvalidSyntax = new(
         "DJS0001", "Invalid syntax",
-        "{0}", Syntax, DiagnosticSeverity.Error);
+        "{0}", Syntax, SettingsSeverity.Error);
 
     /// <summary>Indentation does not match the block structure (an IndentationError).</summary>
-    public static readonly DiagnosticDescriptor InvalidIndentation = new(
+    public static readonly DjsDescriptor InvalidIndentation = new(
         "DJS0002", "Invalid indentation",
-        "{0}", Syntax, DiagnosticSeverity.Error);
+        "{0}", Syntax, SettingsSeverity.Error);
 
     /// <summary>A string literal has no closing quote.</summary>
-    public static readonly DiagnosticDescriptor UnterminatedString = new(
+    public static readonly DjsDescriptor UnterminatedString = new(
         "DJS0003", "Unterminated string literal",
-        "unterminated string literal (the closing {0} is missing)", Syntax, DiagnosticSeverity.Error);
+        "unterminated string literal (the closing {0} is missing)", Syntax, SettingsSeverity.Error);
 
     /// <summary>An opening bracket has no matching closing bracket.</summary>
-    public static readonly DiagnosticDescriptor UnclosedBracket = new(
+    public static readonly DjsDescriptor UnclosedBracket = new(
         "DJS0004", "Bracket never closed",
-        "'{0}' was never closed", Syntax, DiagnosticSeverity.Error);
+        "'{0}' was never closed", Syntax, SettingsSeverity.Error);
 
     /// <summary>An expression or block is nested deeper than the settings compiler supports.</summary>
-    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+    public static readonly DjsDescriptor NestingTooDeep = new(
         "DJS0005", "Nesting too deep",
-        "expression or block nested more than {0} levels deep; the statement is skipped", Syntax, DiagnosticSeverity.Error);
+        "expression or block nested more than {0} levels deep; the statement is skipped", Syntax, SettingsSeverity.Error);
 
     /// <summary>A malformed \x, \u, \U or \N escape in a string literal.</summary>
-    public static readonly DiagnosticDescriptor InvalidEscapeSequence = new(
+    public static readonly DjsDescriptor InvalidEscapeSequence = new(
         "DJS0006", "Invalid escape sequence",
-        "invalid escape sequence {0}: {1}", Syntax, DiagnosticSeverity.Error);
+        "invalid escape sequence {0}: {1}", Syntax, SettingsSeverity.Error);
 
     /// <summary>A \N{...} escape names a character outside the small table the compiler knows.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedUnicodeName = new(
+    public static readonly DjsDescriptor UnsupportedUnicodeName = new(
         "DJS0007", "Unicode character name not supported",
-        "\\N{{{0}}}: this character name is not known to the settings compiler; the escape is kept as written", Syntax, DiagnosticSeverity.Warning);
+        "\\N{{{0}}}: this character name is not known to the settings compiler; the escape is kept as written", Syntax, SettingsSeverity.Warning);
 
     /// <summary>A malformed number literal.</summary>
-    public static readonly DiagnosticDescriptor InvalidNumber = new(
+    public static readonly DjsDescriptor InvalidNumber = new(
         "DJS0008", "Invalid number literal",
-        "invalid number literal '{0}': {1}", Syntax, DiagnosticSeverity.Error);
+        "invalid number literal '{0}': {1}", Syntax, SettingsSeverity.Error);
 
     /// <summary>A character that cannot start any Python token.</summary>
-    public static readonly DiagnosticDescriptor InvalidCharacter = new(
+    public static readonly DjsDescriptor InvalidCharacter = new(
         "DJS0009", "Invalid character",
-        "invalid character {0} in the source", Syntax, DiagnosticSeverity.Error);
+        "invalid character {0} in the source", Syntax, SettingsSeverity.Error);
 
     /// <summary>A name is read before any assignment or import binds it (a NameError in Python).</summary>
-    public static readonly DiagnosticDescriptor NameNotDefined = new(
+    public static readonly DjsDescriptor NameNotDefined = new(
         "DJS0010", "Name is not defined",
-        "name '{0}' is not defined{1}", Evaluation, DiagnosticSeverity.Warning);
+        "name '{0}' is not defined{1}", Evaluation, SettingsSeverity.Warning);
 
     /// <summary>Python would raise an exception evaluating this expression (TypeError, ValueError, KeyError, AttributeError...).</summary>
-    public static readonly DiagnosticDescriptor EvaluationError = new(
+    public static readonly DjsDescriptor EvaluationError = new(
         "DJS0011", "Expression fails in Python",
-        "{0}", Evaluation, DiagnosticSeverity.Warning);
+        "{0}", Evaluation, SettingsSeverity.Warning);
 
     /// <summary>An integer result exceeds the 64-bit range the compiler evaluates.</summary>
-    public static readonly DiagnosticDescriptor IntegerOverflow = new(
+    public static readonly DjsDescriptor IntegerOverflow = new(
         "DJS0012", "Integer too large",
-        "integer value {0} does not fit in 64 bits; the value is not evaluated", Evaluation, DiagnosticSeverity.Warning);
+        "integer value {0} does not fit in 64 bits; the value is not evaluated", Evaluation, SettingsSeverity.Warning);
 
     /// <summary>A string, list or range would be larger than the compiler's cap.</summary>
-    public static readonly DiagnosticDescriptor ValueTooLarge = new(
+    public static readonly DjsDescriptor ValueTooLarge = new(
         "DJS0013", "Value too large",
-        "{0} would be larger than {1}; the value is not evaluated", Evaluation, DiagnosticSeverity.Warning);
+        "{0} would be larger than {1}; the value is not evaluated", Evaluation, SettingsSeverity.Warning);
 
     /// <summary>An environment read without a default found no value at startup (Django raises KeyError or ImproperlyConfigured).</summary>
-    public static readonly DiagnosticDescriptor MissingEnvironmentVariable = new(
+    public static readonly DjsDescriptor MissingEnvironmentVariable = new(
         "DJS0014", "Required environment variable missing",
-        "environment variable '{0}' is not set and {1} has no default", Evaluation, DiagnosticSeverity.Error);
+        "environment variable '{0}' is not set and {1} has no default", Evaluation, SettingsSeverity.Error);
 
     /// <summary>A file read by the settings (open(...).read(), Path.read_text()) was not found at startup.</summary>
-    public static readonly DiagnosticDescriptor FileNotReadable = new(
+    public static readonly DjsDescriptor FileNotReadable = new(
         "DJS0015", "File cannot be read",
-        "file '{0}' read by {1} does not exist or cannot be read", Evaluation, DiagnosticSeverity.Error);
+        "file '{0}' read by {1} does not exist or cannot be read", Evaluation, SettingsSeverity.Error);
 
     /// <summary>An import of a module the compiler does not model.</summary>
-    public static readonly DiagnosticDescriptor UnknownImport = new(
+    public static readonly DjsDescriptor UnknownImport = new(
         "DJS0016", "Import not evaluated",
-        "'{0}' is not known to the settings compiler; names imported from it are unknown", Evaluation, DiagnosticSeverity.Info);
+        "'{0}' is not known to the settings compiler; names imported from it are unknown", Evaluation, SettingsSeverity.Info);
 
     /// <summary>A star import of a settings module that is not part of the compilation.</summary>
-    public static readonly DiagnosticDescriptor UnresolvedStarImport = new(
+    public static readonly DjsDescriptor UnresolvedStarImport = new(
         "DJS0017", "Star import not resolved",
-        "'from {0} import *': that module was not given to the settings compiler; names it defines are unknown", Evaluation, DiagnosticSeverity.Info);
+        "'from {0} import *': that module was not given to the settings compiler; names it defines are unknown", Evaluation, SettingsSeverity.Info);
 
     /// <summary>A construct the settings compiler skips (def, class, try, while, with...).</summary>
-    public static readonly DiagnosticDescriptor SkippedStatement = new(
+    public static readonly DjsDescriptor SkippedStatement = new(
         "DJS0018", "Statement not evaluated",
-        "{0} is not evaluated; names it assigns are unknown", Evaluation, DiagnosticSeverity.Info);
+        "{0} is not evaluated; names it assigns are unknown", Evaluation, SettingsSeverity.Info);
 
     /// <summary>A call of a function the compiler does not model.</summary>
-    public static readonly DiagnosticDescriptor CallNotEvaluated = new(
+    public static readonly DjsDescriptor CallNotEvaluated = new(
         "DJS0019", "Call not evaluated",
-        "call to '{0}' is not evaluated; its result is unknown", Evaluation, DiagnosticSeverity.Info);
+        "call to '{0}' is not evaluated; its result is unknown", Evaluation, SettingsSeverity.Info);
 
     /// <summary>A for loop ran longer than the compiler's iteration cap.</summary>
-    public static readonly DiagnosticDescriptor LoopLimitReached = new(
+    public static readonly DjsDescriptor LoopLimitReached = new(
         "DJS0020", "Loop limit reached",
-        "loop stopped after {0} iterations; names it assigns are unknown", Evaluation, DiagnosticSeverity.Warning);
+        "loop stopped after {0} iterations; names it assigns are unknown", Evaluation, SettingsSeverity.Warning);
 
     /// <summary>Settings modules import each other in a cycle.</summary>
-    public static readonly DiagnosticDescriptor ImportCycle = new(
+    public static readonly DjsDescriptor ImportCycle = new(
         "DJS0021", "Import cycle",
-        "'{0}' imports itself through {1}; the nested import is ignored", Evaluation, DiagnosticSeverity.Warning);
+        "'{0}' imports itself through {1}; the nested import is ignored", Evaluation, SettingsSeverity.Warning);
 
     // ----- DJS0100-0199: settings schema (binding) --------------------------------------------
 
     /// <summary>A setting holds a value of the wrong type.</summary>
-    public static readonly DiagnosticDescriptor WrongSettingType = new(
+    public static readonly DjsDescriptor WrongSettingType = new(
         "DJS0100", "Setting has the wrong type",
-        "{0}: expected {1}, found {2}{3}", Settings, DiagnosticSeverity.Error);
+        "{0}: expected {1}, found {2}{3}", Settings, SettingsSeverity.Error);
 
     /// <summary>An unknown name that starts with CORS_.</summary>
-    public static readonly DiagnosticDescriptor UnknownCorsSetting = new(
+    public static readonly DjsDescriptor UnknownCorsSetting = new(
         "DJS0101", "Unknown CORS setting",
-        "'{0}' is not a django-cors-headers setting and is ignored{1}", Settings, DiagnosticSeverity.Warning);
+        "'{0}' is not a django-cors-headers setting and is ignored{1}", Settings, SettingsSeverity.Warning);
 
     /// <summary>An unknown key inside SIMPLE_JWT.</summary>
-    public static readonly DiagnosticDescriptor UnknownJwtKey = new(
+    public static readonly DjsDescriptor UnknownJwtKey = new(
         "DJS0102", "Unknown SIMPLE_JWT key",
-        "'{0}' is not a SIMPLE_JWT setting and is ignored{1}", Settings, DiagnosticSeverity.Warning);
+        "'{0}' is not a SIMPLE_JWT setting and is ignored{1}", Settings, SettingsSeverity.Warning);
 
     /// <summary><c>NAME: value</c> written where <c>NAME = value</c> was meant.</summary>
-    public static readonly DiagnosticDescriptor AnnotationInsteadOfAssignment = new(
+    public static readonly DjsDescriptor AnnotationInsteadOfAssignment = new(
         "DJS0103", "Annotation instead of assignment",
-        "'{0}: ...' is an annotation, not an assignment: {0} keeps its default; write '{0} = ...'", Settings, DiagnosticSeverity.Error);
+        "'{0}: ...' is an annotation, not an assignment: {0} keeps its default; write '{0} = ...'", Settings, SettingsSeverity.Error);
 
     /// <summary>A setting's value depends on something the compiler cannot evaluate.</summary>
-    public static readonly DiagnosticDescriptor SettingNotEvaluable = new(
+    public static readonly DjsDescriptor SettingNotEvaluable = new(
         "DJS0105", "Setting cannot be evaluated",
-        "{0} cannot be evaluated: {1}", Settings, DiagnosticSeverity.Error);
+        "{0} cannot be evaluated: {1}", Settings, SettingsSeverity.Error);
 
     /// <summary>A legacy name and its new name are both set; the new one wins.</summary>
-    public static readonly DiagnosticDescriptor LegacyAndNewNameBothSet = new(
+    public static readonly DjsDescriptor LegacyAndNewNameBothSet = new(
         "DJS0106", "Legacy and new setting names both set",
-        "{0} is ignored because {1} is also set (the new name wins, even when empty)", Settings, DiagnosticSeverity.Warning);
+        "{0} is ignored because {1} is also set (the new name wins, even when empty)", Settings, SettingsSeverity.Warning);
 
     /// <summary>A deprecated setting name.</summary>
-    public static readonly DiagnosticDescriptor DeprecatedSettingName = new(
+    public static readonly DjsDescriptor DeprecatedSettingName = new(
         "DJS0107", "Deprecated setting name",
-        "{0} is a deprecated name; use {1}", Settings, DiagnosticSeverity.Info);
+        "{0} is a deprecated name; use {1}", Settings, SettingsSeverity.Info);
 
     /// <summary>SIMPLE_JWT is not a dict.</summary>
-    public static readonly DiagnosticDescriptor SimpleJwtNotDict = new(
+    public static readonly DjsDescriptor SimpleJwtNotDict = new(
         "DJS0108", "SIMPLE_JWT is not a dict",
-        "SIMPLE_JWT: expected a dict of settings, found {0}", Settings, DiagnosticSeverity.Error);
+        "SIMPLE_JWT: expected a dict of settings, found {0}", Settings, SettingsSeverity.Error);
 
     /// <summary>A SIMPLE_JWT key is not a string.</summary>
-    public static readonly DiagnosticDescriptor JwtKeyNotString = new(
+    public static readonly DjsDescriptor JwtKeyNotString = new(
         "DJS0109", "SIMPLE_JWT key is not a string",
-        "SIMPLE_JWT keys must be strings, found {0}", Settings, DiagnosticSeverity.Error);
+        "SIMPLE_JWT keys must be strings, found {0}", Settings, SettingsSeverity.Error);
 
     /// <summary>A setting whose value is skipped because the statement defining it could not be evaluated.</summary>
-    public static readonly DiagnosticDescriptor SettingFromSkippedCode = new(
+    public static readonly DjsDescriptor SettingFromSkippedCode = new(
         "DJS0110", "Setting defined in code that was skipped",
-        "{0} is assigned inside code that the settings compiler skips ({1}); the assignment is ignored", Settings, DiagnosticSeverity.Warning);
+        "{0} is assigned inside code that the settings compiler skips ({1}); the assignment is ignored", Settings, SettingsSeverity.Warning);
 
     /// <summary>A setting that depends on names from a star import whose module was not given.</summary>
-    public static readonly DiagnosticDescriptor DependsOnMissingModule = new(
+    public static readonly DjsDescriptor DependsOnMissingModule = new(
         "DJS0111", "Setting depends on a settings module that was not given",
-        "{0} depends on {1}, which is not among the files given to the compiler; list that file too (DjangoSettingsFile accepts several files separated by ';') so its values are known", Settings, DiagnosticSeverity.Warning);
+        "{0} depends on {1}, which is not among the files given to the compiler; list that file too (DjangoSettingsFile accepts several files separated by ';') so its values are known", Settings, SettingsSeverity.Warning);
 
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
     /// <summary>corsheaders.E001.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowHeadersType = new(
+    public static readonly DjsDescriptor CorsAllowHeadersType = new(
         "DJS0201", "CORS_ALLOW_HEADERS should be a sequence of strings",
-        "CORS_ALLOW_HEADERS should be a sequence of strings (corsheaders.E001): expected a list of header names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E001");
+        "CORS_ALLOW_HEADERS should be a sequence of strings (corsheaders.E001): expected a list of header names, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E001");
 
     /// <summary>corsheaders.E002.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowMethodsType = new(
+    public static readonly DjsDescriptor CorsAllowMethodsType = new(
         "DJS0202", "CORS_ALLOW_METHODS should be a sequence of strings",
-        "CORS_ALLOW_METHODS should be a sequence of strings (corsheaders.E002): expected a list of method names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E002");
+        "CORS_ALLOW_METHODS should be a sequence of strings (corsheaders.E002): expected a list of method names, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E002");
 
     /// <summary>corsheaders.E003.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowCredentialsType = new(
+    public static readonly DjsDescriptor CorsAllowCredentialsType = new(
         "DJS0203", "CORS_ALLOW_CREDENTIALS should be a bool",
-        "CORS_ALLOW_CREDENTIALS should be a bool (corsheaders.E003): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E003");
+        "CORS_ALLOW_CREDENTIALS should be a bool (corsheaders.E003): expected True or False, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E003");
 
     /// <summary>corsheaders.E004.</summary>
-    public static readonly DiagnosticDescriptor CorsPreflightMaxAgeType = new(
+    public static readonly DjsDescriptor CorsPreflightMaxAgeType = new(
         "DJS0204", "CORS_PREFLIGHT_MAX_AGE should be an integer >= 0",
-        "CORS_PREFLIGHT_MAX_AGE should be an integer greater than or equal to zero (corsheaders.E004): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E004");
+        "CORS_PREFLIGHT_MAX_AGE should be an integer greater than or equal to zero (corsheaders.E004): found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E004");
 
     /// <summary>corsheaders.E005.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowAllOriginsType = new(
+    public static readonly DjsDescriptor CorsAllowAllOriginsType = new(
         "DJS0205", "CORS_ALLOW_ALL_ORIGINS should be a bool",
-        "{2} should be a bool (corsheaders.E005): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E005");
+        "{2} should be a bool (corsheaders.E005): expected True or False, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E005");
 
     /// <summary>corsheaders.E006.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowedOriginsType = new(
+    public static readonly DjsDescriptor CorsAllowedOriginsType = new(
         "DJS0206", "CORS_ALLOWED_ORIGINS should be a sequence of strings",
-        "{2} should be a sequence of strings (corsheaders.E006): expected a list of origins, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E006");
+        "{2} should be a sequence of strings (corsheaders.E006): expected a list of origins, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E006");
 
     /// <summary>corsheaders.E007.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowedOriginRegexesType = new(
+    public static readonly DjsDescriptor CorsAllowedOriginRegexesType = new(
         "DJS0207", "CORS_ALLOWED_ORIGIN_REGEXES should be a sequence of strings and/or compiled regexes",
-        "{2} should be a sequence of strings and/or compiled regexes (corsheaders.E007): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E007");
+        "{2} should be a sequence of strings and/or compiled regexes (corsheaders.E007): found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E007");
 
     /// <summary>corsheaders.E008.</summary>
-    public static readonly DiagnosticDescriptor CorsExposeHeadersType = new(
+    public static readonly DjsDescriptor CorsExposeHeadersType = new(
         "DJS0208", "CORS_EXPOSE_HEADERS should be a sequence",
-        "CORS_EXPOSE_HEADERS should be a sequence (corsheaders.E008): expected a list of header names, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E008");
+        "CORS_EXPOSE_HEADERS should be a sequence (corsheaders.E008): expected a list of header names, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E008");
 
     /// <summary>corsheaders.E009.</summary>
-    public static readonly DiagnosticDescriptor CorsUrlsRegexType = new(
+    public static readonly DjsDescriptor CorsUrlsRegexType = new(
         "DJS0209", "CORS_URLS_REGEX should be a string or regex",
-        "CORS_URLS_REGEX should be a string or regex (corsheaders.E009): found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E009");
+        "CORS_URLS_REGEX should be a string or regex (corsheaders.E009): found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E009");
 
     /// <summary>corsheaders.E012.</summary>
-    public static readonly DiagnosticDescriptor CorsModelRemoved = new(
+    public static readonly DjsDescriptor CorsModelRemoved = new(
         "DJS0210", "CORS_MODEL has been removed",
-        "The CORS_MODEL setting has been removed (corsheaders.E012); delete it", Cors, DiagnosticSeverity.Error, "corsheaders.E012");
+        "The CORS_MODEL setting has been removed (corsheaders.E012); delete it", Cors, SettingsSeverity.Error, "corsheaders.E012");
 
     /// <summary>corsheaders.E013 (4.x second meaning).</summary>
-    public static readonly DiagnosticDescriptor CorsReplaceHttpsRefererRemoved = new(
+    public static readonly DjsDescriptor CorsReplaceHttpsRefererRemoved = new(
         "DJS0211", "CORS_REPLACE_HTTPS_REFERER has been removed",
-        "The CORS_REPLACE_HTTPS_REFERER setting has been removed in django-cors-headers 4.0 (corsheaders.E013); use CSRF_TRUSTED_ORIGINS instead", Cors, DiagnosticSeverity.Error, "corsheaders.E013");
+        "The CORS_REPLACE_HTTPS_REFERER setting has been removed in django-cors-headers 4.0 (corsheaders.E013); use CSRF_TRUSTED_ORIGINS instead", Cors, SettingsSeverity.Error, "corsheaders.E013");
 
     /// <summary>corsheaders.E013: origin missing scheme or netloc.</summary>
-    public static readonly DiagnosticDescriptor CorsOriginMissingSchemeOrNetloc = new(
+    public static readonly DjsDescriptor CorsOriginMissingSchemeOrNetloc = new(
         "DJS0212", "Origin is missing scheme or netloc",
-        "Origin {0} in {1} is missing scheme or netloc (corsheaders.E013); add a scheme (e.g. https://) or netloc (e.g. example.com){2}", Cors, DiagnosticSeverity.Error, "corsheaders.E013");
+        "Origin {0} in {1} is missing scheme or netloc (corsheaders.E013); add a scheme (e.g. https://) or netloc (e.g. example.com){2}", Cors, SettingsSeverity.Error, "corsheaders.E013");
 
     /// <summary>corsheaders.E014: origin with a path, query or fragment.</summary>
-    public static readonly DiagnosticDescriptor CorsOriginHasPath = new(
+    public static readonly DjsDescriptor CorsOriginHasPath = new(
         "DJS0213", "Origin should not have a path, query or fragment",
-        "Origin {0} in {1} should not have {2} (corsheaders.E014){3}", Cors, DiagnosticSeverity.Error, "corsheaders.E014");
+        "Origin {0} in {1} should not have {2} (corsheaders.E014){3}", Cors, SettingsSeverity.Error, "corsheaders.E014");
 
     /// <summary>corsheaders.E015.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowPrivateNetworkType = new(
+    public static readonly DjsDescriptor CorsAllowPrivateNetworkType = new(
         "DJS0214", "CORS_ALLOW_PRIVATE_NETWORK should be a bool",
-        "CORS_ALLOW_PRIVATE_NETWORK should be a bool (corsheaders.E015): expected True or False, found {0}{1}", Cors, DiagnosticSeverity.Error, "corsheaders.E015");
+        "CORS_ALLOW_PRIVATE_NETWORK should be a bool (corsheaders.E015): expected True or False, found {0}{1}", Cors, SettingsSeverity.Error, "corsheaders.E015");
 
     /// <summary>Allow-all together with credentials: any site can read authenticated responses.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowAllWithCredentials = new(
+    public static readonly DjsDescriptor CorsAllowAllWithCredentials = new(
         "DJS0220", "Every origin allowed together with credentials",
-        "{0} = True together with CORS_ALLOW_CREDENTIALS = True lets any website send credentialed requests and read the responses; list the front-end origins in CORS_ALLOWED_ORIGINS instead", Cors, DiagnosticSeverity.Warning);
+        "{0} = True together with CORS_ALLOW_CREDENTIALS = True lets any website send credentialed requests and read the responses; list the front-end origins in CORS_ALLOWED_ORIGINS instead", Cors, SettingsSeverity.Warning);
 
     /// <summary>Allow-all makes the origin lists dead.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowAllMakesListDead = new(
+    public static readonly DjsDescriptor CorsAllowAllMakesListDead = new(
         "DJS0221", "Origin list ignored because every origin is allowed",
-        "{1} is ignored because {0} = True allows every origin", Cors, DiagnosticSeverity.Warning);
+        "{1} is ignored because {0} = True allows every origin", Cors, SettingsSeverity.Warning);
 
     /// <summary>An origin regex that re.match does not anchor at the end.</summary>
-    public static readonly DiagnosticDescriptor CorsRegexNotEndAnchored = new(
+    public static readonly DjsDescriptor CorsRegexNotEndAnchored = new(
         "DJS0222", "Origin regex is not anchored at the end",
-        "Origin regex {0} is not anchored at the end: re.match only anchors the start, so it also admits '{1}'; end it with $", Cors, DiagnosticSeverity.Warning);
+        "Origin regex {0} is not anchored at the end: re.match only anchors the start, so it also admits '{1}'; end it with $", Cors, SettingsSeverity.Warning);
 
     /// <summary>An origin regex with an unescaped dot in the host.</summary>
-    public static readonly DiagnosticDescriptor CorsRegexUnescapedDot = new(
+    public static readonly DjsDescriptor CorsRegexUnescapedDot = new(
         "DJS0223", "Origin regex has an unescaped dot",
-        "Origin regex {0} has an unescaped '.', which matches any character, so it also admits '{1}'; write \\.", Cors, DiagnosticSeverity.Warning);
+        "Origin regex {0} has an unescaped '.', which matches any character, so it also admits '{1}'; write \\.", Cors, SettingsSeverity.Warning);
 
     /// <summary>A regex that does not compile or cannot be translated to .NET.</summary>
-    public static readonly DiagnosticDescriptor CorsRegexInvalid = new(
+    public static readonly DjsDescriptor CorsRegexInvalid = new(
         "DJS0224", "Invalid regular expression",
-        "{0}: the regular expression {1} is invalid: {2}", Cors, DiagnosticSeverity.Error);
+        "{0}: the regular expression {1} is invalid: {2}", Cors, SettingsSeverity.Error);
 
     /// <summary>An upper-case host in a configured origin never matches a browser's lower-case Origin.</summary>
-    public static readonly DiagnosticDescriptor CorsOriginUpperCaseHost = new(
+    public static readonly DjsDescriptor CorsOriginUpperCaseHost = new(
         "DJS0225", "Origin with upper-case letters never matches",
-        "Origin {0} in {1} has upper-case letters in its host; browsers send hosts in lower case and django-cors-headers compares exactly, so it never matches; write {2}", Cors, DiagnosticSeverity.Warning);
+        "Origin {0} in {1} has upper-case letters in its host; browsers send hosts in lower case and django-cors-headers compares exactly, so it never matches; write {2}", Cors, SettingsSeverity.Warning);
 
     /// <summary>An explicit default port never matches a browser's Origin.</summary>
-    public static readonly DiagnosticDescriptor CorsOriginDefaultPort = new(
+    public static readonly DjsDescriptor CorsOriginDefaultPort = new(
         "DJS0226", "Origin with an explicit default port never matches",
-        "Origin {0} in {1} has the default port written out; browsers leave it out of Origin and django-cors-headers compares exactly, so it never matches; write {2}", Cors, DiagnosticSeverity.Warning);
+        "Origin {0} in {1} has the default port written out; browsers leave it out of Origin and django-cors-headers compares exactly, so it never matches; write {2}", Cors, SettingsSeverity.Warning);
 
     /// <summary>A wildcard inside an origin list.</summary>
-    public static readonly DiagnosticDescriptor CorsOriginWildcard = new(
+    public static readonly DjsDescriptor CorsOriginWildcard = new(
         "DJS0227", "Wildcard in an origin list",
-        "Origin {0} in {1} is not a pattern: origins are compared exactly, so '*' matches nothing; use CORS_ALLOWED_ORIGIN_REGEXES (or CORS_ALLOW_ALL_ORIGINS = True for every origin)", Cors, DiagnosticSeverity.Warning);
+        "Origin {0} in {1} is not a pattern: origins are compared exactly, so '*' matches nothing; use CORS_ALLOWED_ORIGIN_REGEXES (or CORS_ALLOW_ALL_ORIGINS = True for every origin)", Cors, SettingsSeverity.Warning);
 
     /// <summary>Explicit CORS_ALLOW_HEADERS without authorization while SIMPLE_JWT is configured.</summary>
-    public static readonly DiagnosticDescriptor CorsAllowHeadersDropsAuthorization = new(
+    public static readonly DjsDescriptor CorsAllowHeadersDropsAuthorization = new(
         "DJS0228", "CORS_ALLOW_HEADERS drops authorization",
-        "CORS_ALLOW_HEADERS does not include 'authorization' while SIMPLE_JWT is configured: browsers will refuse cross-origin requests that send the token; add it (for example (*default_headers, ...))", Cors, DiagnosticSeverity.Warning);
+        "CORS_ALLOW_HEADERS does not include 'authorization' while SIMPLE_JWT is configured: browsers will refuse cross-origin requests that send the token; add it (for example (*default_headers, ...))", Cors, SettingsSeverity.Warning);
 
     /// <summary>A response header (access-control-*) listed as an allowed request header.</summary>
-    public static readonly DiagnosticDescriptor CorsResponseHeaderAsRequestHeader = new(
+    public static readonly DjsDescriptor CorsResponseHeaderAsRequestHeader = new(
         "DJS0229", "Response header listed as a request header",
-        "'{0}' in {1} is a response header: the server sends it, a client should not; if the front end sends it, remove it there instead of allowing it here", Cors, DiagnosticSeverity.Warning);
+        "'{0}' in {1} is a response header: the server sends it, a client should not; if the front end sends it, remove it there instead of allowing it here", Cors, SettingsSeverity.Warning);
 
     /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
-    public static readonly DiagnosticDescriptor CorsMiddlewareOrder = new(
+    public static readonly DjsDescriptor CorsMiddlewareOrder = new(
         "DJS0230", "CorsMiddleware placed below CommonMiddleware",
-        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or responses such as APPEND_SLASH redirects get no CORS headers", Cors, DiagnosticSeverity.Warning);
+        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or responses such as APPEND_SLASH redirects get no CORS headers", Cors, SettingsSeverity.Warning);
 
     /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
-    public static readonly DiagnosticDescriptor CorsStringInsteadOfList = new(
+    public static readonly DjsDescriptor CorsStringInsteadOfList = new(
         "DJS0231", "String where a list was meant",
-        "{0} is a string, which Django iterates character by character ({1}); write a list: [{2}]", Settings, DiagnosticSeverity.Error);
+        "{0} is a string, which Django iterates character by character ({1}); write a list: [{2}]", Settings, SettingsSeverity.Error);
 
     /// <summary>The same origin listed twice.</summary>
-    public static readonly DiagnosticDescriptor CorsDuplicateOrigin = new(
+    public static readonly DjsDescriptor CorsDuplicateOrigin = new(
         "DJS0232", "Duplicate origin",
-        "Origin {0} is listed more than once in {1}", Cors, DiagnosticSeverity.Info);
+        "Origin {0} is listed more than once in {1}", Cors, SettingsSeverity.Info);
 
     /// <summary>A check that fails when the environment variables the file reads are unset (their defaults apply).</summary>
-    public static readonly DiagnosticDescriptor FailsWhenEnvironmentUnset = new(
+    public static readonly DjsDescriptor FailsWhenEnvironmentUnset = new(
         "DJS0233", "Setting fails its checks when the environment is unset",
-        "When the environment variables this file reads are unset, the defaults written in the file fail a check ({0}): {1}", Settings, DiagnosticSeverity.Warning);
+        "When the environment variables this file reads are unset, the defaults written in the file fail a check ({0}): {1}", Settings, SettingsSeverity.Warning);
 
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
 
     /// <summary>A SIMPLE_JWT key that simplejwt removed: it raises at import.</summary>
-    public static readonly DiagnosticDescriptor JwtRemovedKey = new(
+    public static readonly DjsDescriptor JwtRemovedKey = new(
         "DJS0301", "Removed SIMPLE_JWT key",
-        "The '{0}' setting has been removed from simplejwt (it raises RuntimeError at import); use {1}", Jwt, DiagnosticSeverity.Error);
+        "The '{0}' setting has been removed from simplejwt (it raises RuntimeError at import); use {1}", Jwt, SettingsSeverity.Error);
 
     /// <summary>An algorithm name simplejwt does not know.</summary>
-    public static readonly DiagnosticDescriptor JwtUnknownAlgorithm = new(
+    public static readonly DjsDescriptor JwtUnknownAlgorithm = new(
         "DJS0302", "Unrecognized algorithm",
-        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512{1}", Jwt, DiagnosticSeverity.Error);
+        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512{1}", Jwt, SettingsSeverity.Error);
 
     /// <summary>An asymmetric algorithm without a verifying key.</summary>
-    public static readonly DiagnosticDescriptor JwtMissingVerifyingKey = new(
+    public static readonly DjsDescriptor JwtMissingVerifyingKey = new(
         "DJS0303", "Asymmetric algorithm without VERIFYING_KEY",
-        "ALGORITHM '{0}' needs VERIFYING_KEY (the PEM public key); without it every token check fails (simplejwt answers 500)", Jwt, DiagnosticSeverity.Error);
+        "ALGORITHM '{0}' needs VERIFYING_KEY (the PEM public key); without it every token check fails (simplejwt answers 500)", Jwt, SettingsSeverity.Error);
 
     /// <summary>An HMAC algorithm with a verifying key.</summary>
-    public static readonly DiagnosticDescriptor JwtVerifyingKeyIgnored = new(
+    public static readonly DjsDescriptor JwtVerifyingKeyIgnored = new(
         "DJS0304", "VERIFYING_KEY ignored for HMAC",
-        "VERIFYING_KEY is ignored with ALGORITHM '{0}': HMAC signs and verifies with SIGNING_KEY", Jwt, DiagnosticSeverity.Warning);
+        "VERIFYING_KEY is ignored with ALGORITHM '{0}': HMAC signs and verifies with SIGNING_KEY", Jwt, SettingsSeverity.Warning);
 
     /// <summary>Access lifetime not shorter than refresh lifetime.</summary>
-    public static readonly DiagnosticDescriptor JwtAccessOutlivesRefresh = new(
+    public static readonly DjsDescriptor JwtAccessOutlivesRefresh = new(
         "DJS0305", "Access token lives as long as the refresh token",
-        "ACCESS_TOKEN_LIFETIME ({0}) is not shorter than REFRESH_TOKEN_LIFETIME ({1}): refreshing can never extend a session", Jwt, DiagnosticSeverity.Warning);
+        "ACCESS_TOKEN_LIFETIME ({0}) is not shorter than REFRESH_TOKEN_LIFETIME ({1}): refreshing can never extend a session", Jwt, SettingsSeverity.Warning);
 
     /// <summary>BLACKLIST_AFTER_ROTATION without ROTATE_REFRESH_TOKENS.</summary>
-    public static readonly DiagnosticDescriptor JwtBlacklistWithoutRotation = new(
+    public static readonly DjsDescriptor JwtBlacklistWithoutRotation = new(
         "DJS0306", "BLACKLIST_AFTER_ROTATION without rotation",
-        "BLACKLIST_AFTER_ROTATION has no effect on refresh while ROTATE_REFRESH_TOKENS is False (it only makes the verify endpoint check the blacklist)", Jwt, DiagnosticSeverity.Warning);
+        "BLACKLIST_AFTER_ROTATION has no effect on refresh while ROTATE_REFRESH_TOKENS is False (it only makes the verify endpoint check the blacklist)", Jwt, SettingsSeverity.Warning);
 
     /// <summary>('Bearer') is a string, not a tuple.</summary>
-    public static readonly DiagnosticDescriptor JwtHeaderTypesParenthesisedString = new(
+    public static readonly DjsDescriptor JwtHeaderTypesParenthesisedString = new(
         "DJS0307", "Parenthesised string is not a tuple",
-        "AUTH_HEADER_TYPES is ({0}), which is a string, not a tuple; simplejwt accepts it, but write ({0},) with a trailing comma if a tuple was meant", Jwt, DiagnosticSeverity.Warning);
+        "AUTH_HEADER_TYPES is ({0}), which is a string, not a tuple; simplejwt accepts it, but write ({0},) with a trailing comma if a tuple was meant", Jwt, SettingsSeverity.Warning);
 
     /// <summary>A secret written literally in the file.</summary>
-    public static readonly DiagnosticDescriptor LiteralSecret = new(
+    public static readonly DjsDescriptor LiteralSecret = new(
         "DJS0308", "Secret written in the settings file",
-        "{0} is written literally in the settings file, so it ends up in the compiled assembly; read it from the environment (os.environ['{1}'])", Settings, DiagnosticSeverity.Warning);
+        "{0} is written literally in the settings file, so it ends up in the compiled assembly; read it from the environment (os.environ['{1}'])", Settings, SettingsSeverity.Warning);
 
     /// <summary>A django-insecure- key.</summary>
-    public static readonly DiagnosticDescriptor InsecureSecretKey = new(
+    public static readonly DjsDescriptor InsecureSecretKey = new(
         "DJS0309", "Insecure development key",
-        "{0} starts with 'django-insecure-': it is the development key startproject generated and must not sign production tokens", Settings, DiagnosticSeverity.Warning, "security.W009");
+        "{0} starts with 'django-insecure-': it is the development key startproject generated and must not sign production tokens", Settings, SettingsSeverity.Warning, "security.W009");
 
     /// <summary>HMAC key shorter than the hash output.</summary>
-    public static readonly DiagnosticDescriptor JwtShortHmacKey = new(
+    public static readonly DjsDescriptor JwtShortHmacKey = new(
         "DJS0310", "HMAC key shorter than the hash",
-        "The signing key is {0} bytes, shorter than the {1}-byte output of {2}; RFC 7518 requires at least that many (Django accepts it; use a longer random key)", Jwt, DiagnosticSeverity.Warning);
+        "The signing key is {0} bytes, shorter than the {1}-byte output of {2}; RFC 7518 requires at least that many (Django accepts it; use a longer random key)", Jwt, SettingsSeverity.Warning);
 
     /// <summary>A Python class setting that is not the default: it has a .NET extension point instead.</summary>
-    public static readonly DiagnosticDescriptor JwtCustomPythonClass = new(
+    public static readonly DjsDescriptor JwtCustomPythonClass = new(
         "DJS0311", "Custom Python class in SIMPLE_JWT",
-        "{0} = '{1}' names Python code, which cannot run here; keep the default and use {2} instead", Jwt, DiagnosticSeverity.Error);
+        "{0} = '{1}' names Python code, which cannot run here; keep the default and use {2} instead", Jwt, SettingsSeverity.Error);
 
     /// <summary>The signing key is missing.</summary>
-    public static readonly DiagnosticDescriptor JwtMissingSigningKey = new(
+    public static readonly DjsDescriptor JwtMissingSigningKey = new(
         "DJS0312", "No signing key",
-        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; the application will need SECRET_KEY from its configuration at startup", Jwt, DiagnosticSeverity.Info);
+        "SIMPLE_JWT has no SIGNING_KEY and SECRET_KEY is not set in this file; the application will need SECRET_KEY from its configuration at startup", Jwt, SettingsSeverity.Info);
 
     /// <summary>A very long access lifetime.</summary>
-    public static readonly DiagnosticDescriptor JwtLongAccessLifetime = new(
+    public static readonly DjsDescriptor JwtLongAccessLifetime = new(
         "DJS0313", "Long access token lifetime",
-        "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, DiagnosticSeverity.Info);
+        "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
+
+    // ----- DJS0800-0899: the project and the generated API ------------------------------------
+
+    /// <summary>The DjangoSettingsFile property names a file that does not exist.</summary>
+    public static readonly DjsDescriptor SettingsFileNotFound = new(
+        "DJS0800", "Settings file not found",
+        "DjangoSettingsFile names '{0}', which does not exist (resolved to '{1}'); fix the path, relative to the project directory, or remove the property to use cors.settings", Project, SettingsSeverity.Error);
+
+    /// <summary>No settings file at all: the default is absent and no class declares one.</summary>
+    public static readonly DjsDescriptor NoSettingsFile = new(
+        "DJS0801", "No Django settings file",
+        "The project references DjangoSettings but has no settings file: '{0}' does not exist; add cors.settings beside the project file, set <DjangoSettingsFile>path/to/settings.py</DjangoSettingsFile>, or declare [DjangoSettingsFile(\"settings.py\")] partial class AppSettings;", Project, SettingsSeverity.Warning);
+
+    /// <summary>A [DjangoSettingsFile] attribute names a file that is not among AdditionalFiles.</summary>
+    public static readonly DjsDescriptor DeclaredSettingsFileNotFound = new(
+        "DJS0802", "Declared settings file not found",
+        "[DjangoSettingsFile(\"{0}\")] on {1}: '{2}' is not among the project's AdditionalFiles; fix the path (relative to the project directory) or add <AdditionalFiles Include=\"{0}\" /> to the project", Project, SettingsSeverity.Error);
+
+    /// <summary>The class marked [DjangoSettingsFile] cannot be completed by the generator.</summary>
+    public static readonly DjsDescriptor InvalidSettingsClass = new(
+        "DJS0803", "Settings class cannot be generated",
+        "[DjangoSettingsFile] class {0} must be {1}: declare it as 'partial class {0};' at namespace level", Project, SettingsSeverity.Error);
 
     // ----- DJS0900-0999: internal ---------------------------------------------------------------
 
     /// <summary>The compiler hit a bug; reported instead of crashing the build.</summary>
-    public static readonly DiagnosticDescriptor InternalError = new(
+    public static readonly DjsDescriptor InternalError = new(
         "DJS0900", "Internal error in the settings compiler",
-        "The settings compiler failed on this file ({0}); please report it with the file attached", Internal, DiagnosticSeverity.Error);
+        "The settings compiler failed on this file ({0}); please report it with the file attached", Internal, SettingsSeverity.Error);
 }

@@ -8,8 +8,8 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// A diagnostic about a settings file: the catalogue entry, the formatted message, where it points,
 /// and any related places (for example the earlier assignment a name refers to).
 /// </summary>
-public sealed record SettingsDiagnostic(
-    DiagnosticDescriptor Descriptor,
+internal sealed record SettingsDiagnostic(
+    DjsDescriptor Descriptor,
     string Message,
     SourceLocation Location,
     EquatableArray<SourceLocation> AdditionalLocations)
@@ -18,14 +18,14 @@ public sealed record SettingsDiagnostic(
     public string Id => Descriptor.Id;
 
     /// <summary>The severity.</summary>
-    public DiagnosticSeverity Severity => Descriptor.Severity;
+    public SettingsSeverity Severity => Descriptor.Severity;
 
     /// <summary>Formats the descriptor's message with invariant culture.</summary>
-    public static SettingsDiagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args)
+    public static SettingsDiagnostic Create(DjsDescriptor descriptor, SourceLocation location, params object?[] args)
         => new(descriptor, Format(descriptor.MessageFormat, args), location, EquatableArray<SourceLocation>.Empty);
 
     /// <summary>Formats the descriptor's message and records related locations.</summary>
-    public static SettingsDiagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, EquatableArray<SourceLocation> additional, params object?[] args)
+    public static SettingsDiagnostic Create(DjsDescriptor descriptor, SourceLocation location, EquatableArray<SourceLocation> additional, params object?[] args)
         => new(descriptor, Format(descriptor.MessageFormat, args), location, additional);
 
     /// <summary>Compiler-style text: <c>path(line,col): error DJS0001: message</c>.</summary>
@@ -34,10 +34,10 @@ public sealed record SettingsDiagnostic(
             Location.Path, Location.Start.Line, Location.Start.Column, SeverityWord(Severity), Id, Message);
 
     /// <summary>The word compilers print for a severity.</summary>
-    public static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    public static string SeverityWord(SettingsSeverity severity) => severity switch
     {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
+        SettingsSeverity.Error => "error",
+        SettingsSeverity.Warning => "warning",
         _ => "info",
     };
 

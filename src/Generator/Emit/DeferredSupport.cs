@@ -8,13 +8,14 @@ namespace DjangoSettings.Generator.Emit;
 /// <summary>
 /// The members a settings class needs when some values are read at startup: the embedded source
 /// (the runtime evaluates it again with configuration, running the same checks), the configuration
-/// keys it reads, and the resolver hook the runtime sets.
+/// keys it reads, and the reader the deferred members' initialisers call.
 /// </summary>
 internal static class DeferredSupport
 {
-    /// <summary>Writes the members into the outer settings class.</summary>
-    public static void Write(IndentedWriter w, BoundSettings settings, IReadOnlyList<BoundSetting> deferred)
+    /// <summary>Writes the static facts about the files into the outer settings class (nothing when no value is deferred).</summary>
+    public static void WriteSources(IndentedWriter w, BoundSettings settings, IReadOnlyList<BoundSetting> deferred)
     {
+        if (deferred.Count == 0) return;
         string mainText = settings.Sources.Count > 0 ? settings.Sources[settings.Sources.Count - 1].Text : string.Empty;
         w.Line();
         w.Line("/// <summary>");
@@ -42,29 +43,27 @@ internal static class DeferredSupport
         w.Line();
         w.Line("/// <summary>The binding keys of the settings read at startup (<c>CORS_ALLOWED_ORIGINS</c>, <c>SIMPLE_JWT.SIGNING_KEY</c>).</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> DeferredKeys { get; } = " + CSharpLiteral.ReadOnlyStringList(deferred.Select(s => s.Key).ToList()) + ";");
+    }
+
+    /// <summary>
+    /// Writes <c>ReadDeferred&lt;T&gt;</c>: one deferred value from the values the runtime passes to the
+    /// constructor (the member's type: <c>IReadOnlyList&lt;string&gt;</c>, <c>bool</c>, <c>int</c>,
+    /// <c>TimeSpan</c> or <c>string</c>, as <c>SettingValues.Resolver</c> builds them).
+    /// </summary>
+    public static void WriteReader(IndentedWriter w)
+    {
         w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// Supplies the settings that are read at startup. The DjangoSettings runtime sets it when the");
-        w.Line("/// application starts: it evaluates <see cref=\"SourceText\"/> with configuration values, runs the");
-        w.Line("/// same checks as the build (failing fast on errors), and then answers each binding key (one of");
-        w.Line("/// <see cref=\"DeferredKeys\"/>) with the member's type: <c>IReadOnlyList&lt;string&gt;</c>, <c>bool</c>,");
-        w.Line("/// <c>int</c>, <c>TimeSpan</c> or <c>string</c> (null where the member is nullable), as");
-        w.Line("/// <c>DjangoSettings.Generator.Emit.SettingValues.Resolver</c> builds it from the startup evaluation.");
-        w.Line("/// </summary>");
-        w.Line("public static global::System.Func<string, object?>? DeferredResolver { get; set; }");
-        w.Line();
-        using (w.Block("private static T ReadDeferred<T>(string key, string description)"))
+        using (w.Block("private static T ReadDeferred<T>(" + SettingsEmitter.DeferredValuesType + "? values, string key, string description)"))
         {
-            w.Line("var resolver = DeferredResolver;");
-            w.Line("if (resolver is null)");
+            w.Line("if (values is null)");
             w.Line("{");
-            w.Line("    throw new global::System.InvalidOperationException(key + \" is read from configuration at startup (\" + description + \"), but no resolver is set: register the DjangoSettings runtime before reading it.\");");
+            w.Line("    throw new global::System.InvalidOperationException(key + \" is read from configuration at startup (\" + description + \"): create the settings through builder.AddDjangoSettings, which evaluates the settings file with IConfiguration.\");");
             w.Line("}");
             w.Line();
-            w.Line("object? value = resolver(key);");
+            w.Line("object? value = values(key);");
             w.Line("if (value is T typed) return typed;");
             w.Line("if (value is null && default(T) is null) return default!;");
-            w.Line("throw new global::System.InvalidOperationException(key + \": the resolver returned \" + (value?.GetType().FullName ?? \"null\") + \", expected \" + typeof(T).FullName + \".\");");
+            w.Line("throw new global::System.InvalidOperationException(key + \": the startup evaluation gave \" + (value?.GetType().FullName ?? \"null\") + \", expected \" + typeof(T).FullName + \".\");");
         }
     }
 

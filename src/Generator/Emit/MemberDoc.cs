@@ -26,6 +26,8 @@ internal static class MemberDoc
                 ? " under its legacy name <c>" + XmlDoc.Escape(setting.WrittenName) + "</c>"
                 : string.Empty;
             w.Line("/// <para>Set in <c>" + XmlDoc.Escape(where) + "</c>" + alias + ":</para>");
+            // A secret's line is never quoted: docs end up in IntelliSense, the XML file and the package.
+            string? redacted = SettingsEmitter.Redacted(setting);
             if (at is not null)
             {
                 w.Line("/// <code>");
@@ -34,7 +36,7 @@ internal static class MemberDoc
             }
             if (deferred && setting.Value is PyDeferred d)
             {
-                w.Line("/// <para>Read at startup: <c>" + XmlDoc.Escape(d.Description) + "</c>" + Keys(d) + ".</para>");
+                w.Line("/// <para>Read at startup: <c>" + XmlDoc.Escape(redacted ?? d.Description) + "</c>" + Keys(d) + ".</para>");
             }
             else if (deferred)
             {

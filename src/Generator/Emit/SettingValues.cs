@@ -13,7 +13,7 @@ namespace DjangoSettings.Generator.Emit;
 /// emitter formats these as literals, and the runtime answers a generated class's
 /// <c>DeferredResolver</c> with them after evaluating the settings at startup, so both agree.
 /// </summary>
-public static class SettingValues
+internal static class SettingValues
 {
     private const long TicksPerMicrosecond = 10;
 

@@ -1,20 +1,25 @@
 using System.Collections.Generic;
 using System.Linq;
 using DjangoSettings.Generator.Binding;
+using DjangoSettings.Generator.Checks;
 using DjangoSettings.Generator.Evaluation.Values;
 
 namespace DjangoSettings.Generator.Emit;
 
 /// <summary>
-/// Writes the typed settings class: <c>public static partial class {ClassName}</c> with nested
-/// <c>Cors</c>, <c>SimpleJwt</c> and <c>Django</c> classes holding one documented, typed member
-/// per schema setting. Constant values become get-only properties with literal initializers;
-/// values read from the environment become properties that ask <c>DeferredResolver</c>, which
-/// the runtime sets at startup after evaluating the embedded <c>SourceText</c> against
-/// configuration. The output depends only on its inputs (deterministic, <c>\n</c> line ends).
+/// Writes the typed settings class: a partial class (the user's <c>[DjangoSettingsFile]</c> class,
+/// or the default <c>DjangoProjectSettings</c>) whose instances hold one documented, typed member
+/// per schema setting in the groups <c>Cors</c>, <c>SimpleJwt</c> and <c>Django</c>. Constant values
+/// become get-only properties with literal initializers; values read from the environment are
+/// passed to the constructor by the runtime, which evaluates the embedded <c>SourceText</c> against
+/// configuration at startup. No static state: each host owns its instance. The output depends only
+/// on its inputs (deterministic, <c>\n</c> line ends).
 /// </summary>
-public static class SettingsEmitter
+internal static class SettingsEmitter
 {
+    /// <summary>The type of the deferred values the constructor takes (binding key to CLR value).</summary>
+    internal const string DeferredValuesType = "global::System.Func<string, object?>";
+
     /// <summary>The generated source.</summary>
     public static string Emit(BoundSettings settings, CompileOptions options)
     {
@@ -32,14 +37,16 @@ public static class SettingsEmitter
         {
             using (w.Block("namespace " + ns))
             {
-                WriteClass(w, settings, className, main?.Path, deferred);
-                if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
+                WriteClass(w, settings, options, className, main?.Path, deferred);
             }
         }
         else
         {
-            WriteClass(w, settings, className, main?.Path, deferred);
-            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
+            WriteClass(w, settings, options, className, main?.Path, deferred);
+        }
+        if (options.EmitRuntimeWiring && options.IsDefault)
+        {
+            WiringEmitter.WriteDefaultExtension(w, (ns.Length > 0 ? "global::" + ns + "." : "global::") + className);
         }
         return w.ToString();
     }
@@ -48,42 +55,96 @@ public static class SettingsEmitter
     // generated code should still compile so the IDE shows only the real error.
     private static bool IsDeferredMember(BoundSetting s) => s.IsDeferred && !s.HasError && MemberType.For(s.Definition) is not null;
 
-    private static void WriteClass(IndentedWriter w, BoundSettings settings, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred)
+    private static readonly (SettingGroup Group, string Property, string Summary)[] Groups =
     {
+        (SettingGroup.Cors, "Cors", "django-cors-headers settings (<c>CORS_*</c>)."),
+        (SettingGroup.SimpleJwt, "SimpleJwt", "djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>)."),
+        (SettingGroup.Django, "Django", "Django core settings the runtime reads."),
+    };
+
+    private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred)
+    {
+        string file = XmlDoc.Escape(mainPath ?? "(no file)");
         w.Line("/// <summary>");
-        w.Line("/// The Django settings compiled from <c>" + XmlDoc.Escape(mainPath ?? "(no file)") + "</c> at build time: django-cors-headers");
+        w.Line("/// The Django settings compiled from <c>" + file + "</c> at build time: django-cors-headers");
         w.Line("/// (<see cref=\"Cors\"/>), djangorestframework-simplejwt (<see cref=\"SimpleJwt\"/>) and the Django core settings");
         w.Line("/// the runtime reads (<see cref=\"Django\"/>).");
+        if (options.EmitRuntimeWiring)
+        {
+            w.Line("/// <c>builder.AddDjangoSettings" + (options.IsDefault ? string.Empty : "&lt;" + className + "&gt;") + "()</c> registers one instance per host; inject it to read the values.");
+        }
         w.Line("/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + CSharpLiteral.String(GeneratorVersion.Name) + ", " + CSharpLiteral.String(GeneratorVersion.Value) + ")]");
-        using (w.Block("public static partial class " + className))
+        string modifiers = options.IsDefault ? "internal sealed partial class " : "partial class ";
+        string interfaces = options.EmitRuntimeWiring ? " : global::DjangoSettings.Hosting.IGeneratedDjangoSettings<" + className + ">" : string.Empty;
+        using (w.Block(modifiers + className + interfaces))
         {
             w.Line("/// <summary>The settings file this class was compiled from (the main module when there are several).</summary>");
             w.Line("public const string SourcePath = " + CSharpLiteral.String(mainPath ?? string.Empty) + ";");
             w.Line();
-            w.Line("/// <summary>Whether some settings are read from configuration at startup (see <c>DeferredResolver</c>).</summary>");
-            w.Line("public static bool HasDeferredValues => " + CSharpLiteral.Bool(deferred.Count > 0) + ";");
-            if (deferred.Count > 0) DeferredSupport.Write(w, settings, deferred);
-            WriteGroup(w, settings, SettingGroup.Cors, "Cors", "django-cors-headers settings (<c>CORS_*</c>).");
-            WriteGroup(w, settings, SettingGroup.SimpleJwt, "SimpleJwt", "djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>).");
-            WriteGroup(w, settings, SettingGroup.Django, "Django", "Django core settings the runtime reads.");
+            w.Line("/// <summary>Whether some settings are read from configuration at startup (then <c>DeferredKeys</c> lists them).</summary>");
+            w.Line("public const bool HasDeferredValues = " + CSharpLiteral.Bool(deferred.Count > 0) + ";");
+            DeferredSupport.WriteSources(w, settings, deferred);
+            WriteConstructors(w, className, deferred.Count > 0);
+            foreach (var (_, property, summary) in Groups)
+            {
+                w.Line();
+                w.Line("/// <summary>" + summary + "</summary>");
+                w.Line("public " + property + "Group " + property + " { get; }");
+            }
+            if (deferred.Count > 0) DeferredSupport.WriteReader(w);
+            foreach (var (group, property, summary) in Groups) WriteGroup(w, settings, group, property, summary);
+            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
         }
     }
 
-    private static void WriteGroup(IndentedWriter w, BoundSettings settings, SettingGroup group, string name, string summary)
+    private static void WriteConstructors(IndentedWriter w, string className, bool hasDeferred)
     {
         w.Line();
-        w.Line("/// <summary>" + summary + "</summary>");
-        using (w.Block("public static class " + name))
+        w.Line("/// <summary>");
+        w.Line("/// Creates the settings; <paramref name=\"deferredValues\"/> answers the members read from configuration");
+        w.Line("/// at startup by binding key (the runtime builds it from the startup evaluation).");
+        w.Line("/// </summary>");
+        using (w.Block("private " + className + "(" + DeferredValuesType + "? deferredValues)"))
         {
-            bool first = true;
-            foreach (var setting in settings.All)
+            foreach (var (_, property, _) in Groups) w.Line(property + " = new " + property + "Group(deferredValues);");
+        }
+        if (!hasDeferred)
+        {
+            w.Line();
+            w.Line("/// <summary>Creates the settings: every value was known at build time.</summary>");
+            w.Line("public " + className + "()");
+            w.Indent();
+            w.Line(": this(null)");
+            w.Outdent();
+            w.Line("{");
+            w.Line("}");
+        }
+    }
+
+    private static void WriteGroup(IndentedWriter w, BoundSettings settings, SettingGroup group, string property, string summary)
+    {
+        var members = settings.All.Where(s => s.Definition.Group == group && MemberType.For(s.Definition) is not null).ToList();
+        w.Line();
+        w.Line("/// <summary>" + summary + "</summary>");
+        using (w.Block("public sealed class " + property + "Group"))
+        {
+            var deferred = members.Where(IsDeferredMember).ToList();
+            w.Line("internal " + property + "Group(" + DeferredValuesType + "? deferredValues)");
+            w.Line("{");
+            w.Indent();
+            foreach (var setting in deferred)
             {
-                if (setting.Definition.Group != group) continue;
-                if (MemberType.For(setting.Definition) is not { } type) continue;
-                if (!first) w.Line();
-                first = false;
-                WriteMember(w, settings, setting, type);
+                string type = MemberType.For(setting.Definition)!;
+                string description = Redacted(setting) ?? (setting.Value is PyDeferred d ? d.Description : ValueDescription.Repr(setting.Value));
+                w.Line(Identifiers.Identifier(setting.Definition.MemberName) + " = ReadDeferred<" + type + ">(deferredValues, " + CSharpLiteral.String(setting.Definition.Key) + ", " + CSharpLiteral.String(description) + ");");
+            }
+            w.Outdent();
+            w.Line("}");
+            foreach (var setting in members)
+            {
+                w.Line();
+                WriteMember(w, settings, setting, MemberType.For(setting.Definition)!);
             }
         }
     }
@@ -106,19 +167,17 @@ public static class SettingsEmitter
 
         MemberDoc.Write(w, settings, setting, deferred, usesDefault);
         string member = Identifiers.Identifier(def.MemberName);
-        if (deferred)
-        {
-            string description = setting.Value is PyDeferred d ? d.Description : ValueDescription.Repr(setting.Value);
-            w.Line("public static " + type + " " + member + " => ReadDeferred<" + type + ">(" + CSharpLiteral.String(def.Key) + ", " + CSharpLiteral.String(description) + ");");
-        }
-        else
-        {
-            w.Line("public static " + type + " " + member + " { get; } = " + initializer + ";");
-        }
+        w.Line(deferred
+            ? "public " + type + " " + member + " { get; }"
+            : "public " + type + " " + member + " { get; } = " + initializer + ";");
         w.Line();
         w.Line("/// <summary>Whether the settings file sets <c>" + XmlDoc.Escape(MemberDoc.DjangoName(def)) + "</c> (a setting that is defined wins, even when empty).</summary>");
-        w.Line("public static bool " + member + "IsSet => " + CSharpLiteral.Bool(setting.IsSet) + ";");
+        w.Line("public bool " + member + "IsSet => " + CSharpLiteral.Bool(setting.IsSet) + ";");
     }
+
+    /// <summary>The text that stands for a secret setting's source in docs and messages; null for other settings.</summary>
+    internal static string? Redacted(BoundSetting setting)
+        => SecretChecks.IsSecret(setting.Definition.Key) ? "(not quoted: " + MemberDoc.DjangoName(setting.Definition) + " is a secret)" : null;
 
     private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -9,36 +9,35 @@ using DjangoSettings.Shared;
 namespace DjangoSettings.Generator.Emit;
 
 /// <summary>
-/// Writes the ASP.NET Core wiring for a compiled settings class: one <c>builder.AddXxx()</c>
-/// extension that hands the runtime the precompiled CORS policy (the origin decision as a switch
-/// over (scheme, netloc) pairs, regexes translated from Python and cached with a match timeout)
-/// and the SIMPLE_JWT options. Emitted only when the project references DjangoSettings.Runtime.
+/// Writes the ASP.NET Core wiring of a compiled settings class: its
+/// <c>IGeneratedDjangoSettings&lt;T&gt;.CompiledSettings</c>, which hands the runtime the precompiled
+/// CORS policy (the origin decision as a switch over (scheme, netloc) pairs, regexes translated from
+/// Python and cached with a match timeout) and the SIMPLE_JWT options, all read from the host's
+/// settings instance; and, for the default class, <c>builder.AddDjangoSettings()</c>. Emitted only
+/// when the project references DjangoSettings.Runtime.
 /// </summary>
 internal static class WiringEmitter
 {
     private const string Runtime = "global::DjangoSettings";
     private const string RegexType = "global::System.Text.RegularExpressions.Regex";
 
+    /// <summary>The nested class that holds the wiring (one name taken from the user's class, not eight).</summary>
+    private const string WiringClass = "DjangoSettingsWiring";
+
+    /// <summary>Writes the interface implementation and the wiring class into the settings class.</summary>
     public static void Write(IndentedWriter w, BoundSettings settings, string className, bool hasDeferred)
     {
-        string extensions = className + "HostingExtensions";
         var cors = CorsParts.From(settings);
+        string compiledType = Runtime + ".Hosting.CompiledDjangoSettings<" + className + ">";
 
         w.Line();
-        w.Line("/// <summary>ASP.NET Core wiring for <see cref=\"" + className + "\"/>.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + CSharpLiteral.String(GeneratorVersion.Name) + ", " + CSharpLiteral.String(GeneratorVersion.Value) + ")]");
-        using (w.Block("public static class " + extensions))
+        w.Line("static " + compiledType + " " + Runtime + ".Hosting.IGeneratedDjangoSettings<" + className + ">.CompiledSettings => " + WiringClass + ".Compiled;");
+        w.Line();
+        w.Line("/// <summary>ASP.NET Core wiring: what <c>AddDjangoSettings</c> registers, built from the host's instance.</summary>");
+        using (w.Block("private static class " + WiringClass))
         {
             WriteRegexFields(w, cors);
-            w.Line("/// <summary>");
-            w.Line("/// Registers what the settings file configures: the django-cors-headers policy (add <c>app.UseDjangoCors()</c>");
-            w.Line("/// first in the pipeline)" + (settings.HasSimpleJwt ? ", and the SIMPLE_JWT token services, authentication and the database that" : "") );
-            w.Line("/// " + (settings.HasSimpleJwt ? "DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>)." : "") + " Values read from configuration are");
-            w.Line("/// evaluated now, with the same checks as the build; a failure throws with the settings file's line.");
-            w.Line("/// </summary>");
-            w.Line("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder Add" + className + "(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)");
-            w.Indent();
-            w.Line("=> " + Runtime + ".Hosting.DjangoSettingsHostingExtensions.AddCompiledDjangoSettings(builder, new " + Runtime + ".Hosting.CompiledDjangoSettings");
+            w.Line("public static readonly " + compiledType + " Compiled = new()");
             w.Line("{");
             w.Indent();
             w.Line("SourcePath = " + className + ".SourcePath,");
@@ -47,21 +46,43 @@ internal static class WiringEmitter
                 w.Line(settings.Sources.Count > 1
                     ? "DeferredSources = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Zip(" + className + ".SourcePaths, " + className + ".SourceTexts, (p, t) => (p, t))),"
                     : "DeferredSources = new (string, string)[] { (" + className + ".SourcePath, " + className + ".SourceText) },");
-                w.Line("InstallResolver = resolver => " + className + ".DeferredResolver = resolver,");
             }
+            w.Line("Create = static deferredValues => new " + className + "(deferredValues),");
             w.Line("CreateCorsPolicy = CreateCorsPolicy,");
             w.Line("SimpleJwtConfigured = " + CSharpLiteral.Bool(settings.HasSimpleJwt) + ",");
-            w.Line("SecretKey = static () => " + className + ".Django.SecretKey,");
+            w.Line("SecretKey = static settings => settings.Django.SecretKey,");
             w.Line("CreateSimpleJwtOptions = CreateSimpleJwtOptions,");
-            w.Line("Database = static () => (" + className + ".Django.DatabaseEngine, " + className + ".Django.DatabaseName),");
-            w.Line("DatabaseConnection = static () => (" + className + ".Django.DatabaseUser, " + className + ".Django.DatabasePassword, " + className + ".Django.DatabaseHost, " + className + ".Django.DatabasePort),");
-            w.Line("InstalledApps = static () => " + className + ".Django.InstalledApps,");
+            w.Line("Database = static settings => (settings.Django.DatabaseEngine, settings.Django.DatabaseName),");
+            w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
+            w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
             w.Outdent();
-            w.Line("});");
-            w.Outdent();
+            w.Line("};");
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
             if (cors.Pairs is not null) WriteMatcher(w, cors.Pairs);
+        }
+    }
+
+    /// <summary>Writes <c>builder.AddDjangoSettings()</c> for the default class, in the hosting namespace (no using needed).</summary>
+    public static void WriteDefaultExtension(IndentedWriter w, string qualifiedClassName)
+    {
+        w.Line();
+        using (w.Block("namespace Microsoft.Extensions.Hosting"))
+        {
+            w.Line("/// <summary>Registers the project's settings file (<c>DjangoSettingsFile</c>, default <c>cors.settings</c>).</summary>");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(" + CSharpLiteral.String(GeneratorVersion.Name) + ", " + CSharpLiteral.String(GeneratorVersion.Value) + ")]");
+            using (w.Block("internal static class DjangoProjectSettingsHostApplicationBuilderExtensions"))
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Registers what the project's settings file configures, as");
+                w.Line("/// <c>builder.AddDjangoSettings&lt;" + XmlDoc.Escape(qualifiedClassName.Replace("global::", string.Empty)) + "&gt;()</c> does: the settings object, the");
+                w.Line("/// django-cors-headers policy (add <c>app.UseDjangoCors()</c> first in the pipeline), the SIMPLE_JWT token");
+                w.Line("/// services and the database DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>). Values read");
+                w.Line("/// from configuration are evaluated now, with the same checks as the build; a failure throws with the settings file's line.");
+                w.Line("/// </summary>");
+                w.Line("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddDjangoSettings(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)");
+                w.Line("    => global::Microsoft.Extensions.Hosting.DjangoSettingsHostApplicationBuilderExtensions.AddDjangoSettings<" + qualifiedClassName + ">(builder);");
+            }
         }
     }
 
@@ -92,7 +113,7 @@ internal static class WiringEmitter
     private static void WriteCorsPolicy(IndentedWriter w, BoundSettings settings, string className, CorsParts cors)
     {
         w.Line();
-        w.Line("private static " + Runtime + ".Cors.DjangoCorsPolicy CreateCorsPolicy()");
+        w.Line("private static " + Runtime + ".Cors.DjangoCorsPolicy CreateCorsPolicy(" + className + " settings)");
         w.Indent();
         w.Line("=> " + Runtime + ".Cors.DjangoCorsPolicy.Create(new " + Runtime + ".Cors.DjangoCorsSettings");
         w.Line("{");
@@ -101,7 +122,7 @@ internal static class WiringEmitter
         {
             var setting = settings[key];
             if (!setting.IsSet || setting.HasError) continue;
-            w.Line(property + " = " + className + ".Cors." + setting.Definition.MemberName + ",");
+            w.Line(property + " = settings.Cors." + Identifiers.Identifier(setting.Definition.MemberName) + ",");
         }
         w.Outdent();
         w.Line("},");
@@ -128,7 +149,7 @@ internal static class WiringEmitter
     private static void WriteJwtOptions(IndentedWriter w, BoundSettings settings, string className)
     {
         w.Line();
-        w.Line("private static " + Runtime + ".Jwt.SimpleJwtOptions CreateSimpleJwtOptions(string secretKey)");
+        w.Line("private static " + Runtime + ".Jwt.SimpleJwtOptions CreateSimpleJwtOptions(" + className + " settings, string secretKey)");
         w.Indent();
         w.Line("=> " + Runtime + ".Jwt.SimpleJwtOptionsFactory.FromSettings(new global::System.Collections.Generic.Dictionary<string, object?>");
         w.Line("{");
@@ -136,7 +157,7 @@ internal static class WiringEmitter
         foreach (var setting in settings.All.Where(s => s.Definition.Group == SettingGroup.SimpleJwt && s.IsSet && !s.HasError))
         {
             if (MemberType.For(setting.Definition) is null) continue;
-            w.Line("[" + CSharpLiteral.String(setting.Definition.DjangoName) + "] = " + className + ".SimpleJwt." + setting.Definition.MemberName + ",");
+            w.Line("[" + CSharpLiteral.String(setting.Definition.DjangoName) + "] = settings.SimpleJwt." + Identifiers.Identifier(setting.Definition.MemberName) + ",");
         }
         w.Outdent();
         // SIGNING_KEY defaults to Django's SECRET_KEY; the runtime passes the file's, or configuration's.

@@ -5,7 +5,7 @@ namespace DjangoSettings.Generator.Evaluation;
 /// reads become <see cref="Values.PyDeferred"/>); at application startup the runtime passes one
 /// backed by <c>IConfiguration</c>, and the same evaluation, binding and checks run again.
 /// </summary>
-public interface ISettingsEnvironment
+internal interface ISettingsEnvironment
 {
     /// <summary>The value of an environment variable / configuration key, or null when absent.</summary>
     string? GetVariable(string key);

@@ -16,7 +16,7 @@ namespace DjangoSettings.Generator.Evaluation;
 /// file reads become <see cref="PyDeferred"/> values; with one (application startup) they are read
 /// and the same code folds to constants.
 /// </summary>
-public static class SettingsEvaluator
+internal static class SettingsEvaluator
 {
     /// <summary>
     /// Evaluates <paramref name="files"/> as modules of one package. The last file is the main

@@ -10,23 +10,23 @@ namespace DjangoSettings.Generator.Evaluation;
 /// <param name="Value">Its value after the whole file ran (including later <c>+=</c>, <c>.append</c>, subscript assignments).</param>
 /// <param name="NameLocation">The name token of the assignment that last bound it.</param>
 /// <param name="StatementLocation">That whole statement (used to quote the source line in doc comments).</param>
-public sealed record SettingBinding(string Name, PyValue Value, SourceLocation NameLocation, SourceLocation StatementLocation);
+internal sealed record SettingBinding(string Name, PyValue Value, SourceLocation NameLocation, SourceLocation StatementLocation);
 
 /// <summary>A module-level <c>NAME: annotation</c> statement without a value (Python accepts it; the name stays unset).</summary>
 /// <param name="Name">The annotated name.</param>
 /// <param name="NameLocation">The name token.</param>
 /// <param name="ColonLocation">The colon, where the diagnostic points.</param>
 /// <param name="Annotation">The annotation evaluated, when it could be (it is usually the value that was meant).</param>
-public sealed record AnnotationStatement(string Name, SourceLocation NameLocation, SourceLocation ColonLocation, PyValue? Annotation);
+internal sealed record AnnotationStatement(string Name, SourceLocation NameLocation, SourceLocation ColonLocation, PyValue? Annotation);
 
 /// <summary>A name assigned inside code the evaluator skipped (a function body, a try block...).</summary>
-public sealed record SkippedAssignment(string Name, SourceLocation NameLocation, string Reason);
+internal sealed record SkippedAssignment(string Name, SourceLocation NameLocation, string Reason);
 
 /// <summary>
 /// What evaluating one or more settings files produced: every module-level name's final value, the
 /// annotation-only statements, the assignments found in skipped code, and the syntax/evaluation diagnostics.
 /// </summary>
-public sealed class SettingsModule
+internal sealed class SettingsModule
 {
     /// <summary>Creates a module result.</summary>
     public SettingsModule(

@@ -5,7 +5,7 @@ namespace DjangoSettings.Generator.Evaluation;
 /// values Django would compute on a machine with nothing configured, so the defaults written in
 /// the file can be checked at build time.
 /// </summary>
-public sealed class UnsetEnvironment : ISettingsEnvironment
+internal sealed class UnsetEnvironment : ISettingsEnvironment
 {
     /// <summary>The one instance.</summary>
     public static UnsetEnvironment Instance { get; } = new();

@@ -1,10 +1,11 @@
 namespace DjangoSettings.Generator.Roslyn;
 
-/// <summary>The build properties the generator reads (all compiler-visible through DjangoSettings.props).</summary>
-/// <param name="ProjectDirectory">MSBuildProjectDirectory, or empty when unknown.</param>
+/// <summary>The build properties the generator reads, as an equatable value.</summary>
+/// <param name="ProjectDirectory">MSBuildProjectDirectory (empty when unknown).</param>
 /// <param name="SettingsFile">DjangoSettingsFile (default <c>cors.settings</c>), as written.</param>
 /// <param name="RootNamespace">RootNamespace, or empty for the global namespace.</param>
-public sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace)
+/// <param name="IsExplicit">Whether the project sets DjangoSettingsFile (then a missing file is an error, DJS0800).</param>
+internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace, bool IsExplicit)
 {
     /// <summary>The settings file used when DjangoSettingsFile is not set.</summary>
     public const string DefaultSettingsFile = "cors.settings";
@@ -14,8 +15,19 @@ public sealed record ProjectOptions(string ProjectDirectory, string SettingsFile
         => new(
             (projectDirectory ?? string.Empty).Trim(),
             string.IsNullOrWhiteSpace(settingsFile) ? DefaultSettingsFile : settingsFile!.Trim(),
-            (rootNamespace ?? string.Empty).Trim());
+            (rootNamespace ?? string.Empty).Trim(),
+            !string.IsNullOrWhiteSpace(settingsFile));
 
     /// <summary>The full, normalised path of the configured settings file (relative to the project directory).</summary>
     public string SettingsFilePath => ProjectPaths.Normalize(ProjectPaths.Combine(ProjectDirectory, SettingsFile));
+
+    /// <summary>The full, normalised path of a path written relative to the project directory.</summary>
+    public string Resolve(string path) => ProjectPaths.Normalize(ProjectPaths.Combine(ProjectDirectory, path));
+
+    /// <summary>Whether an additional file is the one <paramref name="path"/> (relative to the project) names.</summary>
+    public bool Names(string path, string additionalFilePath)
+        => ProjectDirectory.Length == 0
+            // No project directory (a bare compiler invocation): match on the file name.
+            ? string.Equals(System.IO.Path.GetFileName(additionalFilePath), System.IO.Path.GetFileName(path), System.StringComparison.OrdinalIgnoreCase)
+            : ProjectPaths.SameFile(additionalFilePath, Resolve(path));
 }

@@ -8,7 +8,7 @@ namespace DjangoSettings.Generator.Roslyn;
 /// Path arithmetic done on strings only: a generator must not touch the file system (RS1035), and
 /// results must not depend on the machine's current directory.
 /// </summary>
-public static class ProjectPaths
+internal static class ProjectPaths
 {
     /// <summary>Joins a directory and a path; a rooted path stays as it is.</summary>
     public static string Combine(string directory, string path)

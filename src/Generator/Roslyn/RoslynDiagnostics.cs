@@ -22,20 +22,29 @@ internal static class RoslynDiagnostics
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> Descriptors = BuildDescriptors();
 
     /// <summary>The Roslyn descriptor for a catalogue entry.</summary>
-    public static DiagnosticDescriptor Descriptor(Core.DiagnosticDescriptor core)
+    public static DiagnosticDescriptor Descriptor(Core.DjsDescriptor core)
         => Descriptors.TryGetValue(core.Id, out var known) && known.DefaultSeverity == Severity(core.Severity) ? known : Create(core);
 
-    /// <summary>The Roslyn diagnostic; locations in <paramref name="displayPath"/> are mapped to <paramref name="fullPath"/>.</summary>
-    public static Diagnostic Convert(Core.SettingsDiagnostic diagnostic, string fullPath, string displayPath)
+    /// <summary>The Roslyn diagnostic; locations in the files the core saw (display paths) are mapped to the real files.</summary>
+    public static Diagnostic Convert(Core.SettingsDiagnostic diagnostic, IReadOnlyList<PathMapping> paths)
     {
-        var additional = diagnostic.AdditionalLocations.Select(l => ToLocation(l, fullPath, displayPath)).ToList();
-        return Diagnostic.Create(Descriptor(diagnostic.Descriptor), ToLocation(diagnostic.Location, fullPath, displayPath), additional, diagnostic.Message);
+        var additional = diagnostic.AdditionalLocations.Select(l => ToLocation(l, paths)).ToList();
+        return Diagnostic.Create(Descriptor(diagnostic.Descriptor), ToLocation(diagnostic.Location, paths), additional, diagnostic.Message);
     }
 
-    /// <summary>A Roslyn location for a core location (Roslyn counts lines and columns from 0).</summary>
-    public static Location ToLocation(SourceLocation location, string fullPath, string displayPath)
+    /// <summary>A Roslyn location for a core location (Roslyn counts lines and columns from 0); no path means no location.</summary>
+    public static Location ToLocation(SourceLocation location, IReadOnlyList<PathMapping> paths)
     {
-        string path = location.Path == displayPath ? fullPath : location.Path;
+        if (location.Path.Length == 0) return Location.None;
+        string path = location.Path;
+        foreach (var mapping in paths)
+        {
+            if (mapping.DisplayPath == location.Path)
+            {
+                path = mapping.FullPath;
+                break;
+            }
+        }
         var span = new Microsoft.CodeAnalysis.Text.TextSpan(Math.Max(0, location.Span.Start), Math.Max(0, location.Span.Length));
         var lines = new LinePositionSpan(
             new Microsoft.CodeAnalysis.Text.LinePosition(Math.Max(0, location.Start.Line - 1), Math.Max(0, location.Start.Column - 1)),
@@ -45,10 +54,10 @@ internal static class RoslynDiagnostics
     }
 
     /// <summary>The Roslyn severity of a core severity.</summary>
-    public static DiagnosticSeverity Severity(Core.DiagnosticSeverity severity) => severity switch
+    public static DiagnosticSeverity Severity(Core.SettingsSeverity severity) => severity switch
     {
-        Core.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
-        Core.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        Core.SettingsSeverity.Error => DiagnosticSeverity.Error,
+        Core.SettingsSeverity.Warning => DiagnosticSeverity.Warning,
         _ => DiagnosticSeverity.Info,
     };
 
@@ -63,16 +72,16 @@ internal static class RoslynDiagnostics
     }
 
     /// <summary>Every descriptor of the core catalogue (its public static fields).</summary>
-    public static IEnumerable<Core.DiagnosticDescriptor> Catalogue()
+    public static IEnumerable<Core.DjsDescriptor> Catalogue()
         => typeof(Core.DiagnosticDescriptors)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(Core.DiagnosticDescriptor))
-            .Select(f => (Core.DiagnosticDescriptor)f.GetValue(null)!);
+            .Where(f => f.FieldType == typeof(Core.DjsDescriptor))
+            .Select(f => (Core.DjsDescriptor)f.GetValue(null)!);
 
     // The id comes from the core catalogue, not a literal here, so the release-tracking analyzer
     // cannot see it. The catalogue test checks instead that every id is listed in
     // AnalyzerReleases.Unshipped.md with the same category and severity.
-    private static DiagnosticDescriptor Create(Core.DiagnosticDescriptor core)
+    private static DiagnosticDescriptor Create(Core.DjsDescriptor core)
         => new(
             id: core.Id,
             title: core.Title,

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DjangoSettings.Generator.Roslyn;
 
-/// <summary>Decides whether an additional file is a settings file and reads it into a <see cref="SettingsFileModel"/>.</summary>
+/// <summary>Decides whether an additional file may be a settings module and reads it into a <see cref="SettingsFileModel"/>.</summary>
 internal static class SettingsFileReader
 {
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
@@ -20,18 +20,14 @@ internal static class SettingsFileReader
     }
 
     /// <summary>
-    /// The model for <paramref name="file"/> when it is the configured DjangoSettingsFile or carries
-    /// <c>DjangoSettings="true"</c> metadata; null for every other additional file (without reading it).
+    /// The model for <paramref name="file"/> when it is the configured DjangoSettingsFile, carries
+    /// <c>DjangoSettings="true"</c> metadata, or is a <c>.py</c> or <c>.settings</c> file (a class may
+    /// name it, or a settings file import it); null for every other additional file (without reading it).
     /// </summary>
     public static SettingsFileModel? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, ProjectOptions project, CancellationToken cancellationToken)
     {
-        var options = provider.GetOptions(file);
-        if (!IsSettingsFile(file.Path, options, project)) return null;
-
+        if (!IsCandidate(file.Path, provider.GetOptions(file), project)) return null;
         string display = ProjectPaths.Relative(project.ProjectDirectory, file.Path);
-        string className = options.TryGetValue(MetadataPrefix + "DjangoSettingsClass", out var cls) && !string.IsNullOrWhiteSpace(cls)
-            ? cls.Trim()
-            : CompileOptions.ClassNameFor(file.Path);
         string? text;
         try
         {
@@ -41,17 +37,13 @@ internal static class SettingsFileReader
         {
             text = null;
         }
-        return new SettingsFileModel(file.Path, display, text, project.RootNamespace, className, ProjectPaths.HintName(display));
+        return new SettingsFileModel(file.Path, display, text);
     }
 
-    private static bool IsSettingsFile(string path, AnalyzerConfigOptions options, ProjectOptions project)
+    private static bool IsCandidate(string path, AnalyzerConfigOptions options, ProjectOptions project)
     {
         if (options.TryGetValue(MetadataPrefix + "DjangoSettings", out var flag) && string.Equals(flag.Trim(), "true", StringComparison.OrdinalIgnoreCase)) return true;
-        if (project.ProjectDirectory.Length == 0)
-        {
-            // No project directory (a bare compiler invocation): match on the configured file name.
-            return string.Equals(System.IO.Path.GetFileName(path), System.IO.Path.GetFileName(project.SettingsFile), StringComparison.OrdinalIgnoreCase);
-        }
-        return ProjectPaths.SameFile(path, project.SettingsFilePath);
+        if (project.Names(project.SettingsFile, path)) return true;
+        return path.EndsWith(".py", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".settings", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -190,7 +190,10 @@ internal static class PythonUrlSplit
     private static readonly char[] NfkcForbidden = { '/', '?', '#', '@', ':' };
 }
 
-/// <summary>The (scheme, netloc) part of a <c>urlsplit</c> result, as offsets into <see cref="Source"/>.</summary>
+/// <summary>
+/// A <c>urlsplit</c> result as offsets into <see cref="Source"/>: scheme and netloc without
+/// allocating (the middleware's hot path); path, query and fragment on demand (the build's checks).
+/// </summary>
 internal readonly struct UrlSplitResult
 {
     internal UrlSplitResult(string source, int schemeStart, int schemeLength, bool schemeHasUpper, int netlocStart, int netlocLength)
@@ -226,4 +229,47 @@ internal readonly struct UrlSplitResult
 
     /// <summary>The netloc, verbatim. Allocates.</summary>
     public string Netloc => NetlocLength == 0 ? "" : Source.Substring(NetlocStart, NetlocLength);
+
+    /// <summary>The path, as Python returns it (after the netloc, before <c>?</c> and <c>#</c>). Allocates.</summary>
+    public string Path => Rest(out _, out _);
+
+    /// <summary>The query (after <c>?</c>, before <c>#</c>). Allocates.</summary>
+    public string Query
+    {
+        get
+        {
+            Rest(out string query, out _);
+            return query;
+        }
+    }
+
+    /// <summary>The fragment (after <c>#</c>). Allocates.</summary>
+    public string Fragment
+    {
+        get
+        {
+            Rest(out _, out string fragment);
+            return fragment;
+        }
+    }
+
+    // urlsplit takes the fragment off first, then the query; what remains is the path.
+    private string Rest(out string query, out string fragment)
+    {
+        string rest = Source.Substring(NetlocStart + NetlocLength);
+        fragment = query = string.Empty;
+        int hash = rest.IndexOf('#');
+        if (hash >= 0)
+        {
+            fragment = rest.Substring(hash + 1);
+            rest = rest.Substring(0, hash);
+        }
+        int q = rest.IndexOf('?');
+        if (q >= 0)
+        {
+            query = rest.Substring(q + 1);
+            rest = rest.Substring(0, q);
+        }
+        return rest;
+    }
 }

@@ -46,7 +46,7 @@ internal sealed class Lexer
     /// Tokenizes one expression embedded in the file (an f-string field): as if inside brackets, so
     /// line breaks are insignificant and no NEWLINE/INDENT tokens appear.
     /// </summary>
-    public static List<Token> TokenizeExpression(SettingsSource source, TextSpan span, List<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken = default)
+    public static List<Token> TokenizeExpression(SettingsSource source, SourceSpan span, List<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken = default)
         => new Lexer(source, span.Start, span.End, true, diagnostics, cancellationToken).Run();
 
     private List<Token> Run()
@@ -308,7 +308,7 @@ internal sealed class Lexer
         {
             terminated = ScanPlainContent(quote, triple);
             contentEnd = _pos;
-            parts.Add(FStringPart.Literal(TextSpan.FromBounds(contentStart, contentEnd)));
+            parts.Add(FStringPart.Literal(SourceSpan.FromBounds(contentStart, contentEnd)));
         }
         if (terminated)
         {
@@ -318,8 +318,8 @@ internal sealed class Lexer
         {
             Report(DiagnosticDescriptors.UnterminatedString, tokenStart, quoteStart + quoteLength - tokenStart, new string(quote, quoteLength));
         }
-        var info = new StringLiteralInfo(prefix, quoteLength, TextSpan.FromBounds(contentStart, contentEnd), terminated, parts);
-        _tokens.Add(new Token(TokenKind.String, TextSpan.FromBounds(tokenStart, _pos), _text.Substring(tokenStart, _pos - tokenStart), info));
+        var info = new StringLiteralInfo(prefix, quoteLength, SourceSpan.FromBounds(contentStart, contentEnd), terminated, parts);
+        _tokens.Add(new Token(TokenKind.String, SourceSpan.FromBounds(tokenStart, _pos), _text.Substring(tokenStart, _pos - tokenStart), info));
     }
 
     private bool IsClosingQuote(char quote, bool triple)
@@ -352,7 +352,7 @@ internal sealed class Lexer
         int literalStart = _pos;
         void Flush(int end)
         {
-            if (end > literalStart) parts.Add(FStringPart.Literal(TextSpan.FromBounds(literalStart, end)));
+            if (end > literalStart) parts.Add(FStringPart.Literal(SourceSpan.FromBounds(literalStart, end)));
         }
 
         while (_pos < _end)
@@ -431,7 +431,7 @@ internal sealed class Lexer
             if (_pos >= _end || IsClosingQuote(quote, triple) || (!triple && (_text[_pos] == '\n' || _text[_pos] == '\r')))
             {
                 Report(DiagnosticDescriptors.InvalidSyntax, fieldStart, 1, "f-string: expecting '}'");
-                parts.Add(FStringPart.Field(TextSpan.FromBounds(fieldStart, _pos), TextSpan.FromBounds(exprStart, exprEnd < 0 ? _pos : exprEnd), conversion, debug, spec));
+                parts.Add(FStringPart.Field(SourceSpan.FromBounds(fieldStart, _pos), SourceSpan.FromBounds(exprStart, exprEnd < 0 ? _pos : exprEnd), conversion, debug, spec));
                 // Let the caller see the quote or line end and stop there.
                 return _pos < _end && IsClosingQuote(quote, triple);
             }
@@ -516,7 +516,7 @@ internal sealed class Lexer
             Report(DiagnosticDescriptors.InvalidSyntax, _pos, 1, "f-string: expecting '}'");
             _pos++;
         }
-        parts.Add(FStringPart.Field(TextSpan.FromBounds(fieldStart, _pos), TextSpan.FromBounds(exprStart, exprEnd), conversion, debug, spec));
+        parts.Add(FStringPart.Field(SourceSpan.FromBounds(fieldStart, _pos), SourceSpan.FromBounds(exprStart, exprEnd), conversion, debug, spec));
         return true;
     }
 
@@ -702,10 +702,10 @@ internal sealed class Lexer
     }
 
     private void Add(TokenKind kind, int start, int end)
-        => _tokens.Add(new Token(kind, TextSpan.FromBounds(start, end), kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.EndOfFile ? string.Empty : _text.Substring(start, end - start)));
+        => _tokens.Add(new Token(kind, SourceSpan.FromBounds(start, end), kind is TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.EndOfFile ? string.Empty : _text.Substring(start, end - start)));
 
-    private void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] args)
-        => _diagnostics.Add(SettingsDiagnostic.Create(descriptor, _source.GetLocation(new TextSpan(start, length)), args));
+    private void Report(DjsDescriptor descriptor, int start, int length, params object?[] args)
+        => _diagnostics.Add(SettingsDiagnostic.Create(descriptor, _source.GetLocation(new SourceSpan(start, length)), args));
 
     private static string Describe(char c)
         => c < 32 || c > 126 ? "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : "'" + c + "'";

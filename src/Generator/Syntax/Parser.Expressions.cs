@@ -287,7 +287,7 @@ internal sealed partial class Parser
             count++;
             Enter(op);
             var right = ParseBinaryLevel(level + 1);
-            left = new BinaryExpr(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, op.Text, op.Span, right);
+            left = new BinaryExpr(SourceSpan.FromBounds(left.Span.Start, right.Span.End), left, op.Text, op.Span, right);
         }
         _depth -= count;
         return left;
@@ -326,7 +326,7 @@ internal sealed partial class Parser
             Enter(op);
             var exponent = ParseFactor();
             Exit();
-            return new BinaryExpr(TextSpan.FromBounds(primary.Span.Start, exponent.Span.End), primary, "**", op.Span, exponent);
+            return new BinaryExpr(SourceSpan.FromBounds(primary.Span.Start, exponent.Span.End), primary, "**", op.Span, exponent);
         }
         return primary;
     }
@@ -344,7 +344,7 @@ internal sealed partial class Parser
                 var name = Peek();
                 if (name.Kind != TokenKind.Name) Fail(name, "expected an attribute name after '.'");
                 Next();
-                expr = new AttributeExpr(TextSpan.FromBounds(expr.Span.Start, name.Span.End), expr, name.Text, name.Span);
+                expr = new AttributeExpr(SourceSpan.FromBounds(expr.Span.Start, name.Span.End), expr, name.Text, name.Span);
             }
             else if (t.Kind == TokenKind.LParen)
             {
@@ -387,14 +387,14 @@ internal sealed partial class Parser
             {
                 Next();
                 var value = ParseTest();
-                args.Add(new Argument(SpanFrom(start), null, default, value, t.Kind == TokenKind.Star ? ArgumentKind.Star : ArgumentKind.DoubleStar));
+                args.Add(new Argument(SpanFrom(start), null, default, value, t.Kind == TokenKind.Star ? CallArgumentKind.Star : CallArgumentKind.DoubleStar));
             }
             else if (t.Kind == TokenKind.Name && Peek(1).Kind == TokenKind.Equal && !Keywords.Contains(t.Text))
             {
                 Next();
                 Next();
                 var value = ParseTest();
-                args.Add(new Argument(SpanFrom(start), t.Text, t.Span, value, ArgumentKind.Keyword));
+                args.Add(new Argument(SpanFrom(start), t.Text, t.Span, value, CallArgumentKind.Keyword));
             }
             else
             {
@@ -408,7 +408,7 @@ internal sealed partial class Parser
                 {
                     Fail(Peek(), "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
-                args.Add(new Argument(SpanFrom(start), null, default, value, ArgumentKind.Positional));
+                args.Add(new Argument(SpanFrom(start), null, default, value, CallArgumentKind.Positional));
             }
             if (!At(TokenKind.Comma)) break;
             Next();
@@ -695,7 +695,7 @@ internal sealed partial class Parser
     {
         int start = Peek().Span.Start;
         var segments = ImmutableArray.CreateBuilder<StringSegment>();
-        var pieces = ImmutableArray.CreateBuilder<TextSpan>();
+        var pieces = ImmutableArray.CreateBuilder<SourceSpan>();
         bool? isBytes = null;
         bool formatted = false;
         while (At(TokenKind.String))
@@ -748,7 +748,7 @@ internal sealed partial class Parser
                 _depth++;
                 AddFormatParts(part.FormatSpec, raw, specSegments);
                 _depth--;
-                var specSpan = part.FormatSpec.Count > 0 ? TextSpan.FromBounds(part.FormatSpec[0].Span.Start, part.FormatSpec[part.FormatSpec.Count - 1].Span.End) : new TextSpan(part.Span.End - 1, 0);
+                var specSpan = part.FormatSpec.Count > 0 ? SourceSpan.FromBounds(part.FormatSpec[0].Span.Start, part.FormatSpec[part.FormatSpec.Count - 1].Span.End) : new SourceSpan(part.Span.End - 1, 0);
                 spec = new StringExpr(specSpan, specSegments.ToImmutable(), false, true, ImmutableArray.Create(specSpan));
             }
             string? debug = null;

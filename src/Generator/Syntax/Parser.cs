@@ -46,24 +46,24 @@ internal sealed partial class Parser
         _lexerErrorOffsets = new List<int>();
         foreach (var d in diagnostics)
         {
-            if (d.Location.Path == source.Path && d.Severity == DiagnosticSeverity.Error) _lexerErrorOffsets.Add(d.Location.Span.Start);
+            if (d.Location.Path == source.Path && d.Severity == SettingsSeverity.Error) _lexerErrorOffsets.Add(d.Location.Span.Start);
         }
         _lexerErrorOffsets.Sort();
     }
 
     /// <summary>Lexes and parses a whole file.</summary>
-    public static SyntaxTree ParseFile(SettingsSource source, CancellationToken cancellationToken)
+    public static PySyntaxTree ParseFile(SettingsSource source, CancellationToken cancellationToken)
     {
         var diagnostics = new List<SettingsDiagnostic>();
         var tokens = Lexer.Tokenize(source, diagnostics, cancellationToken);
         var parser = new Parser(source, tokens, diagnostics, 0, cancellationToken);
         var statements = parser.ParseModule();
         diagnostics.Sort((a, b) => a.Location.Span.Start.CompareTo(b.Location.Span.Start));
-        return new SyntaxTree(source, statements, diagnostics.ToImmutableArray());
+        return new PySyntaxTree(source, statements, diagnostics.ToImmutableArray());
     }
 
     /// <summary>Parses the expression of an f-string field (its own token stream, absolute spans).</summary>
-    private Expr ParseEmbedded(TextSpan span)
+    private Expr ParseEmbedded(SourceSpan span)
     {
         var tokens = Lexer.TokenizeExpression(_source, span, _diagnostics, _cancellationToken);
         var inner = new Parser(_source, tokens, _diagnostics, _depth + 1, _cancellationToken);
@@ -224,7 +224,7 @@ internal sealed partial class Parser
                 Next();
                 body = ParseBlockContents(lenient: true);
             }
-            return ImmutableArray.Create<Stmt>(new ErrorStmt(TextSpan.FromBounds(start, Math.Max(start, end)), body));
+            return ImmutableArray.Create<Stmt>(new ErrorStmt(SourceSpan.FromBounds(start, Math.Max(start, end)), body));
         }
     }
 
@@ -429,7 +429,7 @@ internal sealed partial class Parser
             {
                 // "import a.b" binds "a".
                 int dot = dotted.IndexOf('.');
-                if (dot >= 0) bound = new TextSpan(span.Start, dot);
+                if (dot >= 0) bound = new SourceSpan(span.Start, dot);
             }
             names.Add(new ImportAlias(SpanFrom(span.Start), dotted, asName, bound));
         }
@@ -446,7 +446,7 @@ internal sealed partial class Parser
             level += Next().Kind == TokenKind.Ellipsis ? 3 : 1;
         }
         string? module = null;
-        TextSpan moduleSpan = new(Peek().Span.Start, 0);
+        SourceSpan moduleSpan = new(Peek().Span.Start, 0);
         if (!AtKeyword("import"))
         {
             (module, moduleSpan) = ParseDottedName();
@@ -490,7 +490,7 @@ internal sealed partial class Parser
         return new FromImportStmt(SpanFrom(start), level, module, moduleSpan, names.ToImmutable(), false);
     }
 
-    private (string Name, TextSpan Span) ParseDottedName()
+    private (string Name, SourceSpan Span) ParseDottedName()
     {
         var first = ExpectName();
         var sb = new System.Text.StringBuilder(first.Text);
@@ -499,7 +499,7 @@ internal sealed partial class Parser
             Next();
             sb.Append('.').Append(ExpectName().Text);
         }
-        return (sb.ToString(), TextSpan.FromBounds(first.Span.Start, _lastEnd));
+        return (sb.ToString(), SourceSpan.FromBounds(first.Span.Start, _lastEnd));
     }
 
     private Stmt ParseIf()
@@ -652,7 +652,7 @@ internal sealed partial class Parser
         }
         if (handlers.Count == 0 && !sawFinally)
         {
-            Report(DiagnosticDescriptors.InvalidSyntax, new TextSpan(Peek().Span.Start, 0), "expected 'except' or 'finally' block");
+            Report(DiagnosticDescriptors.InvalidSyntax, new SourceSpan(Peek().Span.Start, 0), "expected 'except' or 'finally' block");
         }
         return new TryStmt(SpanFrom(start), body, handlers.ToImmutable(), orElse, final);
     }
@@ -690,7 +690,7 @@ internal sealed partial class Parser
         var newline = Next();
         if (!At(TokenKind.Indent))
         {
-            FailWith(DiagnosticDescriptors.InvalidIndentation, new TextSpan(Peek().Span.Start, 0), "expected an indented block");
+            FailWith(DiagnosticDescriptors.InvalidIndentation, new SourceSpan(Peek().Span.Start, 0), "expected an indented block");
         }
         Next();
         if (_depth + 1 > MaxDepth)
@@ -743,7 +743,7 @@ internal sealed partial class Parser
         return Next();
     }
 
-    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Math.Max(start, _lastEnd));
+    private SourceSpan SpanFrom(int start) => SourceSpan.FromBounds(start, Math.Max(start, _lastEnd));
 
     private void Enter(Token at)
     {
@@ -769,7 +769,7 @@ internal sealed partial class Parser
 
     private void Exit() => _depth--;
 
-    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    private void Report(DjsDescriptor descriptor, SourceSpan span, params object?[] args)
         => _diagnostics.Add(SettingsDiagnostic.Create(descriptor, _source.GetLocation(span), args));
 
     private void Fail(Token at, string message)
@@ -785,13 +785,13 @@ internal sealed partial class Parser
             throw new SyntaxErrorException();
         }
         var span = at.Span;
-        if (at.Kind is TokenKind.Newline or TokenKind.EndOfFile) span = new TextSpan(span.Start, 0);
+        if (at.Kind is TokenKind.Newline or TokenKind.EndOfFile) span = new SourceSpan(span.Start, 0);
         FailWith(DiagnosticDescriptors.InvalidSyntax, span, message);
     }
 
-    private void FailAt(TextSpan span, string message) => FailWith(DiagnosticDescriptors.InvalidSyntax, span, message);
+    private void FailAt(SourceSpan span, string message) => FailWith(DiagnosticDescriptors.InvalidSyntax, span, message);
 
-    private void FailWith(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    private void FailWith(DjsDescriptor descriptor, SourceSpan span, params object?[] args)
     {
         Report(descriptor, span, args);
         throw new SyntaxErrorException();

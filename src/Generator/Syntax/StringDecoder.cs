@@ -42,7 +42,7 @@ internal static class StringDecoder
         ["MICRO SIGN"] = "\u00B5",
     };
 
-    public static string Decode(SettingsSource source, TextSpan span, bool raw, bool bytes, bool doubledBraces, List<SettingsDiagnostic> diagnostics)
+    public static string Decode(SettingsSource source, SourceSpan span, bool raw, bool bytes, bool doubledBraces, List<SettingsDiagnostic> diagnostics)
     {
         string text = source.Text;
         int end = span.End;
@@ -154,7 +154,7 @@ internal static class StringDecoder
         if (n < digits || value > 0x10FFFF)
         {
             diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.InvalidEscapeSequence,
-                source.GetLocation(TextSpan.FromBounds(escapeStart, p)), text.Substring(escapeStart, p - escapeStart),
+                source.GetLocation(SourceSpan.FromBounds(escapeStart, p)), text.Substring(escapeStart, p - escapeStart),
                 n < digits ? "truncated \\" + text[i] + " escape" : "illegal Unicode character"));
             return p - 1;
         }
@@ -169,14 +169,14 @@ internal static class StringDecoder
         if (p >= end || text[p] != '{')
         {
             diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.InvalidEscapeSequence,
-                source.GetLocation(TextSpan.FromBounds(escapeStart, p)), "\\N", "malformed \\N character escape"));
+                source.GetLocation(SourceSpan.FromBounds(escapeStart, p)), "\\N", "malformed \\N character escape"));
             return i;
         }
         int close = text.IndexOf('}', p);
         if (close < 0 || close >= end)
         {
             diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.InvalidEscapeSequence,
-                source.GetLocation(TextSpan.FromBounds(escapeStart, p + 1)), "\\N{", "malformed \\N character escape"));
+                source.GetLocation(SourceSpan.FromBounds(escapeStart, p + 1)), "\\N{", "malformed \\N character escape"));
             return p;
         }
         string name = text.Substring(p + 1, close - p - 1);
@@ -187,7 +187,7 @@ internal static class StringDecoder
         else
         {
             diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnsupportedUnicodeName,
-                source.GetLocation(TextSpan.FromBounds(escapeStart, close + 1)), name));
+                source.GetLocation(SourceSpan.FromBounds(escapeStart, close + 1)), name));
             sb.Append(text, escapeStart, close + 1 - escapeStart);
         }
         return close;

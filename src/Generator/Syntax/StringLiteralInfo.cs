@@ -21,7 +21,7 @@ internal enum StringPrefix
 /// </summary>
 internal sealed class StringLiteralInfo
 {
-    public StringLiteralInfo(StringPrefix prefix, int quoteLength, TextSpan content, bool terminated, IReadOnlyList<FStringPart> parts)
+    public StringLiteralInfo(StringPrefix prefix, int quoteLength, SourceSpan content, bool terminated, IReadOnlyList<FStringPart> parts)
     {
         Prefix = prefix;
         QuoteLength = quoteLength;
@@ -35,7 +35,7 @@ internal sealed class StringLiteralInfo
     public int QuoteLength { get; }
 
     /// <summary>The characters between the quotes.</summary>
-    public TextSpan Content { get; }
+    public SourceSpan Content { get; }
 
     public bool Terminated { get; }
 
@@ -52,7 +52,7 @@ internal sealed class StringLiteralInfo
 /// <summary>A literal run or a <c>{expression!r:spec}</c> field of an f-string.</summary>
 internal sealed class FStringPart
 {
-    private FStringPart(bool isField, TextSpan span, TextSpan expression, char conversion, bool debug, IReadOnlyList<FStringPart>? formatSpec)
+    private FStringPart(bool isField, SourceSpan span, SourceSpan expression, char conversion, bool debug, IReadOnlyList<FStringPart>? formatSpec)
     {
         IsField = isField;
         Span = span;
@@ -62,18 +62,18 @@ internal sealed class FStringPart
         FormatSpec = formatSpec;
     }
 
-    public static FStringPart Literal(TextSpan span) => new(false, span, default, '\0', false, null);
+    public static FStringPart Literal(SourceSpan span) => new(false, span, default, '\0', false, null);
 
-    public static FStringPart Field(TextSpan span, TextSpan expression, char conversion, bool debug, IReadOnlyList<FStringPart>? formatSpec)
+    public static FStringPart Field(SourceSpan span, SourceSpan expression, char conversion, bool debug, IReadOnlyList<FStringPart>? formatSpec)
         => new(true, span, expression, conversion, debug, formatSpec);
 
     public bool IsField { get; }
 
     /// <summary>The raw text of a literal run, or the whole field including braces.</summary>
-    public TextSpan Span { get; }
+    public SourceSpan Span { get; }
 
     /// <summary>The expression text of a field (without a trailing <c>=</c>).</summary>
-    public TextSpan Expression { get; }
+    public SourceSpan Expression { get; }
 
     /// <summary><c>r</c>, <c>s</c>, <c>a</c> or NUL.</summary>
     public char Conversion { get; }

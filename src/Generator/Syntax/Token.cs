@@ -3,7 +3,7 @@ using DjangoSettings.Generator.Text;
 namespace DjangoSettings.Generator.Syntax;
 
 /// <summary>One token with its exact span; string tokens carry their scanned structure.</summary>
-internal readonly record struct Token(TokenKind Kind, TextSpan Span, string Text, StringLiteralInfo? String = null)
+internal readonly record struct Token(TokenKind Kind, SourceSpan Span, string Text, StringLiteralInfo? String = null)
 {
     /// <summary>Whether this is the keyword or name <paramref name="name"/>.</summary>
     public bool Is(string name) => Kind == TokenKind.Name && Text == name;

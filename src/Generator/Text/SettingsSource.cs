@@ -7,7 +7,7 @@ namespace DjangoSettings.Generator.Text;
 /// The text of one settings file and its line map, so that any offset can be turned into a
 /// 1-based line and column. Columns count UTF-16 code units, as Roslyn and editors do.
 /// </summary>
-public sealed class SettingsSource
+internal sealed class SettingsSource
 {
     private readonly int[] _lineStarts;
 
@@ -29,21 +29,21 @@ public sealed class SettingsSource
     public int LineCount => _lineStarts.Length;
 
     /// <summary>The 1-based line and column of an offset (clamped into the text).</summary>
-    public LinePosition GetPosition(int offset)
+    public SourcePosition GetPosition(int offset)
     {
         if (offset < 0) offset = 0;
         if (offset > Text.Length) offset = Text.Length;
         int index = Array.BinarySearch(_lineStarts, offset);
         if (index < 0) index = ~index - 1;
-        return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+        return new SourcePosition(index + 1, offset - _lineStarts[index] + 1);
     }
 
     /// <summary>A location for a span of this file.</summary>
-    public SourceLocation GetLocation(TextSpan span)
+    public SourceLocation GetLocation(SourceSpan span)
     {
         int start = Math.Max(0, Math.Min(span.Start, Text.Length));
         int end = Math.Max(start, Math.Min(span.End, Text.Length));
-        return new SourceLocation(Path, TextSpan.FromBounds(start, end), GetPosition(start), GetPosition(end));
+        return new SourceLocation(Path, SourceSpan.FromBounds(start, end), GetPosition(start), GetPosition(end));
     }
 
     /// <summary>The text of a 1-based line, without its line break.</summary>

@@ -9,12 +9,10 @@ namespace DjangoSettings.Cors;
 public static class DjangoCorsDefaults
 {
     /// <summary><c>default_headers</c> (4.x): accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with.</summary>
-    public static IReadOnlyList<string> Headers { get; } =
-        new[] { "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with" };
+    public static IReadOnlyList<string> Headers { get; } = DjangoSettings.Shared.CorsHeadersDefaults.Headers;
 
     /// <summary><c>default_methods</c>: DELETE, GET, OPTIONS, PATCH, POST, PUT.</summary>
-    public static IReadOnlyList<string> Methods { get; } =
-        new[] { "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT" };
+    public static IReadOnlyList<string> Methods { get; } = DjangoSettings.Shared.CorsHeadersDefaults.Methods;
 
     /// <summary>The default <c>CORS_URLS_REGEX</c>, <c>^.*$</c> (every path without an inner newline).</summary>
     public const string UrlsRegex = "^.*$";

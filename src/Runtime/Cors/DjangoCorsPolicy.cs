@@ -112,7 +112,7 @@ public sealed class DjangoCorsPolicy
     public StringValues MaxAgeValue { get; }
 
     /// <summary>
-    /// Builds a policy from raw Django values: resolves the legacy aliases, translates the Python
+    /// Builds a policy from Django values (legacy names already resolved by the binder): translates the Python
     /// regexes (unless compiled ones are supplied), parses each configured origin with
     /// <c>urlsplit</c>, and joins the header lists. Throws
     /// <see cref="DjangoCorsConfigurationException"/> listing every problem.
@@ -148,8 +148,8 @@ public sealed class DjangoCorsPolicy
         var problems = new List<string>();
         TimeSpan timeout = regexMatchTimeout ?? PythonRegex.DefaultMatchTimeout;
 
-        string originsName = settings.AllowedOrigins is not null || settings.OriginWhitelist is null ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
-        string regexesName = settings.AllowedOriginRegexes is not null || settings.OriginRegexWhitelist is null ? "CORS_ALLOWED_ORIGIN_REGEXES" : "CORS_ORIGIN_REGEX_WHITELIST";
+        const string originsName = "CORS_ALLOWED_ORIGINS";
+        const string regexesName = "CORS_ALLOWED_ORIGIN_REGEXES";
         var origins = ToArray(settings.EffectiveAllowedOrigins);
         var patterns = ToArray(settings.EffectiveAllowedOriginRegexes);
 

@@ -3,30 +3,25 @@ using System.Collections.Generic;
 namespace DjangoSettings.Cors;
 
 /// <summary>
-/// The raw django-cors-headers settings, as a settings file defines them (values already
-/// evaluated). A property left null means "not defined in the file": that is what Django's alias
-/// precedence looks at. The new name wins whenever it is defined, even as an empty list or False;
-/// the legacy name is read only when the new one is absent; otherwise the default applies.
+/// The django-cors-headers settings, under their current names, as a settings file defines them
+/// (values already evaluated). A property left null means "not defined in the file": the default
+/// applies. The legacy names (<c>CORS_ORIGIN_WHITELIST</c>, <c>CORS_ORIGIN_REGEX_WHITELIST</c>,
+/// <c>CORS_ORIGIN_ALLOW_ALL</c>) are resolved in one place, the settings compiler's binder (the new
+/// name wins whenever it is defined), before the values reach this record.
 /// </summary>
 public sealed record DjangoCorsSettings
 {
     /// <summary><c>CORS_ALLOWED_ORIGINS</c>: origins compared as (scheme, netloc) pairs; <c>"null"</c> allows <c>Origin: null</c>.</summary>
     public IReadOnlyList<string>? AllowedOrigins { get; init; }
 
-    /// <summary><c>CORS_ORIGIN_WHITELIST</c>, the pre-3.5 alias of <see cref="AllowedOrigins"/>.</summary>
-    public IReadOnlyList<string>? OriginWhitelist { get; init; }
 
     /// <summary><c>CORS_ALLOWED_ORIGIN_REGEXES</c>: Python patterns tried with <c>re.match</c> (start-anchored only).</summary>
     public IReadOnlyList<string>? AllowedOriginRegexes { get; init; }
 
-    /// <summary><c>CORS_ORIGIN_REGEX_WHITELIST</c>, the pre-3.5 alias of <see cref="AllowedOriginRegexes"/>.</summary>
-    public IReadOnlyList<string>? OriginRegexWhitelist { get; init; }
 
     /// <summary><c>CORS_ALLOW_ALL_ORIGINS</c>.</summary>
     public bool? AllowAllOrigins { get; init; }
 
-    /// <summary><c>CORS_ORIGIN_ALLOW_ALL</c>, the pre-3.5 alias of <see cref="AllowAllOrigins"/>.</summary>
-    public bool? OriginAllowAll { get; init; }
 
     /// <summary><c>CORS_URLS_REGEX</c>, a Python pattern matched with <c>re.match</c> on the path (default <c>^.*$</c>).</summary>
     public string? UrlsRegex { get; init; }
@@ -49,12 +44,12 @@ public sealed record DjangoCorsSettings
     /// <summary><c>CORS_ALLOW_PRIVATE_NETWORK</c> (4.0+; default false).</summary>
     public bool? AllowPrivateNetwork { get; init; }
 
-    /// <summary>The allowed origins after alias precedence.</summary>
-    public IReadOnlyList<string> EffectiveAllowedOrigins => AllowedOrigins ?? OriginWhitelist ?? System.Array.Empty<string>();
+    /// <summary>The allowed origins, or none.</summary>
+    public IReadOnlyList<string> EffectiveAllowedOrigins => AllowedOrigins ?? System.Array.Empty<string>();
 
-    /// <summary>The origin regexes after alias precedence.</summary>
-    public IReadOnlyList<string> EffectiveAllowedOriginRegexes => AllowedOriginRegexes ?? OriginRegexWhitelist ?? System.Array.Empty<string>();
+    /// <summary>The origin regexes, or none.</summary>
+    public IReadOnlyList<string> EffectiveAllowedOriginRegexes => AllowedOriginRegexes ?? System.Array.Empty<string>();
 
-    /// <summary>Allow-all after alias precedence.</summary>
-    public bool EffectiveAllowAllOrigins => AllowAllOrigins ?? OriginAllowAll ?? false;
+    /// <summary>Allow-all, false by default.</summary>
+    public bool EffectiveAllowAllOrigins => AllowAllOrigins ?? false;
 }

@@ -6,43 +6,50 @@ using DjangoSettings.Jwt;
 namespace DjangoSettings.Hosting;
 
 /// <summary>
-/// What the source generator hands the runtime for one settings file: how to build the
-/// precompiled CORS policy and SIMPLE_JWT options, and, when some values depend on the
-/// environment, the embedded settings text to evaluate at startup. Generated code creates it;
-/// applications call the generated <c>AddCorsSettings()</c> instead of using it directly.
+/// What the source generator hands the runtime for one settings class: how to create the settings
+/// object (given the values read from configuration at startup), and how to build the precompiled
+/// CORS policy, the SIMPLE_JWT options and the database selection from it. Generated code creates
+/// it (<see cref="IGeneratedDjangoSettings{TSelf}.CompiledSettings"/>); applications call
+/// <c>builder.AddDjangoSettings&lt;TSettings&gt;()</c> instead of using it directly.
 /// </summary>
-public sealed class CompiledDjangoSettings
+/// <typeparam name="TSettings">The generated settings class.</typeparam>
+public sealed class CompiledDjangoSettings<TSettings>
+    where TSettings : class
 {
-    /// <summary>The settings file (main module), for messages.</summary>
+    /// <summary>The settings file (main module), as the build saw it, for messages.</summary>
     public required string SourcePath { get; init; }
 
     /// <summary>
-    /// (path, text) of each settings file when some value is read from configuration at startup;
-    /// null when everything was folded at build time.
+    /// (path, text) of each settings file, the main module last, when some value is read from
+    /// configuration at startup; null when everything was folded at build time.
     /// </summary>
     public IReadOnlyList<(string Path, string Text)>? DeferredSources { get; init; }
 
-    /// <summary>Installs the resolver that answers the generated class's deferred members.</summary>
-    public Action<Func<string, object?>>? InstallResolver { get; init; }
+    /// <summary>
+    /// Creates the settings object. The argument answers the deferred members by binding key
+    /// (<c>CORS_ALLOWED_ORIGINS</c>, <c>SIMPLE_JWT.SIGNING_KEY</c>) from the startup evaluation; it is
+    /// null when <see cref="DeferredSources"/> is null.
+    /// </summary>
+    public required Func<Func<string, object?>?, TSettings> Create { get; init; }
 
-    /// <summary>Builds the CORS policy (called after deferred values are resolved).</summary>
-    public required Func<DjangoCorsPolicy> CreateCorsPolicy { get; init; }
+    /// <summary>Builds the CORS policy from the settings.</summary>
+    public required Func<TSettings, DjangoCorsPolicy> CreateCorsPolicy { get; init; }
 
-    /// <summary>Builds the SIMPLE_JWT options from Django's SECRET_KEY (the default SIGNING_KEY).</summary>
-    public Func<string, SimpleJwtOptions>? CreateSimpleJwtOptions { get; init; }
+    /// <summary>Builds the SIMPLE_JWT options from the settings and Django's SECRET_KEY (the default SIGNING_KEY).</summary>
+    public Func<TSettings, string, SimpleJwtOptions>? CreateSimpleJwtOptions { get; init; }
 
     /// <summary>Whether the file sets SIMPLE_JWT (otherwise simplejwt's defaults apply when a SECRET_KEY is known).</summary>
     public bool SimpleJwtConfigured { get; init; }
 
     /// <summary>SECRET_KEY as the file sets it, or null (then configuration's <c>SECRET_KEY</c> is used).</summary>
-    public Func<string?>? SecretKey { get; init; }
+    public Func<TSettings, string?>? SecretKey { get; init; }
 
     /// <summary>DATABASES['default'] ENGINE and NAME (NAME relative to the content root), when set.</summary>
-    public Func<(string? Engine, string? Name)>? Database { get; init; }
+    public Func<TSettings, (string? Engine, string? Name)>? Database { get; init; }
 
-    /// <summary>DATABASES['default'] USER, PASSWORD, HOST and PORT (for server databases), when the generator provides them.</summary>
-    public Func<(string? User, string? Password, string? Host, string? Port)>? DatabaseConnection { get; init; }
+    /// <summary>DATABASES['default'] USER, PASSWORD, HOST and PORT (for server databases).</summary>
+    public Func<TSettings, (string? User, string? Password, string? Host, string? Port)>? DatabaseConnection { get; init; }
 
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
-    public Func<IReadOnlyList<string>?>? InstalledApps { get; init; }
+    public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
 }

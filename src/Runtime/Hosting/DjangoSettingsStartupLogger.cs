@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -5,22 +6,25 @@ using Microsoft.Extensions.Logging;
 
 namespace DjangoSettings.Hosting;
 
-/// <summary>Logs, once at startup, which settings file is in force and any warnings its evaluation gave.</summary>
+/// <summary>Logs, once at startup, which settings files are in force and any warnings their evaluation gave.</summary>
 internal sealed partial class DjangoSettingsStartupLogger : IHostedService
 {
-    private readonly DjangoSettingsStartupReport _report;
+    private readonly IEnumerable<DjangoSettingsStartupReport> _reports;
     private readonly ILogger<DjangoSettingsStartupLogger> _logger;
 
-    public DjangoSettingsStartupLogger(DjangoSettingsStartupReport report, ILogger<DjangoSettingsStartupLogger> logger)
+    public DjangoSettingsStartupLogger(IEnumerable<DjangoSettingsStartupReport> reports, ILogger<DjangoSettingsStartupLogger> logger)
     {
-        _report = report;
+        _reports = reports;
         _logger = logger;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogLoaded(_logger, _report.SourcePath);
-        foreach (var warning in _report.Warnings) LogWarning(_logger, warning);
+        foreach (var report in _reports)
+        {
+            LogLoaded(_logger, report.SourcePath);
+            foreach (var warning in report.Warnings) LogWarning(_logger, warning);
+        }
         return Task.CompletedTask;
     }
 

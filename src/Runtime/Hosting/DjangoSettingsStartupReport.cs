@@ -5,4 +5,4 @@ namespace DjangoSettings.Hosting;
 /// <summary>What loading the settings found, kept until a logger exists to report it.</summary>
 /// <param name="SourcePath">The settings file.</param>
 /// <param name="Warnings">Warnings from the startup evaluation, formatted as compiler lines.</param>
-public sealed record DjangoSettingsStartupReport(string SourcePath, IReadOnlyList<string> Warnings);
+internal sealed record DjangoSettingsStartupReport(string SourcePath, IReadOnlyList<string> Warnings);

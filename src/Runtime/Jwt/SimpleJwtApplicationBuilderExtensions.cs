@@ -1,7 +1,8 @@
 using System;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Jwt;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Pipeline registration.</summary>
 public static class SimpleJwtApplicationBuilderExtensions

@@ -1,10 +1,11 @@
 using System;
-using Microsoft.AspNetCore.Builder;
+using DjangoSettings.Jwt;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps simplejwt's token views.</summary>
 public static class SimpleJwtEndpointRouteBuilderExtensions
@@ -23,7 +24,7 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(prefix);
         var options = endpoints.ServiceProvider.GetRequiredService<SimpleJwtOptions>();
         string usernameField = (endpoints.ServiceProvider.GetService<DjangoSettings.Users.IUserStore>()?.Model
-            ?? DjangoSettings.Users.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(endpoints.ServiceProvider)).UsernameField;
+            ?? Microsoft.Extensions.DependencyInjection.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(endpoints.ServiceProvider)).UsernameField;
         var group = endpoints.MapGroup(prefix.TrimEnd('/'));
         Map(group, "/", SimpleJwtViews.ObtainPair(usernameField), "token_obtain_pair");
         Map(group, "/refresh/", SimpleJwtViews.Refresh(), "token_refresh");

@@ -71,7 +71,7 @@ public sealed record SimpleJwtOptions
 
     /// <summary>
     /// Not a simplejwt setting: a <c>kid</c> written into the header of tokens minted here and used as
-    /// the key's id in the JWKS endpoint (<see cref="SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).
+    /// the key's id in the JWKS endpoint (<see cref="Microsoft.AspNetCore.Builder.SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).
     /// Null (default): no <c>kid</c>, byte-identical to Django's tokens; the JWKS then names the key by
     /// its RFC 7638 thumbprint.
     /// </summary>

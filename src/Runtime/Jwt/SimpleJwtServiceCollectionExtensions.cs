@@ -1,22 +1,26 @@
 using System;
+using System.Linq;
+using DjangoSettings.Jwt;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>DI registration of the SimpleJWT runtime.</summary>
 public static class SimpleJwtServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers SimpleJWT with fixed options: <see cref="SimpleJwtOptions"/> (validated at first
-    /// resolution), <see cref="SimpleJwtTokenCodec"/>, <see cref="SimpleJwtTokenService"/>,
+    /// Registers SimpleJWT with fixed options: <see cref="SimpleJwtOptions"/> (through the options
+    /// pattern, <c>IOptions&lt;SimpleJwtOptions&gt;</c>, validated when the host starts), <see cref="SimpleJwtTokenCodec"/>, <see cref="SimpleJwtTokenService"/>,
     /// <see cref="TimeProvider"/> (System, unless already registered), <see cref="ITokenIdGenerator"/>
     /// (random uuid4 hex, unless already registered), and the <c>SimpleJwt</c> authentication scheme
     /// as the default scheme, plus authorization. Users, password hashing and the blacklist come from
     /// DI: register <c>IUserStore</c>, <c>IPasswordHasher</c> and (for the blacklist)
-    /// <c>ITokenBlacklistStore</c> separately.
+    /// <c>ITokenBlacklistStore</c> separately. Only the first call registers anything (the first
+    /// registration wins, as with <c>TryAdd</c>).
     /// </summary>
     public static IServiceCollection AddSimpleJwt(this IServiceCollection services, SimpleJwtOptions options)
     {
@@ -30,21 +34,20 @@ public static class SimpleJwtServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(optionsFactory);
-        services.AddSingleton(sp =>
-        {
-            var options = SimpleJwtOptionsFactory.Validate(optionsFactory(sp));
-            // USER_ID_FIELD must exist on the model the users are read with (Django: a 500 per login).
-            if (sp.GetService<IUserStore>() is { } users) SimpleJwtOptionsFactory.ValidateUserIdField(options, users.Model);
-            return options;
-        });
+        if (services.Any(d => d.ServiceType == typeof(IOptionsFactory<SimpleJwtOptions>))) return services;
+        // The options pattern with an init-only record: the factory builds the whole object (there is
+        // nothing to configure in place), and ValidateOnStart makes a bad key stop the host at start.
+        services.AddSingleton<IOptionsFactory<SimpleJwtOptions>>(sp => new ContainerOptionsFactory(sp, optionsFactory));
+        services.AddOptions<SimpleJwtOptions>().ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SimpleJwtOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenIdGenerator, RandomTokenIdGenerator>();
-        services.AddSingleton(sp => new SimpleJwtTokenCodec(
+        services.TryAddSingleton(sp => new SimpleJwtTokenCodec(
             sp.GetRequiredService<SimpleJwtOptions>(),
             sp.GetService<TimeProvider>(),
             jwksHandler: null,
             sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("DjangoSettings.Jwt.JwksClient")));
-        services.AddSingleton(sp => new SimpleJwtTokenService(
+        services.TryAddSingleton(sp => new SimpleJwtTokenService(
             sp.GetRequiredService<SimpleJwtOptions>(),
             sp.GetRequiredService<SimpleJwtTokenCodec>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -54,5 +57,16 @@ public static class SimpleJwtServiceCollectionExtensions
             .AddScheme<SimpleJwtAuthenticationOptions, SimpleJwtAuthenticationHandler>(SimpleJwtDefaults.AuthenticationScheme, null);
         services.AddAuthorization();
         return services;
+    }
+
+    private sealed class ContainerOptionsFactory(IServiceProvider services, Func<IServiceProvider, SimpleJwtOptions> create) : IOptionsFactory<SimpleJwtOptions>
+    {
+        public SimpleJwtOptions Create(string name)
+        {
+            var options = SimpleJwtOptionsFactory.Validate(create(services));
+            // USER_ID_FIELD must exist on the model the users are read with (Django: a 500 per login).
+            if (services.GetService<IUserStore>() is { } users) SimpleJwtOptionsFactory.ValidateUserIdField(options, users.Model);
+            return options;
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace DjangoSettings.Settings;
 /// <see cref="IConfiguration"/> (environment variables, appsettings.json, user secrets...) under the
 /// same key the file reads, and files relative to the content root.
 /// </summary>
-public sealed class ConfigurationEnvironment : ISettingsEnvironment
+internal sealed class ConfigurationEnvironment : ISettingsEnvironment
 {
     private readonly IConfiguration _configuration;
     private readonly string _contentRoot;

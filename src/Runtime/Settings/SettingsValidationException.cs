@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DjangoSettings.Generator.Diagnostics;
 
 namespace DjangoSettings.Settings;
 
@@ -12,12 +11,12 @@ namespace DjangoSettings.Settings;
 public sealed class SettingsValidationException : Exception
 {
     /// <summary>Creates the exception from the errors found.</summary>
-    public SettingsValidationException(IReadOnlyList<SettingsDiagnostic> errors)
-        : base("The Django settings are invalid with this environment:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)))
+    public SettingsValidationException(IReadOnlyList<SettingsMessage> errors)
+        : base("The Django settings are invalid with this environment:" + Environment.NewLine + string.Join(Environment.NewLine, (errors ?? throw new ArgumentNullException(nameof(errors))).Select(e => "  " + e)))
     {
         Errors = errors;
     }
 
     /// <summary>The errors, in source order.</summary>
-    public IReadOnlyList<SettingsDiagnostic> Errors { get; }
+    public IReadOnlyList<SettingsMessage> Errors { get; }
 }

@@ -1,10 +1,11 @@
-using System;
 using System.Linq;
+using System;
+using DjangoSettings.Stores;
 using DjangoSettings.Users;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DjangoSettings.Stores;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Django-compatible stores.</summary>
 public static class DjangoStoresServiceCollectionExtensions
@@ -86,7 +87,7 @@ public static class DjangoStoresServiceCollectionExtensions
 
     /// <summary>
     /// Registers a store provider for engines other than SQLite; call it before the settings are
-    /// wired (before the generated <c>builder.AddCorsSettings()</c>).
+    /// wired (before the generated <c>builder.AddDjangoSettings()</c>).
     /// </summary>
     public static IServiceCollection AddDjangoStoreProvider(this IServiceCollection services, IDjangoStoreProvider provider)
     {

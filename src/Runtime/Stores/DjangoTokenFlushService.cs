@@ -12,7 +12,7 @@ namespace DjangoSettings.Stores;
 /// <see cref="Interval"/> it deletes the outstanding (and blacklisted) tokens that have expired.
 /// Running it on several instances at once is harmless (the deletes are idempotent). A store that
 /// is down is logged and tried again at the next tick. Register with
-/// <see cref="DjangoStoresServiceCollectionExtensions.AddDjangoTokenFlushing"/>.
+/// <see cref="Microsoft.Extensions.DependencyInjection.DjangoStoresServiceCollectionExtensions.AddDjangoTokenFlushing"/>.
 /// </summary>
 public sealed partial class DjangoTokenFlushService : BackgroundService
 {

@@ -4,7 +4,7 @@ namespace DjangoSettings.Stores;
 
 /// <summary>
 /// Creates Django's tables in a non-SQLite database when they are absent, and checks existing ones;
-/// <see cref="DjangoStoresServiceCollectionExtensions.EnsureDjangoDatabase"/> runs every registered one.
+/// <see cref="Microsoft.Extensions.DependencyInjection.DjangoStoresServiceCollectionExtensions.EnsureDjangoDatabase"/> runs every registered one.
 /// </summary>
 public interface IDjangoSchemaInitializer
 {

@@ -5,7 +5,7 @@ namespace DjangoSettings.Stores;
 /// <summary>
 /// A store provider for a database engine other than SQLite (e.g. the DjangoSettings.Runtime.PostgreSql
 /// package). Register it before the settings are wired (<c>builder.Services.AddDjangoPostgreSqlProvider()</c>
-/// before <c>builder.AddCorsSettings()</c>); <see cref="DjangoStoresServiceCollectionExtensions.AddDjangoStores"/>
+/// before <c>builder.AddDjangoSettings()</c>); <see cref="Microsoft.Extensions.DependencyInjection.DjangoStoresServiceCollectionExtensions.AddDjangoStores"/>
 /// asks each registered provider in turn. Keeps the runtime free of database client dependencies.
 /// </summary>
 public interface IDjangoStoreProvider

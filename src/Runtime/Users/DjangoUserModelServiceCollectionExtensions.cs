@@ -1,8 +1,9 @@
 using System;
-using Microsoft.Extensions.DependencyInjection;
+using DjangoSettings.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DjangoSettings.Users;
+// In the framework's namespace, as the other registrations are: no using needed at the call site.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the user model the stores and the SimpleJWT endpoints follow. A description registered

@@ -41,7 +41,7 @@ public class BinderTests
         Assert.Equal(new PyBool(true), s["CORS_ALLOW_ALL_ORIGINS"].Value with { Origin = null, DefinedAt = null });
         Assert.Equal("CORS_ORIGIN_ALLOW_ALL", s["CORS_ALLOW_ALL_ORIGINS"].WrittenName);
         var d = s.Result.Diagnostics.Single(x => x.Id == "DJS0107");
-        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        Assert.Equal(SettingsSeverity.Info, d.Severity);
         Assert.Contains("use CORS_ALLOW_ALL_ORIGINS", d.Message);
     }
 
@@ -60,7 +60,7 @@ public class BinderTests
     public void Origins_given_a_bool_suggest_allow_all()
     {
         var d = Compile.Single("CORS_ALLOWED_ORIGINS = True\n", "DJS0206");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
         Assert.Equal("CORS_ALLOWED_ORIGINS should be a sequence of strings (corsheaders.E006): expected a list of origins, found bool (True); did you mean CORS_ALLOW_ALL_ORIGINS = True?", d.Message);
         Assert.Equal((1, 24), (d.Location.Start.Line, d.Location.Start.Column));
     }
@@ -86,7 +86,7 @@ public class BinderTests
     {
         var d = Compile.Single(text, id);
         Assert.Equal((line, column), (d.Location.Start.Line, d.Location.Start.Column));
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class BinderTests
     public void Unknown_names_are_warnings_with_a_suggestion(string text, string id, string fragment)
     {
         var d = Compile.Single(text, id);
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(SettingsSeverity.Warning, d.Severity);
         Assert.Contains(fragment, d.Message);
     }
 
@@ -124,7 +124,7 @@ public class BinderTests
         var s = Bind("from datetime import timedelta\nSIMPLE_JWT = {}\nSIMPLE_JWT['ROTATE_REFRESH_TOKENS'] = True\nSIMPLE_JWT.update({'ACCESS_TOKEN_LIFETIME': timedelta(hours=1)})\n");
         Assert.True(s["SIMPLE_JWT.ROTATE_REFRESH_TOKENS"].IsSet);
         Assert.Equal(3600L * 1_000_000, ((PyTimeDelta)s["SIMPLE_JWT.ACCESS_TOKEN_LIFETIME"].Value).Microseconds);
-        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != SettingsSeverity.Info);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class BinderTests
     {
         var s = Bind("import os\nCORS_ALLOWED_ORIGINS = os.environ.get('ORIGINS', 'https://a.com').split(',')\n");
         Assert.True(s["CORS_ALLOWED_ORIGINS"].IsDeferred);
-        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != SettingsSeverity.Info);
     }
 
     [Fact]
@@ -142,6 +142,6 @@ public class BinderTests
         var signing = s["SIMPLE_JWT.SIGNING_KEY"];
         Assert.True(signing.IsDeferred);
         Assert.Equal(new[] { "SECRET_KEY" }, ((PyDeferred)signing.Value).EnvironmentKeys);
-        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.DoesNotContain(s.Result.Diagnostics, d => d.Severity != SettingsSeverity.Info);
     }
 }

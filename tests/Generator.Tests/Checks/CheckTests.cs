@@ -21,6 +21,10 @@ public class CheckTests
     [InlineData("CORS_ALLOWED_ORIGINS = ['https://App.Example.com']", "DJS0225@1:25", "write 'https://app.example.com'")]
     [InlineData("CORS_ALLOWED_ORIGINS = ['https://a.com:443']", "DJS0226@1:25", "write 'https://a.com'")]
     [InlineData("CORS_ALLOWED_ORIGINS = ['http://a.com:80']", "DJS0226@1:25", "write 'http://a.com'")]
+    // urlsplit raises ValueError (the runtime's splitter refuses them too): a build error, not a startup failure.
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://[foo]']", "DJS0212@1:25", "urlsplit raises ValueError")]
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://[::1']", "DJS0212@1:25", "urlsplit raises ValueError")]
+    [InlineData("CORS_ALLOWED_ORIGINS = ['http://x[::1]']", "DJS0212@1:25", "urlsplit raises ValueError")]
     public void Origin_entries(string text, string expected, string fragment)
     {
         var result = Compile.Text(text + "\n");
@@ -43,7 +47,7 @@ public class CheckTests
     [Fact]
     public void Duplicate_origin_is_information()
     {
-        Assert.Contains("DJS0232@1:42", Compile.Ids("CORS_ALLOWED_ORIGINS = ['https://a.com', 'https://a.com']\n", DiagnosticSeverity.Info));
+        Assert.Contains("DJS0232@1:42", Compile.Ids("CORS_ALLOWED_ORIGINS = ['https://a.com', 'https://a.com']\n", SettingsSeverity.Info));
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public class CheckTests
     {
         var d = Compile.Single("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://app\\.example\\.com']\n", "DJS0222");
         Assert.Contains("also admits 'https://app.example.com.evil.net'", d.Message);
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(SettingsSeverity.Warning, d.Severity);
     }
 
     [Fact]
@@ -69,7 +73,7 @@ public class CheckTests
     public void Invalid_regex_is_an_error(string text, string setting)
     {
         var d = Compile.Single(text + "\n", "DJS0224");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
         Assert.StartsWith(setting + ": the regular expression", d.Message);
     }
 

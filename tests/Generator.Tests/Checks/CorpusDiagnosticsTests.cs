@@ -26,7 +26,7 @@ public class CorpusDiagnosticsTests
         var result = SettingsCompiler.Compile(new[] { new SettingsSource(file, File.ReadAllText(path)) }, new CompileOptions("Corpus", "CorpusSettings"));
 
         var actual = result.Diagnostics
-            .Where(d => d.Severity != DiagnosticSeverity.Info)
+            .Where(d => d.Severity != SettingsSeverity.Info)
             .Select(d => $"{d.Id}@{d.Location.Start.Line}")
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
@@ -34,7 +34,7 @@ public class CorpusDiagnosticsTests
         Assert.True(errorsAndWarnings.OrderBy(s => s, StringComparer.Ordinal).SequenceEqual(actual),
             $"expected [{string.Join(" ", errorsAndWarnings)}] got [{string.Join(" ", actual)}]{Environment.NewLine}{all}");
 
-        var actualInfos = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Info).Select(d => $"{d.Id}@{d.Location.Start.Line}").ToHashSet();
+        var actualInfos = result.Diagnostics.Where(d => d.Severity == SettingsSeverity.Info).Select(d => $"{d.Id}@{d.Location.Start.Line}").ToHashSet();
         foreach (var info in infos)
         {
             Assert.True(actualInfos.Contains(info), $"missing info {info}{Environment.NewLine}{all}");

@@ -168,12 +168,12 @@ public sealed class CommandLineTests : IDisposable
         var (code, stdout, _) = Run("emit", path);
         Assert.Equal(0, code);
         Assert.Contains("namespace DjangoSettings.Generated", stdout);
-        Assert.Contains("public static partial class CorsSettings", stdout);
+        Assert.Contains("internal sealed partial class DjangoProjectSettings", stdout);
 
         (code, stdout, _) = Run("emit", "--namespace=My.App", "--class", "Frontend", path);
         Assert.Equal(0, code);
         Assert.Contains("namespace My.App", stdout);
-        Assert.Contains("public static partial class Frontend", stdout);
+        Assert.Contains("internal sealed partial class Frontend", stdout);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class CommandLineTests : IDisposable
         var (code, stdout, stderr) = Run(Over(new ModuleBuilder(path, text).Set("CORS_PREFLIGHT_MAX_AGE", new PyInt(-5))), "emit", path);
         Assert.Equal(1, code);
         Assert.Contains("error DJS0204", stderr);
-        Assert.Contains("public static int PreflightMaxAge { get; } = 86400;", stdout);
+        Assert.Contains("public int PreflightMaxAge { get; } = 86400;", stdout);
     }
 
     [Fact]

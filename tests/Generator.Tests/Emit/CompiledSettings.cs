@@ -45,21 +45,29 @@ internal sealed class CompiledSettings
     /// <summary>The outer class.</summary>
     public Type Outer => _assembly.GetTypes().Single(t => t.Name == _className && !t.IsNested);
 
-    /// <summary>A nested group class (Cors, SimpleJwt, Django).</summary>
-    public Type Group(string name) => Outer.GetNestedType(name) ?? throw new InvalidOperationException("no group " + name);
+    /// <summary>A nested group class (CorsGroup, SimpleJwtGroup, DjangoGroup).</summary>
+    public Type Group(string name) => Outer.GetNestedType(name + "Group") ?? throw new InvalidOperationException("no group " + name);
 
-    /// <summary>A static property's value; exceptions from the getter are unwrapped.</summary>
-    public object? Get(string group, string member)
+    private Func<string, object?>? _resolver;
+
+    /// <summary>Creates an instance through the generated constructor, as the runtime does; exceptions from it are unwrapped.</summary>
+    public object Create(Func<string, object?>? deferredValues)
     {
-        var property = Group(group).GetProperty(member, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException("no member " + group + "." + member);
-        try
-        {
-            return property.GetValue(null);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
+        var constructor = Outer.GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, new[] { typeof(Func<string, object?>) })
+            ?? throw new InvalidOperationException("no constructor taking the deferred values");
+        return Unwrap(() => constructor.Invoke(new object?[] { deferredValues }))!;
+    }
+
+    /// <summary>A member of a new instance made with the resolver set by <see cref="SetResolver"/> (none by default).</summary>
+    public object? Get(string group, string member) => Get(Create(_resolver), group, member);
+
+    /// <summary>A member of <paramref name="instance"/>: <c>instance.Group.Member</c>.</summary>
+    public object? Get(object instance, string group, string member)
+    {
+        var groupProperty = Outer.GetProperty(group, BindingFlags.Public | BindingFlags.Instance) ?? throw new InvalidOperationException("no group property " + group);
+        object groupValue = groupProperty.GetValue(instance)!;
+        var property = Group(group).GetProperty(member, BindingFlags.Public | BindingFlags.Instance) ?? throw new InvalidOperationException("no member " + group + "." + member);
+        return Unwrap(() => property.GetValue(groupValue));
     }
 
     /// <summary>A static member of the outer class (property or const field).</summary>
@@ -69,7 +77,18 @@ internal sealed class CompiledSettings
         return Outer.GetField(member, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) ?? throw new InvalidOperationException("no member " + member);
     }
 
-    /// <summary>Sets DeferredResolver.</summary>
-    public void SetResolver(Func<string, object?> resolver)
-        => Outer.GetProperty("DeferredResolver", BindingFlags.Public | BindingFlags.Static)!.SetValue(null, resolver);
+    /// <summary>The deferred values later <see cref="Get(string, string)"/> calls create instances with.</summary>
+    public void SetResolver(Func<string, object?> resolver) => _resolver = resolver;
+
+    private static object? Unwrap(Func<object?> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            throw ex.InnerException;
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace DjangoSettings.Generator.Tests.Emit;
 /// <summary>The emitter behind the real front end (lexer, parser, evaluator, binder, checks).</summary>
 public class RealCompilerTests
 {
-    private static readonly CompileOptions Options = new("MyApp.Web", "CorsSettings");
+    private static readonly CompileOptions Options = new("MyApp.Web", "DjangoProjectSettings");
 
     [Fact]
     public void React_settings_compile_to_the_same_class_as_the_hand_evaluated_module()
@@ -38,6 +38,6 @@ public class RealCompilerTests
         string text = System.IO.File.ReadAllText(RepositoryRoot.Corpus("Emit/" + name));
         var result = SettingsCompiler.Compile(new[] { new SettingsSource(name, text) }, Options);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
-        CompiledSettings.Load(result.GeneratedSource!, "CorsSettings");
+        CompiledSettings.Load(result.GeneratedSource!, "DjangoProjectSettings");
     }
 }

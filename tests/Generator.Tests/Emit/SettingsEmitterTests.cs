@@ -11,20 +11,20 @@ namespace DjangoSettings.Generator.Tests.Emit;
 
 public class SettingsEmitterTests
 {
-    private static readonly CompileOptions Options = new("MyApp.Web", "CorsSettings");
+    private static readonly CompileOptions Options = new("MyApp.Web", "DjangoProjectSettings");
 
     [Fact]
     public void React_settings_snapshot()
     {
         string source = SettingsEmitter.Emit(SampleSettings.React().Bind(), Options);
-        Snapshot.Verify(source, "CorsSettings");
+        Snapshot.Verify(source, "DjangoProjectSettings");
     }
 
     [Fact]
     public void Deferred_settings_snapshot()
     {
         string source = SettingsEmitter.Emit(SampleSettings.Deferred().Bind(), Options);
-        Snapshot.Verify(source, "CorsSettings");
+        Snapshot.Verify(source, "DjangoProjectSettings");
     }
 
     [Fact]
@@ -32,13 +32,13 @@ public class SettingsEmitterTests
     {
         var empty = new ModuleBuilder("cors.settings", string.Empty);
         string source = SettingsEmitter.Emit(empty.Bind(), Options);
-        Snapshot.Verify(source, "CorsSettings");
+        Snapshot.Verify(source, "DjangoProjectSettings");
     }
 
     [Fact]
     public void React_settings_compile_and_hold_the_evaluated_values()
     {
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.React().Bind(), Options), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.React().Bind(), Options), "DjangoProjectSettings");
 
         Assert.Equal(new[] { "http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:5173", "https://app.example.com" },
             (IReadOnlyList<string>)compiled.Get("Cors", "AllowedOrigins")!);
@@ -67,7 +67,7 @@ public class SettingsEmitterTests
     [Fact]
     public void Lists_are_read_only()
     {
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.React().Bind(), Options), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.React().Bind(), Options), "DjangoProjectSettings");
         var origins = (IReadOnlyList<string>)compiled.Get("Cors", "AllowedOrigins")!;
         var asList = Assert.IsAssignableFrom<IList<string>>(origins);
         Assert.True(asList.IsReadOnly);
@@ -75,9 +75,9 @@ public class SettingsEmitterTests
     }
 
     [Fact]
-    public void Deferred_members_ask_the_resolver_and_constants_do_not()
+    public void Deferred_members_come_from_the_values_given_to_each_instance_and_constants_do_not()
     {
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.Deferred().Bind(), Options), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(SampleSettings.Deferred().Bind(), Options), "DjangoProjectSettings");
 
         Assert.Equal(true, compiled.GetOuter("HasDeferredValues"));
         Assert.Equal(SampleSettings.DeferredText, compiled.GetOuter("SourceText"));
@@ -85,34 +85,45 @@ public class SettingsEmitterTests
         Assert.Equal(new[] { "CORS_ALLOWED_ORIGINS", "SIMPLE_JWT.ACCESS_TOKEN_LIFETIME", "SIMPLE_JWT.SIGNING_KEY", "SECRET_KEY", "DEBUG" },
             (IReadOnlyList<string>)compiled.GetOuter("DeferredKeys")!);
 
-        // Before the runtime wires the resolver, reading a deferred member fails with the setting's name.
-        var unset = Assert.Throws<InvalidOperationException>(() => compiled.Get("Cors", "AllowedOrigins"));
+        // Without the values the runtime evaluates at startup, creating the settings fails with the setting's name.
+        var unset = Assert.Throws<InvalidOperationException>(() => compiled.Create(null));
         Assert.Contains("CORS_ALLOWED_ORIGINS", unset.Message);
         Assert.Contains("os.environ.get(\"CORS_ALLOWED_ORIGINS\"", unset.Message);
 
+        // A value of the wrong type is refused when the settings are created, not when a request reads it.
+        var wrongType = Assert.Throws<InvalidOperationException>(() => compiled.Create(key => key == "DEBUG" ? "not a bool" : Answer(key)));
+        Assert.Contains("DEBUG", wrongType.Message);
+        Assert.Contains("System.String", wrongType.Message);
+
         var asked = new List<string>();
-        compiled.SetResolver(key =>
+        var settings = compiled.Create(key =>
         {
             asked.Add(key);
-            return key switch
-            {
-                "CORS_ALLOWED_ORIGINS" => new[] { "https://a.example" },
-                "SIMPLE_JWT.ACCESS_TOKEN_LIFETIME" => TimeSpan.FromMinutes(30),
-                "SECRET_KEY" or "SIMPLE_JWT.SIGNING_KEY" => null,
-                "DEBUG" => "not a bool",
-                _ => throw new InvalidOperationException("unexpected key " + key),
-            };
+            return Answer(key);
         });
-        Assert.Equal(new[] { "https://a.example" }, (IReadOnlyList<string>)compiled.Get("Cors", "AllowedOrigins")!);
-        Assert.Equal(TimeSpan.FromMinutes(30), compiled.Get("SimpleJwt", "AccessTokenLifetime"));
-        Assert.Null(compiled.Get("Django", "SecretKey"));
-        var wrongType = Assert.Throws<InvalidOperationException>(() => compiled.Get("Django", "Debug"));
-        Assert.Contains("System.String", wrongType.Message);
-        // Constants never go through the resolver.
-        Assert.Equal(true, compiled.Get("Cors", "AllowCredentials"));
-        Assert.Equal(TimeSpan.FromSeconds(1.5), compiled.Get("SimpleJwt", "Leeway"));
-        Assert.Equal(new[] { "(?i)^https://\\w+\\.example\\.com$" }, (IReadOnlyList<string>)compiled.Get("Cors", "AllowedOriginRegexes")!);
-        Assert.Equal("https://auth.example.com/<tenant> & \"co\"", compiled.Get("SimpleJwt", "Issuer"));
+        Assert.Equal(new[] { "https://a.example" }, (IReadOnlyList<string>)compiled.Get(settings, "Cors", "AllowedOrigins")!);
+        Assert.Equal(TimeSpan.FromMinutes(30), compiled.Get(settings, "SimpleJwt", "AccessTokenLifetime"));
+        Assert.Null(compiled.Get(settings, "Django", "SecretKey"));
+        Assert.Equal(false, compiled.Get(settings, "Django", "Debug"));
+        // Constants never go through the deferred values.
+        Assert.Equal(true, compiled.Get(settings, "Cors", "AllowCredentials"));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), compiled.Get(settings, "SimpleJwt", "Leeway"));
+        Assert.Equal(new[] { "(?i)^https://\\w+\\.example\\.com$" }, (IReadOnlyList<string>)compiled.Get(settings, "Cors", "AllowedOriginRegexes")!);
+        Assert.Equal("https://auth.example.com/<tenant> & \"co\"", compiled.Get(settings, "SimpleJwt", "Issuer"));
+        // Each instance holds its own values (no static state): another host's settings differ.
+        var other = compiled.Create(key => key == "CORS_ALLOWED_ORIGINS" ? new[] { "https://b.example" } : Answer(key));
+        Assert.Equal(new[] { "https://b.example" }, (IReadOnlyList<string>)compiled.Get(other, "Cors", "AllowedOrigins")!);
+        Assert.Equal(new[] { "https://a.example" }, (IReadOnlyList<string>)compiled.Get(settings, "Cors", "AllowedOrigins")!);
+        Assert.DoesNotContain(compiled.Outer.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static), p => p.CanWrite);
+
+        static object? Answer(string key) => key switch
+        {
+            "CORS_ALLOWED_ORIGINS" => new[] { "https://a.example" },
+            "SIMPLE_JWT.ACCESS_TOKEN_LIFETIME" => TimeSpan.FromMinutes(30),
+            "SECRET_KEY" or "SIMPLE_JWT.SIGNING_KEY" => null,
+            "DEBUG" => false,
+            _ => throw new InvalidOperationException("unexpected key " + key),
+        };
         Assert.DoesNotContain("CORS_ALLOW_CREDENTIALS", asked);
     }
 
@@ -126,10 +137,10 @@ public class SettingsEmitterTests
             .Set("CORS_PREFLIGHT_MAX_AGE", new PyInt(-1))
             .Set("CORS_ALLOWED_ORIGINS", new PyStr("https://a.example"))
             .Bind(diagnostics);
-        Assert.Equal(3, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(3, diagnostics.Count(d => d.Severity == SettingsSeverity.Error));
 
         string source = SettingsEmitter.Emit(bound, Options);
-        var compiled = CompiledSettings.Load(source, "CorsSettings");
+        var compiled = CompiledSettings.Load(source, "DjangoProjectSettings");
         Assert.Equal(false, compiled.Get("Cors", "AllowCredentials"));
         Assert.Equal(86400, compiled.Get("Cors", "PreflightMaxAge"));
         Assert.Empty((IReadOnlyList<string>)compiled.Get("Cors", "AllowedOrigins")!);
@@ -145,7 +156,7 @@ public class SettingsEmitterTests
     {
         var text = "SIMPLE_JWT = {\n    \"ACCESS_TOKEN_LIFETIME\": x,\n}\n";
         var bound = new ModuleBuilder("cors.settings", text).SetJwt("ACCESS_TOKEN_LIFETIME", new PyTimeDelta(microseconds)).Bind();
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, Options), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, Options), "DjangoProjectSettings");
         Assert.Equal(TimeSpan.FromTicks(ticks), compiled.Get("SimpleJwt", "AccessTokenLifetime"));
     }
 
@@ -171,9 +182,10 @@ public class SettingsEmitterTests
             .SetJwt("ISSUER", new PyDeferred(nasty, new[] { "K" + nasty }.ToEquatableArrayOfStrings(), null, "str"))
             .Bind();
 
-        string source = SettingsEmitter.Emit(bound, new CompileOptions("My-App.1st.class", "CorsSettings"));
-        var compiled = CompiledSettings.Load(source, "CorsSettings");
-        Assert.Equal(nasty, compiled.Get("Cors", "UrlsRegex"));
+        string source = SettingsEmitter.Emit(bound, new CompileOptions("My-App.1st.class", "DjangoProjectSettings"));
+        var compiled = CompiledSettings.Load(source, "DjangoProjectSettings");
+        Assert.Equal(nasty, compiled.Get(compiled.Create(_ => nasty), "Cors", "UrlsRegex"));
+        Assert.Equal(nasty, compiled.Get(compiled.Create(_ => nasty), "SimpleJwt", "Issuer"));
         Assert.Equal(text, compiled.GetOuter("SourceText"));
         Assert.Equal("My_App._1st.class", compiled.Outer.Namespace);
     }
@@ -185,7 +197,7 @@ public class SettingsEmitterTests
         var baseFile = new DjangoSettings.Generator.Text.SettingsSource("base.py", "DEBUG = False\n\"quoted\"\n");
         var bound = DjangoSettings.Generator.Binding.SettingsBinder.Bind(main.Build(), new[] { baseFile, main.Source }, new List<SettingsDiagnostic>());
 
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, Options), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, Options), "DjangoProjectSettings");
         Assert.Equal("prod.py", compiled.GetOuter("SourcePath"));
         Assert.Equal(SampleSettings.DeferredText, compiled.GetOuter("SourceText"));
         Assert.Equal(new[] { "base.py", "prod.py" }, (IReadOnlyList<string>)compiled.GetOuter("SourcePaths")!);
@@ -203,9 +215,33 @@ public class SettingsEmitterTests
     [Fact]
     public void An_empty_namespace_puts_the_class_in_the_global_namespace()
     {
-        string source = SettingsEmitter.Emit(new ModuleBuilder("cors.settings", string.Empty).Bind(), new CompileOptions(string.Empty, "CorsSettings"));
+        string source = SettingsEmitter.Emit(new ModuleBuilder("cors.settings", string.Empty).Bind(), new CompileOptions(string.Empty, "DjangoProjectSettings"));
         Assert.DoesNotContain("namespace", source);
-        Assert.Null(CompiledSettings.Load(source, "CorsSettings").Outer.Namespace);
+        Assert.Null(CompiledSettings.Load(source, "DjangoProjectSettings").Outer.Namespace);
+    }
+
+    [Fact]
+    public void Doc_comments_never_quote_secret_values()
+    {
+        const string text = "import os\n"
+            + "SECRET_KEY = 'literal-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz'\n"
+            + "SIMPLE_JWT = {'SIGNING_KEY': os.environ.get('JWT_KEY', 'fallback-signing-secret-0123456789-abcdefghij')}\n"
+            + "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app', 'PASSWORD': 'db-password-literal'}}\n"
+            + "CORS_ALLOWED_ORIGINS = ['https://app.example']\n";
+        var result = SettingsCompiler.Compile(new[] { new DjangoSettings.Generator.Text.SettingsSource("settings.py", text) }, Options);
+        string docs = string.Join("\n", result.GeneratedSource!.Split('\n').Where(l => l.TrimStart().StartsWith("///", StringComparison.Ordinal)));
+
+        Assert.DoesNotContain("literal-secret-key", docs);
+        Assert.DoesNotContain("fallback-signing-secret", docs);
+        Assert.DoesNotContain("db-password-literal", docs);
+        Assert.Contains("(line 2 not quoted: it holds SECRET_KEY, a secret)", docs);
+        Assert.Contains("(line 3 not quoted: it holds SIMPLE_JWT[\"SIGNING_KEY\"], a secret)", docs);
+        Assert.Contains("(not quoted: SIMPLE_JWT[\"SIGNING_KEY\"] is a secret)", docs);
+        Assert.Contains("(line 4 not quoted: it holds DATABASES[\"default\"][\"PASSWORD\"], a secret)", docs);
+        // Other settings keep their quoted line.
+        Assert.Contains("CORS_ALLOWED_ORIGINS = ['https://app.example']", docs);
+        // The deferred reader's message does not carry the fallback either.
+        Assert.DoesNotContain("fallback-signing-secret", result.GeneratedSource!.Split('\n').Single(l => l.Contains("ReadDeferred<string?>(deferredValues, \"SIMPLE_JWT.SIGNING_KEY\"", StringComparison.Ordinal)));
     }
 }
 

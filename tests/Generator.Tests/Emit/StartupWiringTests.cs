@@ -32,9 +32,9 @@ public class StartupWiringTests
     [Fact]
     public void Deferred_members_read_the_values_evaluated_at_startup()
     {
-        var build = SettingsCompiler.Compile(new[] { new SettingsSource("cors.settings", SampleSettings.DeferredText) }, new CompileOptions("MyApp.Web", "CorsSettings"));
+        var build = SettingsCompiler.Compile(new[] { new SettingsSource("cors.settings", SampleSettings.DeferredText) }, new CompileOptions("MyApp.Web", "DjangoProjectSettings"));
         Assert.False(build.HasErrors, string.Join("\n", build.Diagnostics));
-        var compiled = CompiledSettings.Load(build.GeneratedSource!, "CorsSettings");
+        var compiled = CompiledSettings.Load(build.GeneratedSource!, "DjangoProjectSettings");
 
         // What the runtime does at startup with the embedded source and IConfiguration.
         var sources = new[] { new SettingsSource((string)compiled.GetOuter("SourcePath")!, (string)compiled.GetOuter("SourceText")!) };
@@ -48,7 +48,7 @@ public class StartupWiringTests
         var diagnostics = new List<SettingsDiagnostic>(module.Diagnostics);
         var bound = SettingsBinder.Bind(module, sources, diagnostics);
         SettingsChecks.Run(bound, diagnostics);
-        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == SettingsSeverity.Error);
         Assert.False(bound.HasDeferred);
         compiled.SetResolver(SettingValues.Resolver(bound));
 
@@ -63,7 +63,7 @@ public class StartupWiringTests
     public void Startup_values_have_the_types_of_the_generated_members()
     {
         var bound = SampleSettings.React().Bind();
-        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, new CompileOptions("MyApp.Web", "CorsSettings")), "CorsSettings");
+        var compiled = CompiledSettings.Load(SettingsEmitter.Emit(bound, new CompileOptions("MyApp.Web", "DjangoProjectSettings")), "DjangoProjectSettings");
         foreach (var setting in bound.All.Where(s => s.Definition.Kind != SettingKind.Removed))
         {
             string group = setting.Definition.Group.ToString();

@@ -48,7 +48,7 @@ public class CorpusTests
         {
             var module = SettingsEvaluator.Evaluate(new[] { source }, environment);
             foreach (var d in module.Diagnostics) _output.WriteLine(d.ToString());
-            Assert.DoesNotContain(module.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Descriptor.Category is "Syntax" or "Internal");
+            Assert.DoesNotContain(module.Diagnostics, d => d.Severity == SettingsSeverity.Error && d.Descriptor.Category is "Syntax" or "Internal");
             Assert.NotEmpty(module.Names);
             Assert.True(module.Names.Keys.Any(k => k.StartsWith("CORS_", StringComparison.Ordinal) || k == "SIMPLE_JWT"), "no CORS/JWT setting bound");
         }

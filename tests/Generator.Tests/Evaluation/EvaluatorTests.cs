@@ -109,8 +109,8 @@ public class EvaluatorTests
         Assert.Equal("str", c.ExpectedType);
         var d = Assert.IsType<PyDeferred>(m.Value("D"));
         Assert.Equal("bool", d.ExpectedType);
-        Assert.Equal(new LinePosition(2, 5), a.Origin!.Start);
-        Assert.DoesNotContain(m.Diagnostics, x => x.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(new SourcePosition(2, 5), a.Origin!.Start);
+        Assert.DoesNotContain(m.Diagnostics, x => x.Severity >= SettingsSeverity.Warning);
     }
 
     [Fact]
@@ -132,8 +132,8 @@ public class EvaluatorTests
         var d = Assert.Single(m.Diagnostics);
         Assert.Equal(DiagnosticDescriptors.MissingEnvironmentVariable.Id, d.Id);
         Assert.Contains("DJANGO_SECRET_KEY", d.Message);
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(new LinePosition(2, 14), d.Location.Start);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
+        Assert.Equal(new SourcePosition(2, 14), d.Location.Start);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class EvaluatorTests
         var credentials = Assert.IsType<PyDeferred>(m.Value("CORS_ALLOW_CREDENTIALS"));
         Assert.Equal(true, Py.Plain(credentials.Default!));
         Assert.Equal("bool", credentials.ExpectedType);
-        Assert.Equal(new LinePosition(6, 5), m.Names["CORS_ALLOW_CREDENTIALS"].NameLocation.Start);
+        Assert.Equal(new SourcePosition(6, 5), m.Names["CORS_ALLOW_CREDENTIALS"].NameLocation.Start);
 
         var dev = Py.Run(text, Env(("DJANGO_DEBUG", "1")));
         Assert.False(dev.Names.ContainsKey("CORS_ALLOWED_ORIGINS"));
@@ -256,7 +256,7 @@ public class EvaluatorTests
         Assert.Equal("config/settings/production.py", jwt.Entries[0].Value.Origin!.Path);
         Assert.Equal("config/settings/base.py", m.Names["SIMPLE_JWT"].NameLocation.Path);
         Assert.Equal(Py.Strings("https://a.example", "https://b.example"), Py.Plain(m.Value("CORS_ALLOWED_ORIGINS")));
-        Assert.Equal(new LinePosition(4, 1), m.Names["CORS_ALLOWED_ORIGINS"].NameLocation.Start);
+        Assert.Equal(new SourcePosition(4, 1), m.Names["CORS_ALLOWED_ORIGINS"].NameLocation.Start);
         Assert.False(m.Names.ContainsKey("_private"));
         Assert.False(m.Names.ContainsKey("timedelta"));
 
@@ -270,7 +270,7 @@ public class EvaluatorTests
         var m = Py.Run("from .base import *\nimport os\nSECRET_KEY = os.environ['K']\nSIMPLE_JWT['SIGNING_KEY'] = SECRET_KEY\nX = SOMETHING\n");
         var d = Assert.Single(m.Diagnostics);
         Assert.Equal(DiagnosticDescriptors.UnresolvedStarImport.Id, d.Id);
-        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        Assert.Equal(SettingsSeverity.Info, d.Severity);
         Assert.IsType<PyUnknown>(m.Value("X"));
         Assert.IsType<PyUnknown>(m.Value("SIMPLE_JWT"));
     }
@@ -290,9 +290,9 @@ public class EvaluatorTests
             + "try:\n    CORS_ALLOW_CREDENTIALS = compute()\nexcept Exception:\n    CORS_ALLOW_CREDENTIALS = False\n"
             + "class Settings:\n    X = 1\nwhile False:\n    Y = 1\nZ = get_origins()\n";
         var m = Py.Run(text);
-        Assert.All(m.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.All(m.Diagnostics, d => Assert.Equal(SettingsSeverity.Info, d.Severity));
         Assert.Equal(4, m.Diagnostics.Count(d => d.Id == DiagnosticDescriptors.SkippedStatement.Id));
-        Assert.Contains(m.Skipped, s => s.Name == "CORS_ALLOWED_ORIGINS" && s.NameLocation.Start == new LinePosition(2, 5));
+        Assert.Contains(m.Skipped, s => s.Name == "CORS_ALLOWED_ORIGINS" && s.NameLocation.Start == new SourcePosition(2, 5));
         Assert.Equal(2, m.Skipped.Count(s => s.Name == "CORS_ALLOW_CREDENTIALS"));
         Assert.IsType<PyUnknown>(m.Value("CORS_ALLOW_CREDENTIALS"));
         Assert.False(m.Names.ContainsKey("CORS_ALLOWED_ORIGINS"));
@@ -305,7 +305,7 @@ public class EvaluatorTests
         var m = Py.Run("CORS_ALLOW_ALL_ORIGINS: True\nCORS_ALLOW_CREDENTIALS = True\nX: int = 5\n");
         var a = Assert.Single(m.Annotations);
         Assert.Equal("CORS_ALLOW_ALL_ORIGINS", a.Name);
-        Assert.Equal(new LinePosition(1, 23), a.ColonLocation.Start);
+        Assert.Equal(new SourcePosition(1, 23), a.ColonLocation.Start);
         Assert.Equal(true, Py.Plain(a.Annotation!));
         Assert.False(m.Names.ContainsKey("CORS_ALLOW_ALL_ORIGINS"));
         Assert.Equal(5L, Py.Plain(m.Value("X")));
@@ -317,7 +317,7 @@ public class EvaluatorTests
         var m = Py.Run("SIMPLE_JWT = {'AUTH_HEADER_TYPES': ('Bearer'), 'B': ('Bearer',)}\n");
         var dict = (PyDict)m.Value("SIMPLE_JWT");
         var s = Assert.IsType<PyStr>(dict.Entries[0].Value);
-        Assert.Equal(new LinePosition(1, 36), s.Origin!.Start);
+        Assert.Equal(new SourcePosition(1, 36), s.Origin!.Start);
         Assert.IsType<PyTuple>(dict.Entries[1].Value);
     }
 
@@ -327,8 +327,8 @@ public class EvaluatorTests
         var m = Py.Run("SECRET_KEY = 'k'\nSIMPLE_JWT = {'SIGNING_KEY': SECRET_KEY}\nCORS_A = ['x']\nCSRF = CORS_A\n");
         var key = ((PyDict)m.Value("SIMPLE_JWT")).Entries[0].Value;
         Assert.Equal("k", Py.Plain(key));
-        Assert.Equal(new LinePosition(2, 30), key.Origin!.Start);
-        Assert.Equal(new LinePosition(1, 1), key.DefinedAt!.Start);
+        Assert.Equal(new SourcePosition(2, 30), key.Origin!.Start);
+        Assert.Equal(new SourcePosition(1, 1), key.DefinedAt!.Start);
         Assert.Equal(new[] { "SECRET_KEY", "SIMPLE_JWT", "CORS_A", "CSRF" }, m.Names.Keys.ToArray());
     }
 
@@ -501,7 +501,7 @@ public class EvaluatorTests
         Assert.Equal("RS256", Py.Plain(startup.Value("ALG")));
 
         var missing = Py.Run(text, DictionaryEnvironment.Empty);
-        Assert.Contains(missing.Diagnostics, d => d.Id == DiagnosticDescriptors.FileNotReadable.Id && d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(missing.Diagnostics, d => d.Id == DiagnosticDescriptors.FileNotReadable.Id && d.Severity == SettingsSeverity.Error);
         Assert.Equal("HS256", Py.Plain(missing.Value("ALG")));
     }
 
@@ -512,7 +512,7 @@ public class EvaluatorTests
         var d = Assert.Single(m.Diagnostics);
         Assert.Equal(DiagnosticDescriptors.NameNotDefined.Id, d.Id);
         Assert.Contains("from datetime import timedelta", d.Message);
-        Assert.Equal(new LinePosition(1, 40), d.Location.Start);
+        Assert.Equal(new SourcePosition(1, 40), d.Location.Start);
     }
 
     [Fact]
@@ -525,14 +525,14 @@ public class EvaluatorTests
             "KeyError: 'k'",
             "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
         }, m.Diagnostics.Select(d => d.Message).ToArray());
-        Assert.All(m.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.All(m.Diagnostics, d => Assert.Equal(SettingsSeverity.Warning, d.Severity));
     }
 
     [Fact]
     public void Unknown_imports_and_calls_are_info_and_unknown()
     {
         var m = Py.Run("from django.core.management.utils import get_random_secret_key\nimport dj_database_url\nSECRET_KEY = get_random_secret_key()\nDB = dj_database_url.config()\nLOGGING = {'version': 1, 'handlers': {'console': {'class': 'logging.StreamHandler'}}}\n");
-        Assert.All(m.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.All(m.Diagnostics, d => Assert.Equal(SettingsSeverity.Info, d.Severity));
         Assert.Equal(2, m.Diagnostics.Count);
         Assert.IsType<PyUnknown>(m.Value("SECRET_KEY"));
         Assert.IsType<PyDict>(m.Value("LOGGING"));
@@ -597,6 +597,6 @@ public class EvaluatorTests
         Assert.Null(x.Default);
         Assert.Equal("list", x.ExpectedType);
         var d = Assert.Single(m.Diagnostics);
-        Assert.Equal(new LinePosition(3, 5), d.Location.Start);
+        Assert.Equal(new SourcePosition(3, 5), d.Location.Start);
     }
 }

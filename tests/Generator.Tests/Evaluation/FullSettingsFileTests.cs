@@ -127,7 +127,7 @@ except ImportError:
     public void Startproject_settings_evaluate_with_infos_only()
     {
         var m = Py.Run(SettingsPy, path: "backend/settings.py");
-        Assert.All(m.Diagnostics, d => Assert.True(d.Severity == DiagnosticSeverity.Info, d.ToString()));
+        Assert.All(m.Diagnostics, d => Assert.True(d.Severity == SettingsSeverity.Info, d.ToString()));
         var jwt = (PyDict)m.Value("SIMPLE_JWT");
         var access = Assert.IsType<PyDeferred>(jwt.Entries[0].Value);
         Assert.Equal(900.0, Py.Plain(access.Default!));

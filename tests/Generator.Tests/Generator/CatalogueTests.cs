@@ -16,7 +16,7 @@ namespace DjangoSettings.Generator.Tests.Generator;
 /// </summary>
 public class CatalogueTests
 {
-    private static readonly IReadOnlyList<DiagnosticDescriptor> Catalogue = RoslynDiagnostics.Catalogue().ToList();
+    private static readonly IReadOnlyList<DjsDescriptor> Catalogue = RoslynDiagnostics.Catalogue().ToList();
 
     [Fact]
     public void Ids_are_unique_and_well_formed()

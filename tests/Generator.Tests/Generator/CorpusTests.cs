@@ -25,7 +25,7 @@ public class CorpusTests
     public void The_generated_code_compiles(string name)
     {
         string text = File.ReadAllText(RepositoryRoot.Corpus(name));
-        var options = GeneratorHarness.Options().WithMetadata(GeneratorHarness.ProjectDirectory + "/" + name, "DjangoSettings", "true");
+        var options = GeneratorHarness.Options(settingsFile: name);
         var files = new[] { new InMemoryAdditionalText(GeneratorHarness.ProjectDirectory + "/" + name, text) };
 
         var (run, output, _) = GeneratorHarness.Run(new SettingsGenerator(), files, options);

@@ -25,21 +25,30 @@ public class IncrementalTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
+    // A [DjangoSettingsFile] class, so the declaration steps have something to carry.
+    private static readonly string[] Declared =
+    {
+        GeneratorHarness.AttributeSource,
+        "namespace MyApp.Web { [DjangoSettings.DjangoSettingsFile(\"cors.settings\")] public partial class AppSettings; }",
+    };
+
     [Fact]
     public void Every_tracking_name_is_used_by_the_pipeline()
     {
-        var (run, _) = FirstRun();
+        var (run, _) = FirstRun(declared: true);
         var steps = run.Results[0].TrackedSteps;
         Assert.All(AllSteps, name => Assert.True(steps.ContainsKey(name), name + " was not tracked"));
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Adding_or_editing_unrelated_code_leaves_every_step_cached(bool realCompiler)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Adding_or_editing_unrelated_code_leaves_every_step_cached(bool realCompiler, bool declared)
     {
-        var (first, driver) = FirstRun(realCompiler ? new SettingsGenerator() : null);
-        var compilation = GeneratorHarness.CreateCompilation("namespace MyApp.Web { public class A { } }");
+        var (first, driver) = FirstRun(realCompiler ? new SettingsGenerator() : null, declared);
+        var compilation = GeneratorHarness.CreateCompilation(Sources(declared, "namespace MyApp.Web { public class A { } }"));
 
         // Run once on the compilation, then again after adding a tree and after editing one.
         driver = driver.RunGenerators(compilation);
@@ -47,10 +56,23 @@ public class IncrementalTests
         var second = driver.RunGenerators(added).GetRunResult();
         AssertAllCached(second);
 
-        var edited = added.ReplaceSyntaxTree(added.SyntaxTrees.First(), CSharpSyntaxTree.ParseText("namespace MyApp.Web { public class A { int x; } }", GeneratorHarness.ParseOptions));
+        var edited = added.ReplaceSyntaxTree(added.SyntaxTrees.Single(t => t.ToString().Contains("public class A {")), CSharpSyntaxTree.ParseText("namespace MyApp.Web { public class A { int x; } }", GeneratorHarness.ParseOptions));
         var third = driver.RunGenerators(added).RunGenerators(edited).GetRunResult();
         AssertAllCached(third);
         Assert.Equal(first.GeneratedTrees.Single().ToString(), third.GeneratedTrees.Single().ToString());
+        if (!declared) return;
+
+        // Typing inside the declared class itself: the declaration is read again, equal, and nothing after it runs.
+        var declaration = edited.SyntaxTrees.Single(t => t.ToString().Contains("partial class AppSettings"));
+        var typed = edited.ReplaceSyntaxTree(declaration, CSharpSyntaxTree.ParseText(
+            "namespace MyApp.Web { [DjangoSettings.DjangoSettingsFile(\"cors.settings\")] public partial class AppSettings { public int Extra => 1; } }", GeneratorHarness.ParseOptions, path: declaration.FilePath));
+        var fourth = driver.RunGenerators(edited).RunGenerators(typed).GetRunResult();
+        Assert.All(fourth.Results[0].TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.New, o.Reason));
+        foreach (var name in AllSteps.Where(n => n != TrackingNames.Declarations))
+        {
+            Assert.All(fourth.Results[0].TrackedSteps[name].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + " was " + o.Reason));
+        }
     }
 
     [Fact]
@@ -97,19 +119,25 @@ public class IncrementalTests
 
     private readonly AdditionalText _settingsFile = new InMemoryAdditionalText(Path, SampleSettings.ReactText);
 
-    private (GeneratorDriverRunResult Run, GeneratorDriver Driver) FirstRun(SettingsGenerator? generator = null)
+    private (GeneratorDriverRunResult Run, GeneratorDriver Driver) FirstRun(SettingsGenerator? generator = null, bool declared = false)
     {
         var files = new[] { _settingsFile, new InMemoryAdditionalText(GeneratorHarness.ProjectDirectory + "/readme.txt", "not settings") };
         var driver = GeneratorHarness.CreateDriver(generator ?? GeneratorHarness.Over(SampleSettings.React()), files, GeneratorHarness.Options());
-        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace MyApp.Web { public class A { } }"));
-        return (driver.GetRunResult(), driver);
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation(Sources(declared, "namespace MyApp.Web { public class A { } }")));
+        var run = driver.GetRunResult();
+        Assert.Contains(declared ? "partial class AppSettings" : "partial class DjangoProjectSettings", run.GeneratedTrees.Single().ToString());
+        return (run, driver);
     }
+
+    private static string[] Sources(bool declared, params string[] sources) => declared ? Declared.Concat(sources).ToArray() : sources;
 
     private static void AssertAllCached(GeneratorDriverRunResult run)
     {
         var result = run.Results[0];
         foreach (var name in AllSteps)
         {
+            // Without a [DjangoSettingsFile] class the per-declaration step has no node to track.
+            if (name == TrackingNames.Declarations && !result.TrackedSteps.ContainsKey(name)) continue;
             Assert.True(result.TrackedSteps.TryGetValue(name, out var runs), name + " not tracked");
             foreach (var step in runs)
             {

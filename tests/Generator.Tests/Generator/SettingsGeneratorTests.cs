@@ -24,10 +24,11 @@ public class SettingsGeneratorTests
             new InMemoryAdditionalText(Dir + "/notes.txt", "CORS_ALLOW_ALL_ORIGINS = True"),
         };
         var (run, output, _) = GeneratorHarness.Run(Over(SampleSettings.React()), files, GeneratorHarness.Options("MyApp.Web"),
-            "namespace MyApp.Web { public static class Use { public static int Origins => CorsSettings.Cors.AllowedOrigins.Count; } }");
+            "namespace MyApp.Web { public static class Use { public static int Origins => new DjangoProjectSettings().Cors.AllowedOrigins.Count; } }");
 
         var source = Assert.Single(run.GeneratedTrees);
-        Assert.EndsWith("DjangoSettings.cors.settings.g.cs", source.FilePath);
+        Assert.EndsWith("MyApp.Web.DjangoProjectSettings.g.cs", source.FilePath);
+        Assert.Contains("internal sealed partial class DjangoProjectSettings", source.ToString());
         Assert.Contains("namespace MyApp.Web", source.ToString());
         Assert.Empty(GeneratorHarness.Problems(output));
         Snapshot.VerifyRun(run);
@@ -44,14 +45,13 @@ namespace MyApp.Web
 {
     public static class Startup
     {
-        public static string Describe()
+        internal static string Describe(DjangoProjectSettings settings)
         {
-            IReadOnlyList<string> origins = CorsSettings.Cors.AllowedOrigins;
-            TimeSpan access = CorsSettings.SimpleJwt.AccessTokenLifetime;
-            bool credentials = CorsSettings.Cors.AllowCredentials;
-            string? key = CorsSettings.SimpleJwt.SigningKey;
-            CorsSettings.DeferredResolver = k => null;
-            return origins.Count + "" "" + access + "" "" + credentials + "" "" + key + CorsSettings.SourceText.Length;
+            IReadOnlyList<string> origins = settings.Cors.AllowedOrigins;
+            TimeSpan access = settings.SimpleJwt.AccessTokenLifetime;
+            bool credentials = settings.Cors.AllowCredentials;
+            string? key = settings.SimpleJwt.SigningKey;
+            return origins.Count + "" "" + access + "" "" + credentials + "" "" + key + DjangoProjectSettings.SourceText.Length;
         }
     }
 }";
@@ -73,7 +73,7 @@ namespace MyApp.Web
             GeneratorHarness.Options(settingsFile: "config/./settings.py"));
 
         var tree = Assert.Single(run.GeneratedTrees);
-        Assert.Contains("public static partial class DjangoSettings", tree.ToString());
+        Assert.Contains("internal sealed partial class DjangoProjectSettings", tree.ToString());
         Assert.Contains("public const string SourcePath = \"config/settings.py\";", tree.ToString());
         Assert.Empty(GeneratorHarness.Problems(output));
     }
@@ -86,35 +86,6 @@ namespace MyApp.Web
             GeneratorHarness.Options(settingsFile: "/src/backend/myproject/settings.py"));
 
         Assert.Contains("public const string SourcePath = \"../backend/myproject/settings.py\";", Assert.Single(run.GeneratedTrees).ToString());
-    }
-
-    [Fact]
-    public void DjangoSettings_metadata_selects_any_file_and_two_files_get_distinct_hint_names()
-    {
-        var files = new AdditionalText[]
-        {
-            new InMemoryAdditionalText(Dir + "/a/cors.settings", string.Empty),
-            new InMemoryAdditionalText(Dir + "/b/cors.settings", string.Empty),
-            new InMemoryAdditionalText(Dir + "/a_cors.settings", string.Empty),
-        };
-        var options = GeneratorHarness.Options()
-            .WithMetadata(Dir + "/a/cors.settings", "DjangoSettings", "true")
-            .WithMetadata(Dir + "/a/cors.settings", "DjangoSettingsClass", "FrontendSettings")
-            .WithMetadata(Dir + "/b/cors.settings", "DjangoSettings", "True")
-            .WithMetadata(Dir + "/a_cors.settings", "DjangoSettings", "true")
-            .WithMetadata(Dir + "/a_cors.settings", "DjangoSettingsClass", "OtherSettings");
-        var generator = Over(new ModuleBuilder("a/cors.settings", string.Empty), new ModuleBuilder("b/cors.settings", string.Empty), new ModuleBuilder("a_cors.settings", string.Empty));
-        var (run, output, _) = GeneratorHarness.Run(generator, files, options);
-
-        Assert.Null(run.Results[0].Exception);
-        var hints = run.Results[0].GeneratedSources.Select(s => s.HintName).ToList();
-        Assert.Equal(3, hints.Count);
-        Assert.Equal(3, hints.Distinct().Count());
-        Assert.Empty(GeneratorHarness.Problems(output));
-        var text = string.Join("\n", run.GeneratedTrees.Select(t => t.ToString()));
-        Assert.Contains("class FrontendSettings", text);
-        Assert.Contains("class CorsSettings", text);
-        Assert.Contains("class OtherSettings", text);
     }
 
     [Fact]
@@ -154,7 +125,7 @@ namespace MyApp.Web
         const string text = "CORS_ALLOWED_ORIGINS = [\"https://a.example\"]\nCORS_PREFLIGHT_MAX_AGE = -1\nSIMPLE_JWT = {\n    \"ALGORITM\": \"HS256\",\n}\n";
         var files = new[] { new InMemoryAdditionalText(Dir + "/cors.settings", text) };
         var (run, output, _) = GeneratorHarness.Run(new SettingsGenerator(), files, GeneratorHarness.Options(),
-            "namespace MyApp.Web { public static class Use { public static int Age => CorsSettings.Cors.PreflightMaxAge; } }");
+            "namespace MyApp.Web { public static class Use { public static int Age => new DjangoProjectSettings().Cors.PreflightMaxAge; } }");
 
         var maxAge = Assert.Single(run.Diagnostics, d => d.Id == "DJS0204");
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, maxAge.Severity);
@@ -218,7 +189,7 @@ namespace MyApp.Web
     {
         var files = new[] { new InMemoryAdditionalText(Dir + "/cors.settings", string.Empty) };
         var (run, output, _) = GeneratorHarness.Run(Over(new ModuleBuilder("cors.settings", string.Empty)), files, GeneratorHarness.Options(rootNamespace: ""),
-            "public static class Use { public static bool X => CorsSettings.Cors.AllowAllOrigins; }");
+            "public static class Use { public static bool X => new DjangoProjectSettings().Cors.AllowAllOrigins; }");
         Assert.DoesNotContain("namespace", Assert.Single(run.GeneratedTrees).ToString());
         Assert.Empty(GeneratorHarness.Problems(output));
     }

@@ -8,10 +8,10 @@ namespace DjangoSettings.Generator.Tests.Infrastructure;
 internal static class Compile
 {
     public static CompilationResult Text(string text, string path = "cors.settings")
-        => SettingsCompiler.Compile(new[] { new SettingsSource(path, text) }, new CompileOptions("Tests", "CorsSettings"));
+        => SettingsCompiler.Compile(new[] { new SettingsSource(path, text) }, new CompileOptions("Tests", "DjangoProjectSettings"));
 
     /// <summary>"DJS0212@3:5" for each diagnostic of at least the given severity, in source order.</summary>
-    public static string[] Ids(string text, DiagnosticSeverity minimum = DiagnosticSeverity.Warning)
+    public static string[] Ids(string text, SettingsSeverity minimum = SettingsSeverity.Warning)
         => Text(text).Diagnostics.Where(d => d.Severity >= minimum).Select(d => $"{d.Id}@{d.Location.Start.Line}:{d.Location.Start.Column}").ToArray();
 
     public static SettingsDiagnostic Single(string text, string id)

@@ -24,6 +24,16 @@ public static class GeneratorHarness
         .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
         .ToImmutableArray();
 
+    /// <summary>
+    /// The attribute as DjangoSettings.Runtime declares it (these tests compile without the runtime;
+    /// the generator matches it by metadata name).
+    /// </summary>
+    public const string AttributeSource = "namespace DjangoSettings { [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class DjangoSettingsFileAttribute : System.Attribute { public DjangoSettingsFileAttribute(string path) => Path = path; public string Path { get; } } }";
+
+    /// <summary>A reference to an assembly named DjangoSettings.Runtime (empty), which turns on what depends on the runtime being referenced.</summary>
+    public static MetadataReference FakeRuntime { get; } = CSharpCompilation.Create("DjangoSettings.Runtime", null, References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference();
+
     /// <summary>Parse options: the latest language version.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
@@ -69,7 +79,7 @@ public static class GeneratorHarness
     /// The generator over hand-built modules (through the real binder and emitter), matched by the
     /// path and text the core sees; the real evaluator takes this role once the language branch lands.
     /// </summary>
-    public static SettingsGenerator Over(params ModuleBuilder[] modules)
+    internal static SettingsGenerator Over(params ModuleBuilder[] modules)
         => new((files, options, _) =>
         {
             var main = files[files.Count - 1];

@@ -17,7 +17,7 @@ namespace DjangoSettings.Generator.Tests.Infrastructure;
 /// the evaluator would. This tests the emitter and the generator edge independently of the
 /// language front end, through the real binder.
 /// </summary>
-public sealed class ModuleBuilder
+internal sealed class ModuleBuilder
 {
     private readonly SettingsSource _source;
     private readonly Dictionary<string, SettingBinding> _names = new(StringComparer.Ordinal);
@@ -37,9 +37,9 @@ public sealed class ModuleBuilder
         int nameStart = match.Index;
         int valueStart = match.Index + match.Length;
         int end = StatementEnd(valueStart);
-        var nameLocation = _source.GetLocation(new TextSpan(nameStart, name.Length));
-        var statement = _source.GetLocation(TextSpan.FromBounds(nameStart, end));
-        var located = value with { Origin = _source.GetLocation(TextSpan.FromBounds(valueStart, end)) };
+        var nameLocation = _source.GetLocation(new SourceSpan(nameStart, name.Length));
+        var statement = _source.GetLocation(SourceSpan.FromBounds(nameStart, end));
+        var located = value with { Origin = _source.GetLocation(SourceSpan.FromBounds(valueStart, end)) };
         _names[name] = new SettingBinding(name, located, nameLocation, statement);
         return this;
     }
@@ -52,8 +52,8 @@ public sealed class ModuleBuilder
         int valueStart = match.Index + match.Length;
         int end = StatementEnd(valueStart);
         if (end > valueStart && _source.Text[end - 1] == ',') end--;
-        var keyValue = new PyStr(key) { Origin = _source.GetLocation(new TextSpan(match.Index, key.Length + 2)) };
-        _jwt.Add(new PyDictEntry(keyValue, value with { Origin = _source.GetLocation(TextSpan.FromBounds(valueStart, end)) }));
+        var keyValue = new PyStr(key) { Origin = _source.GetLocation(new SourceSpan(match.Index, key.Length + 2)) };
+        _jwt.Add(new PyDictEntry(keyValue, value with { Origin = _source.GetLocation(SourceSpan.FromBounds(valueStart, end)) }));
         return this;
     }
 

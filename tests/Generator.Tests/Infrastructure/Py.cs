@@ -8,7 +8,7 @@ using Xunit;
 namespace DjangoSettings.Generator.Tests.Infrastructure;
 
 /// <summary>Helpers to evaluate snippets and read values back as plain .NET objects.</summary>
-public static class Py
+internal static class Py
 {
     public static SettingsModule Run(string text, ISettingsEnvironment? environment = null, string path = "cors.settings")
         => SettingsEvaluator.Evaluate(new[] { new SettingsSource(path, text) }, environment);

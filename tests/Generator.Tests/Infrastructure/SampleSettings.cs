@@ -6,7 +6,7 @@ using DjangoSettings.Generator.Evaluation.Values;
 namespace DjangoSettings.Generator.Tests.Infrastructure;
 
 /// <summary>The settings files the emitter and generator tests share, with what each name evaluates to.</summary>
-public static class SampleSettings
+internal static class SampleSettings
 {
     /// <summary>The oracle's react.cors.settings (copied from shared/oracle/settings).</summary>
     public static string ReactText => File.ReadAllText(RepositoryRoot.Corpus("Emit/react.cors.settings")).Replace("\r\n", "\n");

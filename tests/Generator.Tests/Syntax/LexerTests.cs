@@ -56,7 +56,7 @@ public class LexerTests
         var (_, diagnostics) = Lex("if X:\n        A = 1\n    B = 2\n");
         var d = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticDescriptors.InvalidIndentation.Id, d.Id);
-        Assert.Equal(new LinePosition(3, 5), d.Location.Start);
+        Assert.Equal(new SourcePosition(3, 5), d.Location.Start);
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public class LexerTests
         var (_, diagnostics) = Lex("A = 1\nX = 'abc\nY = 2\n");
         var d = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticDescriptors.UnterminatedString.Id, d.Id);
-        Assert.Equal(new LinePosition(2, 5), d.Location.Start);
+        Assert.Equal(new SourcePosition(2, 5), d.Location.Start);
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public class LexerTests
         var (tokens, diagnostics) = Lex("X = 1\nY = $\n");
         var d = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticDescriptors.InvalidCharacter.Id, d.Id);
-        Assert.Equal(new LinePosition(2, 5), d.Location.Start);
+        Assert.Equal(new SourcePosition(2, 5), d.Location.Start);
         Assert.Contains(tokens, t => t.Kind == TokenKind.Error);
     }
 
@@ -182,7 +182,7 @@ public class LexerTests
         var (tokens, diagnostics) = Lex("X = [\n    'a',\nY = 2\n");
         var d = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticDescriptors.UnclosedBracket.Id, d.Id);
-        Assert.Equal(new LinePosition(1, 5), d.Location.Start);
+        Assert.Equal(new SourcePosition(1, 5), d.Location.Start);
         Assert.Equal(2, tokens.Count(t => t.Kind == TokenKind.Newline));
     }
 

@@ -8,9 +8,9 @@ namespace DjangoSettings.Generator.Tests.Syntax;
 
 public class ParserTests
 {
-    private static SyntaxTree Parse(string text) => SyntaxTree.Parse(new SettingsSource("t.settings", text));
+    private static PySyntaxTree Parse(string text) => PySyntaxTree.Parse(new SettingsSource("t.settings", text));
 
-    private static SyntaxTree ParseClean(string text)
+    private static PySyntaxTree ParseClean(string text)
     {
         var tree = Parse(text);
         Assert.True(tree.Diagnostics.IsEmpty, string.Join("; ", tree.Diagnostics));
@@ -19,7 +19,7 @@ public class ParserTests
 
     private static Expr Value(string expression) => ((AssignStmt)ParseClean("X = " + expression + "\n").Statements.Single()).Value;
 
-    private static string SpanText(SyntaxTree tree, TextSpan span) => tree.Source.Text.Substring(span.Start, span.Length);
+    private static string SpanText(PySyntaxTree tree, SourceSpan span) => tree.Source.Text.Substring(span.Start, span.Length);
 
     [Fact]
     public void Chained_and_tuple_assignment()
@@ -155,7 +155,7 @@ public class ParserTests
     public void Calls_subscripts_slices_attributes_lambdas_and_walrus()
     {
         var call = Assert.IsType<CallExpr>(Value("f(a, k=v, *xs, **kw)"));
-        Assert.Equal(new[] { ArgumentKind.Positional, ArgumentKind.Keyword, ArgumentKind.Star, ArgumentKind.DoubleStar }, call.Arguments.Select(a => a.Kind).ToArray());
+        Assert.Equal(new[] { CallArgumentKind.Positional, CallArgumentKind.Keyword, CallArgumentKind.Star, CallArgumentKind.DoubleStar }, call.Arguments.Select(a => a.Kind).ToArray());
         Assert.IsType<SliceExpr>(Assert.IsType<SubscriptExpr>(Value("x[1:2:3]")).Index);
         Assert.IsType<SliceExpr>(Assert.IsType<SubscriptExpr>(Value("x[::-1]")).Index);
         Assert.IsType<AttributeExpr>(Value("Path(__file__).resolve().parent.parent"));
@@ -210,7 +210,7 @@ public class ParserTests
         Assert.Equal("{\n    \"ACCESS_TOKEN_LIFETIME\": timedelta(minutes=5),\n}", SpanText(tree, dict.Span));
         var call = (CallExpr)dict.Items[0].Value;
         Assert.Equal("timedelta(minutes=5)", SpanText(tree, call.Span));
-        Assert.Equal(new LinePosition(3, 30), tree.Source.GetLocation(call.Span).Start);
+        Assert.Equal(new SourcePosition(3, 30), tree.Source.GetLocation(call.Span).Start);
         Assert.Equal("minutes", SpanText(tree, call.Arguments[0].NameSpan));
         Assert.Equal("SIMPLE_JWT = {\n    \"ACCESS_TOKEN_LIFETIME\": timedelta(minutes=5),\n}", SpanText(tree, assign.Span));
     }
@@ -220,8 +220,8 @@ public class ParserTests
     {
         var tree = Parse("A = 1\nB = = 2\nC = 3\nif x\n    D = 4\nE = 5\n");
         Assert.Equal(2, tree.Diagnostics.Length);
-        Assert.Equal(new LinePosition(2, 5), tree.Diagnostics[0].Location.Start);
-        Assert.Equal(new LinePosition(4, 5), tree.Diagnostics[1].Location.Start);
+        Assert.Equal(new SourcePosition(2, 5), tree.Diagnostics[0].Location.Start);
+        Assert.Equal(new SourcePosition(4, 5), tree.Diagnostics[1].Location.Start);
         var names = tree.Statements.OfType<AssignStmt>().Select(a => ((NameExpr)a.Targets[0]).Name).ToList();
         Assert.Equal(new[] { "A", "C", "E" }, names);
         var broken = tree.Statements.OfType<ErrorStmt>().Last();
@@ -242,8 +242,8 @@ public class ParserTests
         var tree = Parse(text);
         var d = tree.Diagnostics.First();
         Assert.Contains(message, d.Message);
-        Assert.Equal(new LinePosition(line, column), d.Location.Start);
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(new SourcePosition(line, column), d.Location.Start);
+        Assert.Equal(SettingsSeverity.Error, d.Severity);
     }
 
     [Fact]

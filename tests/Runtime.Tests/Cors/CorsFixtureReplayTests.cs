@@ -28,7 +28,8 @@ public sealed class CorsFixtureReplayTests
         {
             ["allow_all"] = (new DjangoCorsSettings { AllowAllOrigins = true, AllowCredentials = false },
                 FourXExpectation.AllowHeaders314Default, FourXExpectation.AllowHeaders4xDefault),
-            ["legacy"] = (new DjangoCorsSettings { OriginAllowAll = true, OriginWhitelist = new[] { "http://localhost:3000" }, AllowCredentials = true },
+            // legacy.cors.settings writes CORS_ORIGIN_ALLOW_ALL and CORS_ORIGIN_WHITELIST: the binder resolves them to these.
+            ["legacy"] = (new DjangoCorsSettings { AllowAllOrigins = true, AllowedOrigins = new[] { "http://localhost:3000" }, AllowCredentials = true },
                 FourXExpectation.AllowHeaders314Default, FourXExpectation.AllowHeaders4xDefault),
             ["react"] = (new DjangoCorsSettings
             {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using DjangoSettings.Cors;
+using DjangoSettings.Settings;
 using DjangoSettings.Runtime.Tests.Cors.Support;
 using Xunit;
 
@@ -21,29 +22,34 @@ public sealed class CorsPolicyFactoryTests
         Assert.Equal("foo", p.AllowHeadersValue.ToString());
     }
 
+    // Alias precedence lives in one place, the binder; the runtime sees it through the loader.
+    private static DjangoCorsPolicy FromFile(string text)
+        => DjangoCorsPolicy.Create(DjangoSettings.Settings.SettingsLoader.Load(new[] { ("cors.settings", text) },
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), AppContext.BaseDirectory).ToCorsSettings());
+
     [Fact]
     public void Legacy_allow_all_name_alone_is_honoured()
     {
-        Assert.True(DjangoCorsPolicy.Create(new() { OriginAllowAll = true }).AllowAllOrigins);
+        Assert.True(FromFile("CORS_ORIGIN_ALLOW_ALL = True\n").AllowAllOrigins);
     }
 
     [Fact]
     public void New_allow_all_name_wins_even_when_false()
     {
-        Assert.False(DjangoCorsPolicy.Create(new() { AllowAllOrigins = false, OriginAllowAll = true }).AllowAllOrigins);
+        Assert.False(FromFile("CORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_ALLOW_ALL = True\n").AllowAllOrigins);
     }
 
     [Fact]
     public void Legacy_origin_whitelist_alone_is_honoured()
     {
-        var p = DjangoCorsPolicy.Create(new() { OriginWhitelist = new[] { "https://example.com" } });
+        var p = FromFile("CORS_ORIGIN_WHITELIST = ['https://example.com']\n");
         Assert.Equal(new[] { "https://example.com" }, p.AllowedOrigins);
     }
 
     [Fact]
     public void New_allowed_origins_win_even_when_empty()
     {
-        var p = DjangoCorsPolicy.Create(new() { AllowedOrigins = Array.Empty<string>(), OriginWhitelist = new[] { "https://example.com" } });
+        var p = FromFile("CORS_ALLOWED_ORIGINS = []\nCORS_ORIGIN_WHITELIST = ['https://example.com']\n");
         Assert.Empty(p.AllowedOrigins);
         Assert.False(p.MatchesPair("https", "example.com"));
     }
@@ -51,14 +57,14 @@ public sealed class CorsPolicyFactoryTests
     [Fact]
     public void Legacy_regex_whitelist_alone_is_honoured()
     {
-        var p = DjangoCorsPolicy.Create(new() { OriginRegexWhitelist = new[] { "^https://.*$" } });
+        var p = FromFile("CORS_ORIGIN_REGEX_WHITELIST = [r'^https://.*$']\n");
         Assert.Equal(new[] { "^https://.*$" }, p.OriginRegexPatterns);
     }
 
     [Fact]
     public void New_regex_name_wins_over_the_legacy_one()
     {
-        var p = DjangoCorsPolicy.Create(new() { AllowedOriginRegexes = new[] { "^a$" }, OriginRegexWhitelist = new[] { "^b$" } });
+        var p = FromFile("CORS_ALLOWED_ORIGIN_REGEXES = [r'^a$']\nCORS_ORIGIN_REGEX_WHITELIST = [r'^b$']\n");
         Assert.Equal(new[] { "^a$" }, p.OriginRegexPatterns);
     }
 
@@ -132,8 +138,8 @@ public sealed class CorsPolicyFactoryTests
         Assert.Contains(errors, e => e.Contains("possessive", StringComparison.Ordinal) && e.Contains("[0]", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains(@"\p", StringComparison.Ordinal) && e.Contains("[1]", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("CORS_URLS_REGEX", StringComparison.Ordinal));
-        var thrown = Assert.Throws<DjangoCorsConfigurationException>(() => DjangoCorsPolicy.Create(new() { OriginRegexWhitelist = new[] { "(?P<1>x)" } }));
-        Assert.Contains("CORS_ORIGIN_REGEX_WHITELIST[0]", thrown.Message, StringComparison.Ordinal);
+        var thrown = Assert.Throws<DjangoCorsConfigurationException>(() => DjangoCorsPolicy.Create(new() { AllowedOriginRegexes = new[] { "(?P<1>x)" } }));
+        Assert.Contains("CORS_ALLOWED_ORIGIN_REGEXES[0]", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]

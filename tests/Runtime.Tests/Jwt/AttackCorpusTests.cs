@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using Xunit;
 using Xunit.Abstractions;
@@ -116,8 +117,8 @@ public class AttackCorpusTests(ITestOutputHelper output)
         var hs = SimpleJwtOptions.Defaults(Secret) with { Leeway = TimeSpan.FromSeconds(Leeway) };
         var (rsPriv, rsPub) = TestKeys.CachedRsa(0);
         var rs = SimpleJwtOptions.Defaults(rsPriv) with { Algorithm = "RS256", VerifyingKey = rsPub, Leeway = TimeSpan.FromSeconds(Leeway) };
-        await using var hsHost = await JwtTestHost.StartAsync(hs, new ManualTimeProvider(T0));
-        await using var rsHost = await JwtTestHost.StartAsync(rs, new ManualTimeProvider(T0));
+        await using var hsHost = await JwtTestHost.StartAsync(hs, new ManualClock(T0));
+        await using var rsHost = await JwtTestHost.StartAsync(rs, new ManualClock(T0));
 
         var rows = new List<string>();
         var failures = new List<string>();

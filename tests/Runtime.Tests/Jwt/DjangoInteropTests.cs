@@ -31,7 +31,7 @@ public sealed class DjangoInteropTests : IDisposable
     }
 
     private static SimpleJwtTokenService Ours(SimpleJwtOptions o, long now, ITokenIdGenerator? ids = null) =>
-        new(o, new SimpleJwtTokenCodec(o), new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(now)), ids ?? new RandomTokenIdGenerator(), null);
+        new(o, new SimpleJwtTokenCodec(o), new ManualClock(DateTimeOffset.FromUnixTimeSeconds(now)), ids ?? new RandomTokenIdGenerator(), null);
 
     private (DjangoJwtTool Tool, SimpleJwtOptions Options) Setup(string alg)
     {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using Xunit;
 
@@ -50,7 +51,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Login_issues_a_5_5_pair_records_the_refresh_and_updates_last_login()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var (access, refresh) = await LoginAsync(host.Client);
         string payload = SpecVectorTests.PayloadJson(access);
         long now = T0.ToUnixTimeSeconds();
@@ -67,7 +68,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Rotation_blacklists_the_old_refresh_and_a_replay_gets_django_body()
     {
-        var time = new ManualTimeProvider(T0);
+        var time = new ManualClock(T0);
         await using var host = await JwtTestHost.StartAsync(Rotating, time);
         var (_, refresh) = await LoginAsync(host.Client);
         time.Advance(TimeSpan.FromMinutes(10));
@@ -98,7 +99,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Concurrent_refreshes_of_one_token_rotate_exactly_once()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var (_, refresh) = await LoginAsync(host.Client);
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => PostAsync(host.Client, "/api/token/refresh/", new { refresh })));
         Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.OK));
@@ -109,7 +110,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Without_blacklist_after_rotation_the_old_refresh_keeps_working_and_verify_ignores_the_blacklist()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating with { BlacklistAfterRotation = false }, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating with { BlacklistAfterRotation = false }, new ManualClock(T0));
         var (_, refresh) = await LoginAsync(host.Client);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(host.Client, "/api/token/refresh/", new { refresh })).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(host.Client, "/api/token/refresh/", new { refresh })).Status);
@@ -121,7 +122,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Without_a_blacklist_store_blacklisting_is_a_no_op()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0), withBlacklist: false);
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0), withBlacklist: false);
         var (_, refresh) = await LoginAsync(host.Client);
         Assert.Equal((HttpStatusCode.OK, "{}"), ((await PostAsync(host.Client, "/api/token/blacklist/", new { refresh })).Status, (await PostAsync(host.Client, "/api/token/blacklist/", new { refresh })).Body));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(host.Client, "/api/token/refresh/", new { refresh })).Status);
@@ -131,7 +132,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Users_that_are_inactive_deleted_or_changed_their_password_are_refused()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating with { CheckRevokeToken = true }, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating with { CheckRevokeToken = true }, new ManualClock(T0));
         var (access, refresh) = await LoginAsync(host.Client);
 
         host.Users.Update(1, u => u with { IsActive = false });
@@ -155,7 +156,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Token_without_user_id_is_not_recognizable()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var tokens = host.Tokens;
         string anonymous = tokens.Encode(tokens.NewToken(TokenType.Access, T0));
         var (status, body, _) = await GetAsync(host.Client, "/api/me/", "Bearer " + anonymous);
@@ -165,7 +166,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Sliding_tokens_obtain_refresh_authenticate_and_stop_at_refresh_exp()
     {
-        var time = new ManualTimeProvider(T0);
+        var time = new ManualClock(T0);
         var options = Rotating with
         {
             EnableSlidingEndpoints = true,
@@ -202,7 +203,7 @@ public class JwtEndpointTests
     public async Task Custom_header_name_and_types_are_honoured()
     {
         var options = Rotating with { AuthHeaderName = "HTTP_X_ACCESS_TOKEN", AuthHeaderTypes = ["JWT", "Bearer"] };
-        await using var host = await JwtTestHost.StartAsync(options, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(options, new ManualClock(T0));
         var (access, _) = await LoginAsync(host.Client);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(host.Client, "/api/me/", "JWT " + access, "X-Access-Token")).Item1);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(host.Client, "/api/me/", "Bearer " + access, "X-Access-Token")).Item1);
@@ -214,7 +215,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Plain_endpoints_without_authorization_metadata_ignore_bad_tokens()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var (status, body, _) = await GetAsync(host.Client, "/public/", "Bearer garbage");
         Assert.Equal((HttpStatusCode.OK, "plain"), (status, body));
         var (anonStatus, _, _) = await GetAsync(host.Client, "/api/", "Bearer garbage");
@@ -230,7 +231,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Authorize_alone_challenges_with_drf_bodies_but_anonymous_views_stay_open()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0), drfGate: false);
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0), drfGate: false);
         var (access, refresh) = await LoginAsync(host.Client);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(host.Client, "/api/me/", "Bearer " + access)).Item1);
         var (status, body, response) = await GetAsync(host.Client, "/api/me/", "Bearer " + refresh);
@@ -261,7 +262,7 @@ public class JwtEndpointTests
     [Fact]
     public async Task Oversized_request_bodies_are_refused_without_buffering_them()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var content = new StringContent("{\"refresh\":\"" + new string('a', (1 << 20) + 10) + "\"}", Encoding.UTF8, "application/json");
         var response = await host.Client.PostAsync("/api/token/refresh/", content);
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body too large.\"}"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
@@ -273,7 +274,7 @@ public class JwtEndpointTests
     [InlineData(new byte[] { 0xe2 }, 400, "{\"detail\":\"JSON parse error - Expecting value: line 1 column 1 (char 0)\"}")]
     public async Task Undecodable_bodies_behave_like_drf_stream_reading(byte[] body, int status, string expected)
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualTimeProvider(T0));
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         var response = await host.Client.PostAsync("/api/token/refresh/", content);

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
@@ -24,7 +25,7 @@ public sealed class JwtTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private JwtTestHost(WebApplication app, InMemoryUserStore users, InMemoryTokenBlacklistStore blacklist, ManualTimeProvider? time)
+    private JwtTestHost(WebApplication app, InMemoryUserStore users, InMemoryTokenBlacklistStore blacklist, ManualClock? time)
     {
         _app = app;
         Users = users;
@@ -39,13 +40,13 @@ public sealed class JwtTestHost : IAsyncDisposable
 
     public InMemoryTokenBlacklistStore Blacklist { get; }
 
-    public ManualTimeProvider? Time { get; }
+    public ManualClock? Time { get; }
 
     public IServiceProvider Services => _app.Services;
 
     public SimpleJwtTokenService Tokens => _app.Services.GetRequiredService<SimpleJwtTokenService>();
 
-    public static async Task<JwtTestHost> StartAsync(SimpleJwtOptions options, ManualTimeProvider? time = null, bool withBlacklist = true, Action<IServiceCollection>? configure = null, bool drfGate = true)
+    public static async Task<JwtTestHost> StartAsync(SimpleJwtOptions options, ManualClock? time = null, bool withBlacklist = true, Action<IServiceCollection>? configure = null, bool drfGate = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();

@@ -1,5 +1,6 @@
 using System;
 using DjangoSettings.Jwt;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using DjangoSettings.Users;
 using Xunit;
@@ -19,7 +20,7 @@ public class SpecVectorTests
     private static (string Refresh, string Access, string Sliding) Mint(SimpleJwtOptions options)
     {
         using var codec = new SimpleJwtTokenCodec(options);
-        var service = new SimpleJwtTokenService(options, codec, new ManualTimeProvider(Clock), new SequentialTokenIds(), null);
+        var service = new SimpleJwtTokenService(options, codec, new ManualClock(Clock), new SequentialTokenIds(), null);
         var refresh = service.ForUser(TokenType.Refresh, Alice, Clock);
         refresh["name"] = "Zoë <&>/";
         string r = service.Encode(refresh);

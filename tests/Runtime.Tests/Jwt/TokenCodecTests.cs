@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Text;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
 using DjangoSettings.Users;
 using Xunit;
@@ -16,7 +17,7 @@ public class TokenCodecTests
     internal static readonly DjangoUser Alice = new() { Pk = DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), Username = "alice", Password = "pbkdf2_sha256$1$s$h", Fields = new System.Collections.Generic.Dictionary<string, object?> { ["id"] = 1L, ["username"] = "alice" } };
 
     internal static SimpleJwtTokenService Service(SimpleJwtOptions options, DateTimeOffset? now = null) =>
-        new(options, new SimpleJwtTokenCodec(options), new ManualTimeProvider(now ?? T0), new RandomTokenIdGenerator(), new InMemoryTokenBlacklistStore());
+        new(options, new SimpleJwtTokenCodec(options), new ManualClock(now ?? T0), new RandomTokenIdGenerator(), new InMemoryTokenBlacklistStore());
 
     [Theory]
     [InlineData("HS256")]
@@ -166,12 +167,12 @@ public class TokenCodecTests
     {
         var ids = new SequentialTokenIds();
         var options = SimpleJwtOptions.Defaults("k");
-        var svc = new SimpleJwtTokenService(options, new SimpleJwtTokenCodec(options), new ManualTimeProvider(T0), ids, null);
+        var svc = new SimpleJwtTokenService(options, new SimpleJwtTokenCodec(options), new ManualClock(T0), ids, null);
         var refresh = svc.ForUser(TokenType.Refresh, Alice, T0).Set("username", "alice");
         var later = T0.AddHours(2);
         var access = svc.AccessFromRefresh(refresh.ToPayload(), later, later);
         Assert.Equal("{\"token_type\":\"access\",\"exp\":1700007500,\"iat\":1700007200,\"jti\":\"00000000000000000000000000000002\",\"user_id\":\"1\",\"username\":\"alice\"}", access.ToString());
-        var legacySvc = new SimpleJwtTokenService(options with { AccessTokenCopiesRefreshIat = true }, new SimpleJwtTokenCodec(options), new ManualTimeProvider(T0), ids, null);
+        var legacySvc = new SimpleJwtTokenService(options with { AccessTokenCopiesRefreshIat = true }, new SimpleJwtTokenCodec(options), new ManualClock(T0), ids, null);
         Assert.Equal(1_700_000_000L, legacySvc.AccessFromRefresh(refresh.ToPayload(), later, later)["iat"]);
     }
 
@@ -179,7 +180,7 @@ public class TokenCodecTests
     public void Null_claim_names_write_the_python_null_key()
     {
         var options = SimpleJwtOptions.Defaults("k") with { TokenTypeClaim = null, BlacklistEnabled = false };
-        var svc = new SimpleJwtTokenService(options, new SimpleJwtTokenCodec(options), new ManualTimeProvider(T0), new SequentialTokenIds(), null);
+        var svc = new SimpleJwtTokenService(options, new SimpleJwtTokenCodec(options), new ManualClock(T0), new SequentialTokenIds(), null);
         Assert.StartsWith("{\"null\":\"access\",\"exp\":", svc.NewToken(TokenType.Access, T0).ToString());
     }
 

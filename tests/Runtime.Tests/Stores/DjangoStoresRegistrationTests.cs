@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.Extensions.Configuration;

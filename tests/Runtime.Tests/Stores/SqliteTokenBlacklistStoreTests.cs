@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Xunit;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Stores;
 using DjangoSettings.Users;
 using Xunit;

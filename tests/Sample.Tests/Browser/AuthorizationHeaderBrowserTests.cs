@@ -84,7 +84,7 @@ public sealed class AuthorizationHeaderBrowserTests : IClassFixture<HeadlessChro
     {
         int pagePort = OracleServer.FreePort();
         text = text.Replace("{PAGE_ORIGIN}", $"http://127.0.0.1:{pagePort}", StringComparison.Ordinal);
-        return (SettingsLoader.Load(new[] { ("cors.settings", text) }, new ConfigurationEnvironment(new ConfigurationBuilder().Build(), AppContext.BaseDirectory)), pagePort);
+        return (SettingsLoader.Load(new[] { ("cors.settings", text) }, new ConfigurationBuilder().Build(), AppContext.BaseDirectory), pagePort);
     }
 
     /// <summary>

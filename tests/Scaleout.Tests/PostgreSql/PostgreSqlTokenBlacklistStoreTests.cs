@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using DjangoSettings.PostgreSql;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Scaleout.Tests.Infrastructure;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using DjangoSettings.Redis;
+using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Scaleout.Tests.Infrastructure;
 using DjangoSettings.Scaleout.Tests.PostgreSql;
 using DjangoSettings.Stores;

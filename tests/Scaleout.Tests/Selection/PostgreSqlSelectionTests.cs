@@ -84,5 +84,5 @@ internal static class RedisRegistration
 {
     // Nothing listens on port 1: abortConnect=false makes the multiplexer come up anyway (store calls would 503).
     public static IServiceCollection AddDjangoRedisTokenStoreFirst(this IServiceCollection services) =>
-        DjangoSettings.Redis.DjangoRedisServiceCollectionExtensions.AddDjangoRedisTokenStore(services, "127.0.0.1:1,connectTimeout=200");
+        Microsoft.Extensions.DependencyInjection.DjangoRedisServiceCollectionExtensions.AddDjangoRedisTokenStore(services, "127.0.0.1:1,connectTimeout=200");
 }

@@ -43,12 +43,12 @@ internal sealed class EvaluationSession
         Files = files;
         Environment = environment;
         CancellationToken = cancellationToken;
-        Trees = new SyntaxTree?[files.Count];
+        Trees = new PySyntaxTree?[files.Count];
     }
 
     public IReadOnlyList<SettingsSource> Files { get; }
 
-    public SyntaxTree?[] Trees { get; }
+    public PySyntaxTree?[] Trees { get; }
 
     public ISettingsEnvironment? Environment { get; }
 
@@ -75,12 +75,12 @@ internal sealed class EvaluationSession
 
     public string NewId(string prefix) => prefix + "#" + (++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public SyntaxTree GetTree(int index)
+    public PySyntaxTree GetTree(int index)
     {
         var tree = Trees[index];
         if (tree is null)
         {
-            tree = SyntaxTree.Parse(Files[index], CancellationToken);
+            tree = PySyntaxTree.Parse(Files[index], CancellationToken);
             Trees[index] = tree;
             foreach (var d in tree.Diagnostics) Report(d);
         }

@@ -83,13 +83,13 @@ internal sealed partial class ModuleEvaluator
             var v = Eval(arg.Value);
             switch (arg.Kind)
             {
-                case ArgumentKind.Positional:
+                case CallArgumentKind.Positional:
                     args.Positional.Add(v);
                     break;
-                case ArgumentKind.Keyword:
+                case CallArgumentKind.Keyword:
                     args.Keywords.Add(new KeyValuePair<string, PyValue>(arg.Name!, v));
                     break;
-                case ArgumentKind.Star:
+                case CallArgumentKind.Star:
                 {
                     if (v is PyDeferred or PyUnknown)
                     {
@@ -105,7 +105,7 @@ internal sealed partial class ModuleEvaluator
                     args.Positional.AddRange(items);
                     break;
                 }
-                case ArgumentKind.DoubleStar:
+                case CallArgumentKind.DoubleStar:
                     if (v is PyDict d && d.Entries.All(e => e.Key is PyStr))
                     {
                         foreach (var e in d.Entries) args.Keywords.Add(new KeyValuePair<string, PyValue>(((PyStr)e.Key).Value, e.Value));
@@ -283,7 +283,7 @@ internal sealed partial class ModuleEvaluator
     // Attributes
     // ------------------------------------------------------------------------------------------
 
-    private PyValue GetAttribute(SyntaxNode node, PyValue obj, string name)
+    private PyValue GetAttribute(PySyntaxNode node, PyValue obj, string name)
     {
         switch (obj)
         {

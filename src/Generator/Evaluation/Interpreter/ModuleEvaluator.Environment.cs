@@ -16,24 +16,16 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 /// </summary>
 internal sealed partial class ModuleEvaluator
 {
-    /// <summary>An environment in which nothing is set: what "the default" means.</summary>
-    private sealed class EmptyEnvironment : ISettingsEnvironment
-    {
-        public static readonly EmptyEnvironment Instance = new();
-
-        public string? GetVariable(string key) => null;
-
-        public string? ReadFile(string path) => null;
-    }
-
-    private ISettingsEnvironment? CurrentEnvironment => _session.Environment ?? (_defaultsMode ? EmptyEnvironment.Instance : null);
+    // In defaults mode nothing is set: what "the default" means (the same environment the build's
+    // unset-environment scenario uses).
+    private ISettingsEnvironment? CurrentEnvironment => _session.Environment ?? (_defaultsMode ? UnsetEnvironment.Instance : null);
 
     /// <summary>
     /// Reads one variable. <paramref name="defaultValue"/> null means "no default" (a missing key is
     /// an error at startup); <paramref name="cast"/> converts a present string (and the default when
     /// <paramref name="castDefault"/>, as python-decouple does).
     /// </summary>
-    private PyValue EnvRead(SyntaxNode node, PyValue key, PyValue? defaultValue, string? expectedType, bool castDefault, Func<PyValue, PyValue>? cast, string api)
+    private PyValue EnvRead(PySyntaxNode node, PyValue key, PyValue? defaultValue, string? expectedType, bool castDefault, Func<PyValue, PyValue>? cast, string api)
     {
         if (key is PyUnknown) return key;
         if (key is PyDeferred) return new PyUnknown("the name of the environment variable is itself read from the environment") { Origin = Loc(node.Span) };
@@ -262,7 +254,7 @@ internal sealed partial class ModuleEvaluator
         _ => null,
     };
 
-    private PyValue FileRead(SyntaxNode node, PyValue path)
+    private PyValue FileRead(PySyntaxNode node, PyValue path)
     {
         if (path is PyUnknown) return path;
         if (path is PyDeferred)
@@ -286,7 +278,7 @@ internal sealed partial class ModuleEvaluator
         return new PyDeferred(Text(node.Span), EquatableArray<string>.Empty, null, "str") { Origin = Loc(node.Span) };
     }
 
-    private PyValue FileExists(SyntaxNode node, PyValue path)
+    private PyValue FileExists(PySyntaxNode node, PyValue path)
     {
         if (path is PyUnknown) return path;
         if (path is PyDeferred) return new PyDeferred(Text(node.Span), KeysOf(path), null, "bool") { Origin = Loc(node.Span) };
@@ -536,7 +528,7 @@ internal sealed partial class ModuleEvaluator
         => PyOps.IsInteger(factor) ? (decimal)micros * PyOps.AsLong(factor) : RoundHalfEven((decimal)micros * (decimal)PyOps.AsDouble(factor));
 
     /// <summary>A timedelta from a microsecond total, rounded half-even and range-checked as Python does.</summary>
-    private PyValue TimeDeltaValue(TextSpan span, decimal micros)
+    private PyValue TimeDeltaValue(SourceSpan span, decimal micros)
     {
         var rounded = RoundHalfEven(micros);
         decimal days = Math.Floor(rounded / 86_400_000_000m);

@@ -202,7 +202,7 @@ internal sealed partial class ModuleEvaluator
         return new PyStr(sb.ToString());
     }
 
-    private PyUnknown TooLarge(TextSpan span, string what)
+    private PyUnknown TooLarge(SourceSpan span, string what)
     {
         string limit = what switch
         {
@@ -275,7 +275,7 @@ internal sealed partial class ModuleEvaluator
     /// unknown; a deferred operand makes it deferred: keys are the union, the description is the
     /// source text, and the default is the operation applied to the operands' defaults.
     /// </summary>
-    private PyValue Lift(SyntaxNode node, IReadOnlyList<PyValue> operands, Func<IReadOnlyList<PyValue>, PyValue> compute, string? knownType, bool deep = true)
+    private PyValue Lift(PySyntaxNode node, IReadOnlyList<PyValue> operands, Func<IReadOnlyList<PyValue>, PyValue> compute, string? knownType, bool deep = true)
     {
         bool deferred = false;
         foreach (var o in operands)
@@ -287,7 +287,7 @@ internal sealed partial class ModuleEvaluator
         return Defer(node, operands, compute, knownType);
     }
 
-    private PyDeferred Defer(SyntaxNode node, IReadOnlyList<PyValue> operands, Func<IReadOnlyList<PyValue>, PyValue> compute, string? knownType)
+    private PyDeferred Defer(PySyntaxNode node, IReadOnlyList<PyValue> operands, Func<IReadOnlyList<PyValue>, PyValue> compute, string? knownType)
     {
         var keys = new List<string>();
         foreach (var o in operands) PyOps.CollectKeys(o, keys);
@@ -368,13 +368,13 @@ internal sealed partial class ModuleEvaluator
         return Error(u.Span, "TypeError: bad operand type for unary " + u.Operator + ": '" + v.TypeName + "'");
     }
 
-    private PyUnknown Overflow(TextSpan span, string what)
+    private PyUnknown Overflow(SourceSpan span, string what)
     {
         Report(DiagnosticDescriptors.IntegerOverflow, span, what);
         return new PyUnknown("integer does not fit in 64 bits") { Origin = Loc(span) };
     }
 
-    private PyValue Binary(SyntaxNode node, string op, PyValue left, PyValue right)
+    private PyValue Binary(PySyntaxNode node, string op, PyValue left, PyValue right)
     {
         string? type = null;
         string? lt = PyOps.TypeOf(left), rt = PyOps.TypeOf(right);
@@ -386,7 +386,7 @@ internal sealed partial class ModuleEvaluator
         return Lift(node, new[] { left, right }, vs => BinaryOp(node, op, vs[0], vs[1]), type, deep: op == "%");
     }
 
-    private PyValue BinaryOp(SyntaxNode node, string op, PyValue a, PyValue b)
+    private PyValue BinaryOp(PySyntaxNode node, string op, PyValue a, PyValue b)
     {
         var span = node.Span;
         try
@@ -496,7 +496,7 @@ internal sealed partial class ModuleEvaluator
         return Error(span, "TypeError: unsupported operand type(s) for " + op + ": '" + a.TypeName + "' and '" + b.TypeName + "'");
     }
 
-    private PyValue IntPow(TextSpan span, long x, long y)
+    private PyValue IntPow(SourceSpan span, long x, long y)
     {
         // Square-and-multiply with overflow checks: 10**10**10 stops after a few steps.
         long result = 1;
@@ -518,9 +518,9 @@ internal sealed partial class ModuleEvaluator
         return new PyInt(result);
     }
 
-    private PyUnknown? CheckSize(TextSpan span, long count) => count > EvaluationSession.MaxCollectionSize ? TooLarge(span, "list") : null;
+    private PyUnknown? CheckSize(SourceSpan span, long count) => count > EvaluationSession.MaxCollectionSize ? TooLarge(span, "list") : null;
 
-    private PyValue Repeat(TextSpan span, PyValue seq, long times)
+    private PyValue Repeat(SourceSpan span, PyValue seq, long times)
     {
         if (times <= 0) times = 0;
         switch (seq)
@@ -611,7 +611,7 @@ internal sealed partial class ModuleEvaluator
         return result ?? new PyBool(true);
     }
 
-    private PyValue Compare(SyntaxNode node, string op, PyValue a, PyValue b)
+    private PyValue Compare(PySyntaxNode node, string op, PyValue a, PyValue b)
     {
         switch (op)
         {
@@ -646,7 +646,7 @@ internal sealed partial class ModuleEvaluator
         _ => ReferenceEquals(a, b),
     };
 
-    private bool? Contains(SyntaxNode node, PyValue container, PyValue item)
+    private bool? Contains(PySyntaxNode node, PyValue container, PyValue item)
     {
         switch (container)
         {
@@ -768,7 +768,7 @@ internal sealed partial class ModuleEvaluator
         }, "dict", deep: false);
     }
 
-    private PyValue BuildDict(SyntaxNode node, IReadOnlyList<(PyValue? Key, PyValue Value)> parts)
+    private PyValue BuildDict(PySyntaxNode node, IReadOnlyList<(PyValue? Key, PyValue Value)> parts)
     {
         var builder = new DictBuilder();
         foreach (var (key, value) in parts)
@@ -917,7 +917,7 @@ internal sealed partial class ModuleEvaluator
     }
 
     /// <summary>The items of an iterable value; null (reported) when it is not iterable.</summary>
-    private IReadOnlyList<PyValue>? Iterate(PyValue value, SyntaxNode node)
+    private IReadOnlyList<PyValue>? Iterate(PyValue value, PySyntaxNode node)
     {
         switch (value)
         {
@@ -956,7 +956,7 @@ internal sealed partial class ModuleEvaluator
         return Lift(s, new[] { obj, index }, vs => GetItem(s, vs[0], vs[1]), null, deep: false);
     }
 
-    private PyValue GetItem(SyntaxNode node, PyValue obj, PyValue index)
+    private PyValue GetItem(PySyntaxNode node, PyValue obj, PyValue index)
     {
         switch (obj)
         {
@@ -979,7 +979,7 @@ internal sealed partial class ModuleEvaluator
         return Error(node.Span, "TypeError: '" + obj.TypeName + "' object is not subscriptable");
     }
 
-    private PyValue? IndexInto(SyntaxNode node, EquatableArray<PyValue> items, long i, string typeName)
+    private PyValue? IndexInto(PySyntaxNode node, EquatableArray<PyValue> items, long i, string typeName)
     {
         if (i < 0) i += items.Count;
         if (i < 0 || i >= items.Count)
@@ -990,7 +990,7 @@ internal sealed partial class ModuleEvaluator
         return items[(int)i];
     }
 
-    private PyValue Slice(SyntaxNode node, PyValue obj, PyValue lower, PyValue upper, PyValue step)
+    private PyValue Slice(PySyntaxNode node, PyValue obj, PyValue lower, PyValue upper, PyValue step)
     {
         long? Opt(PyValue v) => v is PyNone ? null : PyOps.IsInteger(v) ? PyOps.AsLong(v) : (long?)long.MinValue;
         long? lo = Opt(lower), hi = Opt(upper), st = Opt(step);
@@ -1020,7 +1020,7 @@ internal sealed partial class ModuleEvaluator
     }
 
     /// <summary><c>container[key] = value</c> as a new container; null when it fails (reported).</summary>
-    private PyValue? SetItem(SyntaxNode node, PyValue container, PyValue key, PyValue value)
+    private PyValue? SetItem(PySyntaxNode node, PyValue container, PyValue key, PyValue value)
     {
         switch (container)
         {

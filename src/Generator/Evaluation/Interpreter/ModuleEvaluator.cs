@@ -18,14 +18,14 @@ internal sealed partial class ModuleEvaluator
 {
     private readonly EvaluationSession _session;
     private readonly int _index;
-    private readonly SyntaxTree _tree;
+    private readonly PySyntaxTree _tree;
     private readonly SettingsSource _source;
     private LocalScope? _locals;
     private int _silent;
     private bool _defaultsMode;
     private string? _unresolvedStarImport;
 
-    public ModuleEvaluator(EvaluationSession session, int index, SyntaxTree tree)
+    public ModuleEvaluator(EvaluationSession session, int index, PySyntaxTree tree)
     {
         _session = session;
         _index = index;
@@ -297,7 +297,7 @@ internal sealed partial class ModuleEvaluator
     private void DeferLoop(ForStmt s, PyDeferred iterable)
     {
         var before = Scope.Snapshot();
-        var assigned = new List<(string Name, TextSpan Span)>();
+        var assigned = new List<(string Name, SourceSpan Span)>();
         CollectAssignedNames(ImmutableArray.Create<Stmt>(s), assigned);
         Dictionary<string, Binding>? after = null;
         var def = iterable.Default is null ? null : PyOps.SubstituteDefaults(iterable.Default);
@@ -354,14 +354,14 @@ internal sealed partial class ModuleEvaluator
     {
         var span = statement.Span;
         int lineEnd = _source.Text.IndexOfAny(new[] { '\r', '\n' }, span.Start);
-        var head = TextSpan.FromBounds(span.Start, lineEnd < 0 || lineEnd > span.End ? span.End : lineEnd);
+        var head = SourceSpan.FromBounds(span.Start, lineEnd < 0 || lineEnd > span.End ? span.End : lineEnd);
         Report(DiagnosticDescriptors.SkippedStatement, head, what);
         ReportAssignmentsIn(ImmutableArray.Create(statement), reason, markUnknown: runsNow);
     }
 
     private void ReportAssignmentsIn(ImmutableArray<Stmt> statements, string reason, bool markUnknown, string? reason2 = null)
     {
-        var assigned = new List<(string Name, TextSpan Span)>();
+        var assigned = new List<(string Name, SourceSpan Span)>();
         CollectAssignedNames(statements, assigned, includeDefinitions: false);
         foreach (var (name, span) in assigned)
         {
@@ -377,7 +377,7 @@ internal sealed partial class ModuleEvaluator
     private void ReportAssignmentsIn(ImmutableArray<Stmt> statements, string reason, bool markUnknown) => ReportAssignmentsIn(statements, reason, markUnknown, null);
 
     /// <summary>Names a block binds (assignment targets, mutated names, loop targets), syntactically.</summary>
-    private static void CollectAssignedNames(ImmutableArray<Stmt> statements, List<(string, TextSpan)> into, bool includeDefinitions = true)
+    private static void CollectAssignedNames(ImmutableArray<Stmt> statements, List<(string, SourceSpan)> into, bool includeDefinitions = true)
     {
         foreach (var s in statements)
         {
@@ -431,7 +431,7 @@ internal sealed partial class ModuleEvaluator
         }
     }
 
-    private static void CollectTargetNames(Expr target, List<(string, TextSpan)> into)
+    private static void CollectTargetNames(Expr target, List<(string, SourceSpan)> into)
     {
         switch (target)
         {
@@ -460,7 +460,7 @@ internal sealed partial class ModuleEvaluator
     // ------------------------------------------------------------------------------------------
 
     /// <summary>Assigns a value to a target (name, tuple/list unpacking, subscript).</summary>
-    private void Assign(Expr target, PyValue value, TextSpan statementSpan)
+    private void Assign(Expr target, PyValue value, SourceSpan statementSpan)
     {
         switch (target)
         {
@@ -485,7 +485,7 @@ internal sealed partial class ModuleEvaluator
         }
     }
 
-    private void Unpack(SequenceExpr targets, PyValue value, TextSpan statementSpan)
+    private void Unpack(SequenceExpr targets, PyValue value, SourceSpan statementSpan)
     {
         var elements = targets.Elements;
         if (value is PyDeferred or PyUnknown)
@@ -535,7 +535,7 @@ internal sealed partial class ModuleEvaluator
         return items[index];
     }
 
-    private void Bind(NameExpr name, PyValue value, TextSpan statementSpan)
+    private void Bind(NameExpr name, PyValue value, SourceSpan statementSpan)
     {
         if (_locals is not null)
         {
@@ -545,7 +545,7 @@ internal sealed partial class ModuleEvaluator
         Scope.Set(name.Name, new Binding(value, Loc(name.Span), Loc(statementSpan), false));
     }
 
-    private void BindPlain(string name, PyValue value, TextSpan nameSpan, TextSpan statementSpan, bool isImport)
+    private void BindPlain(string name, PyValue value, SourceSpan nameSpan, SourceSpan statementSpan, bool isImport)
     {
         if (_locals is not null)
         {
@@ -559,7 +559,7 @@ internal sealed partial class ModuleEvaluator
     /// Writes a new value into a place (a name, or a subscript of a place). Mutations (subscript
     /// assignment, <c>.append</c>) keep the name's binding location; assignments rebind it.
     /// </summary>
-    private void Store(Expr place, PyValue value, TextSpan statementSpan, bool rebind)
+    private void Store(Expr place, PyValue value, SourceSpan statementSpan, bool rebind)
     {
         if (_session.Metrics.Excess(value) is string excess)
         {
@@ -761,9 +761,9 @@ internal sealed partial class ModuleEvaluator
     // Diagnostics and locations
     // ------------------------------------------------------------------------------------------
 
-    private SourceLocation Loc(TextSpan span) => _source.GetLocation(span);
+    private SourceLocation Loc(SourceSpan span) => _source.GetLocation(span);
 
-    private string Text(TextSpan span)
+    private string Text(SourceSpan span)
     {
         int start = System.Math.Max(0, System.Math.Min(span.Start, _source.Text.Length));
         int end = System.Math.Max(start, System.Math.Min(span.End, _source.Text.Length));
@@ -793,14 +793,14 @@ internal sealed partial class ModuleEvaluator
         return sb.ToString();
     }
 
-    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    private void Report(DjsDescriptor descriptor, SourceSpan span, params object?[] args)
     {
         if (_silent > 0) return;
         _session.Report(SettingsDiagnostic.Create(descriptor, Loc(span), args));
     }
 
     /// <summary>Reports what Python would raise here (a warning) and yields an unknown value.</summary>
-    private PyUnknown Error(TextSpan span, string message)
+    private PyUnknown Error(SourceSpan span, string message)
     {
         Report(DiagnosticDescriptors.EvaluationError, span, message);
         return new PyUnknown(message) { Origin = Loc(span) };

@@ -17,12 +17,6 @@ internal static class Modules
         "corsheaders.defaults", "django.utils.timezone", "django", "django.utils",
     };
 
-    /// <summary>django-cors-headers 4.x <c>corsheaders.defaults.default_headers</c>.</summary>
-    public static readonly string[] DefaultHeaders = { "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with" };
-
-    /// <summary><c>corsheaders.defaults.default_methods</c>.</summary>
-    public static readonly string[] DefaultMethods = { "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT" };
-
     private static readonly HashSet<string> BuiltinFunctions = new()
     {
         "len", "sorted", "reversed", "filter", "map", "any", "all", "min", "max", "sum", "range",
@@ -50,8 +44,8 @@ internal static class Modules
                 if (name == "timedelta") return Type("datetime.timedelta");
                 break;
             case "corsheaders.defaults":
-                if (name == "default_headers") return Strings(DefaultHeaders);
-                if (name == "default_methods") return Strings(DefaultMethods);
+                if (name == "default_headers") return Strings(DjangoSettings.Shared.CorsHeadersDefaults.Headers);
+                if (name == "default_methods") return Strings(DjangoSettings.Shared.CorsHeadersDefaults.Methods);
                 break;
             case "corsheaders":
                 if (name == "defaults") return new PyOpaque("module", "corsheaders.defaults");
@@ -134,7 +128,7 @@ internal static class Modules
         return null;
     }
 
-    private static PyTuple Strings(string[] values)
+    private static PyTuple Strings(System.Collections.Immutable.ImmutableArray<string> values)
     {
         var items = new List<PyValue>();
         foreach (var v in values) items.Add(new PyStr(v));

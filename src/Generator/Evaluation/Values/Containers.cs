@@ -4,7 +4,7 @@ using DjangoSettings.Generator.Collections;
 namespace DjangoSettings.Generator.Evaluation.Values;
 
 /// <summary>A Python <c>list</c>, <c>tuple</c> or <c>set</c>: the three differ only in name here.</summary>
-public abstract record PySequence(EquatableArray<PyValue> Items) : PyValue
+internal abstract record PySequence(EquatableArray<PyValue> Items) : PyValue
 {
     /// <inheritdoc />
     public override bool IsConstant
@@ -18,31 +18,31 @@ public abstract record PySequence(EquatableArray<PyValue> Items) : PyValue
 }
 
 /// <summary>A Python <c>list</c>.</summary>
-public sealed record PyList(EquatableArray<PyValue> Items) : PySequence(Items)
+internal sealed record PyList(EquatableArray<PyValue> Items) : PySequence(Items)
 {
     /// <inheritdoc />
     public override string TypeName => "list";
 }
 
 /// <summary>A Python <c>tuple</c>.</summary>
-public sealed record PyTuple(EquatableArray<PyValue> Items) : PySequence(Items)
+internal sealed record PyTuple(EquatableArray<PyValue> Items) : PySequence(Items)
 {
     /// <inheritdoc />
     public override string TypeName => "tuple";
 }
 
 /// <summary>A Python <c>set</c> (insertion order kept; Python's is arbitrary).</summary>
-public sealed record PySet(EquatableArray<PyValue> Items) : PySequence(Items)
+internal sealed record PySet(EquatableArray<PyValue> Items) : PySequence(Items)
 {
     /// <inheritdoc />
     public override string TypeName => "set";
 }
 
 /// <summary>One key/value pair of a dict, in insertion order.</summary>
-public sealed record PyDictEntry(PyValue Key, PyValue Value) : IEquatable<PyDictEntry>;
+internal sealed record PyDictEntry(PyValue Key, PyValue Value) : IEquatable<PyDictEntry>;
 
 /// <summary>A Python <c>dict</c>, in insertion order (as Python 3.7+ keeps it).</summary>
-public sealed record PyDict(EquatableArray<PyDictEntry> Entries) : PyValue
+internal sealed record PyDict(EquatableArray<PyDictEntry> Entries) : PyValue
 {
     /// <inheritdoc />
     public override string TypeName => "dict";

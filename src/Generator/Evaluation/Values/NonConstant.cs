@@ -10,7 +10,7 @@ namespace DjangoSettings.Generator.Evaluation.Values;
 /// <param name="EnvironmentKeys">The configuration keys it depends on.</param>
 /// <param name="Default">The value used when every key is absent, if the file gives one and it is constant.</param>
 /// <param name="ExpectedType">The Python type it will have, if the expression tells (<c>env.bool</c> gives bool); else null.</param>
-public sealed record PyDeferred(
+internal sealed record PyDeferred(
     string Description,
     EquatableArray<string> EnvironmentKeys,
     PyValue? Default = null,
@@ -28,7 +28,7 @@ public sealed record PyDeferred(
 /// from an unknown import or a star import, anything under skipped code.
 /// </summary>
 /// <param name="Reason">Why, for messages: <c>'get_env' is a function defined in this file</c>.</param>
-public sealed record PyUnknown(string Reason) : PyValue
+internal sealed record PyUnknown(string Reason) : PyValue
 {
     /// <inheritdoc />
     public override string TypeName => "unknown";
@@ -38,7 +38,7 @@ public sealed record PyUnknown(string Reason) : PyValue
 }
 
 /// <summary>A module, function, class or other object the evaluator knows by name only.</summary>
-public sealed record PyOpaque(string Kind, string Name) : PyValue
+internal sealed record PyOpaque(string Kind, string Name) : PyValue
 {
     /// <inheritdoc />
     public override string TypeName => Kind;

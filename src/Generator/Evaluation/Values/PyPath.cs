@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Evaluation.Values;
 
 /// <summary>What a <see cref="PyPath"/> is relative to.</summary>
-public enum PathAnchor
+internal enum PathAnchor
 {
     /// <summary>
     /// Relative to the folder that holds the settings file (<c>Path(__file__).parent</c> is <c>.</c>,
@@ -25,7 +25,7 @@ public enum PathAnchor
 /// </summary>
 /// <param name="Path">The normalised path text.</param>
 /// <param name="Anchor">What <paramref name="Path"/> is relative to.</param>
-public sealed record PyPath(string Path, PathAnchor Anchor) : PyValue
+internal sealed record PyPath(string Path, PathAnchor Anchor) : PyValue
 {
     /// <inheritdoc />
     public override string TypeName => "PosixPath";

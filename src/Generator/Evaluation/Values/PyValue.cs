@@ -6,7 +6,7 @@ namespace DjangoSettings.Generator.Evaluation.Values;
 /// A Python value as the evaluator computed it. Immutable and equatable. <see cref="Origin"/> is
 /// where the expression that produced it was written, so a check on a value can point at it.
 /// </summary>
-public abstract record PyValue
+internal abstract record PyValue
 {
     /// <summary>Where the value was written (null for built-in defaults).</summary>
     public SourceLocation? Origin { get; init; }

@@ -4,7 +4,7 @@ namespace DjangoSettings.Jwt;
 
 /// <summary>
 /// The authenticated request's user and validated token (DRF's <c>request.user</c> and
-/// <c>request.auth</c>); read it with <see cref="SimpleJwtHttpContextExtensions.GetSimpleJwt"/>.
+/// <c>request.auth</c>); read it with <see cref="Microsoft.AspNetCore.Http.SimpleJwtHttpContextExtensions.GetSimpleJwt"/>.
 /// </summary>
 /// <param name="User">The user row the token names.</param>
 /// <param name="Token">The validated claims.</param>

@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Http;
+using DjangoSettings.Jwt;
 
-namespace DjangoSettings.Jwt;
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.AspNetCore.Http;
 
 /// <summary>Access to the SimpleJWT authentication result of a request.</summary>
 public static class SimpleJwtHttpContextExtensions

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace DjangoSettings.Jwt;
 
-/// <summary>The JWKS document of this service's own public key (see <see cref="SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).</summary>
+/// <summary>The JWKS document of this service's own public key (see <see cref="Microsoft.AspNetCore.Builder.SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).</summary>
 internal static class JwkSet
 {
     /// <summary><c>{"keys":[{…public key…, "kid", "use":"sig", "alg"}]}</c>.</summary>

@@ -16,7 +16,7 @@ namespace DjangoSettings.Users;
 /// <see cref="Default"/> is Django's <c>auth.User</c>. The source generator emits the description it
 /// reads from the project's <c>models.py</c>; describe it by hand with
 /// <see cref="Create(string, Action{DjangoUserModelBuilder})"/> and register it with
-/// <see cref="DjangoUserModelServiceCollectionExtensions.AddDjangoUserModel(Microsoft.Extensions.DependencyInjection.IServiceCollection, DjangoUserModel)"/>.
+/// <see cref="Microsoft.Extensions.DependencyInjection.DjangoUserModelServiceCollectionExtensions.AddDjangoUserModel(Microsoft.Extensions.DependencyInjection.IServiceCollection, DjangoUserModel)"/>.
 /// </remarks>
 public sealed record DjangoUserModel
 {

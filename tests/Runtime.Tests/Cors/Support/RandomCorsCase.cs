@@ -78,15 +78,17 @@ public sealed class RandomCorsCase
         var lines = new StringBuilder($"# random CORS case {index}\n");
         var settings = new DjangoCorsSettings();
 
-        // Origins, with the legacy alias sometimes, and sometimes both (the new name must win).
+        // Origins, with the legacy alias sometimes, and sometimes both (the new name must win). The
+        // settings record takes current names only (the binder resolves aliases); what it gets here is
+        // Django's documented precedence, and the live oracle run checks it against Django itself.
         var origins = Pick(random, ConfiguredOrigins, random.Next(0, 5));
         int originStyle = random.Next(10);
         if (originStyle < 7) { settings = settings with { AllowedOrigins = origins }; Line(lines, "CORS_ALLOWED_ORIGINS", origins); }
-        else if (originStyle < 9) { settings = settings with { OriginWhitelist = origins }; Line(lines, "CORS_ORIGIN_WHITELIST", origins); }
+        else if (originStyle < 9) { settings = settings with { AllowedOrigins = origins }; Line(lines, "CORS_ORIGIN_WHITELIST", origins); }
         else
         {
             var other = Pick(random, ConfiguredOrigins, 2);
-            settings = settings with { AllowedOrigins = origins, OriginWhitelist = other };
+            settings = settings with { AllowedOrigins = origins };
             Line(lines, "CORS_ALLOWED_ORIGINS", origins);
             Line(lines, "CORS_ORIGIN_WHITELIST", other);
         }
@@ -94,16 +96,16 @@ public sealed class RandomCorsCase
         if (random.Next(3) > 0)
         {
             var rx = Pick(random, Regexes, random.Next(1, 4));
-            if (random.Next(5) == 0) { settings = settings with { OriginRegexWhitelist = rx }; Line(lines, "CORS_ORIGIN_REGEX_WHITELIST", rx); }
+            if (random.Next(5) == 0) { settings = settings with { AllowedOriginRegexes = rx }; Line(lines, "CORS_ORIGIN_REGEX_WHITELIST", rx); }
             else { settings = settings with { AllowedOriginRegexes = rx }; Line(lines, "CORS_ALLOWED_ORIGIN_REGEXES", rx); }
         }
 
         int allAll = random.Next(10);
         if (allAll < 2) { settings = settings with { AllowAllOrigins = true }; lines.Append("CORS_ALLOW_ALL_ORIGINS = True\n"); }
-        else if (allAll == 2) { settings = settings with { OriginAllowAll = true }; lines.Append("CORS_ORIGIN_ALLOW_ALL = True\n"); }
+        else if (allAll == 2) { settings = settings with { AllowAllOrigins = true }; lines.Append("CORS_ORIGIN_ALLOW_ALL = True\n"); }
         else if (allAll == 3)
         {
-            settings = settings with { AllowAllOrigins = false, OriginAllowAll = true };
+            settings = settings with { AllowAllOrigins = false };
             lines.Append("CORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_ALLOW_ALL = True\n");
         }
 

@@ -3,4 +3,4 @@ using DjangoSettings.Generator.Text;
 namespace DjangoSettings.Generator.Syntax;
 
 /// <summary>Base of every AST node: immutable, with the exact span it covers in the file.</summary>
-internal abstract record SyntaxNode(TextSpan Span);
+internal abstract record PySyntaxNode(SourceSpan Span);

@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Text;
 
 /// <summary>A 1-based line and column, as compilers print them: <c>file(line,col)</c>.</summary>
-public readonly record struct LinePosition(int Line, int Column)
+internal readonly record struct SourcePosition(int Line, int Column)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Line},{Column}";

@@ -10,12 +10,12 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// <param name="Category">Syntax, Evaluation, Settings, Cors, Jwt or Internal.</param>
 /// <param name="Severity">Default severity.</param>
 /// <param name="DjangoCheck">The Django system check this corresponds to (for example <c>corsheaders.E013</c>), if any.</param>
-public sealed record DiagnosticDescriptor(
+internal sealed record DjsDescriptor(
     string Id,
     string Title,
     string MessageFormat,
     string Category,
-    DiagnosticSeverity Severity,
+    SettingsSeverity Severity,
     string? DjangoCheck = null)
 {
     /// <summary>Where the help page lives; the IDE links the id to it.</summary>

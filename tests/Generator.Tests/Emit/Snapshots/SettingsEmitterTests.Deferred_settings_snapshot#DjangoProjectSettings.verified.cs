@@ -10,38 +10,111 @@ namespace MyApp.Web
     /// the runtime reads (<see cref="Django"/>).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DjangoSettings.Generator", "FIXED_VERSION")]
-    public static partial class CorsSettings
+    internal sealed partial class DjangoProjectSettings
     {
         /// <summary>The settings file this class was compiled from (the main module when there are several).</summary>
         public const string SourcePath = "cors.settings";
 
-        /// <summary>Whether some settings are read from configuration at startup (see <c>DeferredResolver</c>).</summary>
-        public static bool HasDeferredValues => false;
+        /// <summary>Whether some settings are read from configuration at startup (then <c>DeferredKeys</c> lists them).</summary>
+        public const bool HasDeferredValues = true;
+
+        /// <summary>
+        /// The text of <see cref="SourcePath"/>, embedded so the runtime can evaluate it again at startup
+        /// with configuration values and report problems with the file's own line numbers.
+        /// </summary>
+        public const string SourceText = @"import os
+import re
+from datetime import timedelta
+
+SECRET_KEY = os.environ[""DJANGO_SECRET_KEY""]
+DEBUG = os.environ.get(""DJANGO_DEBUG"", ""0"") == ""1""
+CORS_ALLOWED_ORIGINS = os.environ.get(""CORS_ALLOWED_ORIGINS"", ""http://localhost:3000"").split("","")
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOWED_ORIGIN_REGEXES = [re.compile(r""^https://\w+\.example\.com$"", re.I)]
+
+SIMPLE_JWT = {
+    ""ACCESS_TOKEN_LIFETIME"": timedelta(minutes=int(os.getenv(""ACCESS_MINUTES"", ""5""))),
+    ""LEEWAY"": 1.5,
+    ""SIGNING_KEY"": SECRET_KEY,
+    ""ISSUER"": ""https://auth.example.com/<tenant> & \""co\"""",
+}
+";
+
+        /// <summary>The configuration keys (environment variables) the deferred settings read.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> ConfigurationKeys { get; } = global::System.Array.AsReadOnly(new string[] { "ACCESS_MINUTES", "CORS_ALLOWED_ORIGINS", "DJANGO_DEBUG", "DJANGO_SECRET_KEY" });
+
+        /// <summary>The binding keys of the settings read at startup (<c>CORS_ALLOWED_ORIGINS</c>, <c>SIMPLE_JWT.SIGNING_KEY</c>).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> DeferredKeys { get; } = global::System.Array.AsReadOnly(new string[] { "CORS_ALLOWED_ORIGINS", "SIMPLE_JWT.ACCESS_TOKEN_LIFETIME", "SIMPLE_JWT.SIGNING_KEY", "SECRET_KEY", "DEBUG" });
+
+        /// <summary>
+        /// Creates the settings; <paramref name="deferredValues"/> answers the members read from configuration
+        /// at startup by binding key (the runtime builds it from the startup evaluation).
+        /// </summary>
+        private DjangoProjectSettings(global::System.Func<string, object?>? deferredValues)
+        {
+            Cors = new CorsGroup(deferredValues);
+            SimpleJwt = new SimpleJwtGroup(deferredValues);
+            Django = new DjangoGroup(deferredValues);
+        }
 
         /// <summary>django-cors-headers settings (<c>CORS_*</c>).</summary>
-        public static class Cors
+        public CorsGroup Cors { get; }
+
+        /// <summary>djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>).</summary>
+        public SimpleJwtGroup SimpleJwt { get; }
+
+        /// <summary>Django core settings the runtime reads.</summary>
+        public DjangoGroup Django { get; }
+
+        private static T ReadDeferred<T>(global::System.Func<string, object?>? values, string key, string description)
         {
+            if (values is null)
+            {
+                throw new global::System.InvalidOperationException(key + " is read from configuration at startup (" + description + "): create the settings through builder.AddDjangoSettings, which evaluates the settings file with IConfiguration.");
+            }
+
+            object? value = values(key);
+            if (value is T typed) return typed;
+            if (value is null && default(T) is null) return default!;
+            throw new global::System.InvalidOperationException(key + ": the startup evaluation gave " + (value?.GetType().FullName ?? "null") + ", expected " + typeof(T).FullName + ".");
+        }
+
+        /// <summary>django-cors-headers settings (<c>CORS_*</c>).</summary>
+        public sealed class CorsGroup
+        {
+            internal CorsGroup(global::System.Func<string, object?>? deferredValues)
+            {
+                AllowedOrigins = ReadDeferred<global::System.Collections.Generic.IReadOnlyList<string>>(deferredValues, "CORS_ALLOWED_ORIGINS", "os.environ.get(\"CORS_ALLOWED_ORIGINS\", \"http://localhost:3000\").split(\",\")");
+            }
+
             /// <summary>
             /// <c>CORS_ALLOWED_ORIGINS</c>: Origins (scheme://host[:port]) allowed to make cross-site requests.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>()</c>.</para>
+            /// <para>Set in <c>cors.settings(7)</c>:</para>
+            /// <code>
+            /// CORS_ALLOWED_ORIGINS = os.environ.get("CORS_ALLOWED_ORIGINS", "http://localhost:3000").split(",")
+            /// </code>
+            /// <para>Read at startup: <c>os.environ.get("CORS_ALLOWED_ORIGINS", "http://localhost:3000").split(",")</c> (configuration keys: <c>CORS_ALLOWED_ORIGINS</c>).</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AllowedOrigins { get; } = global::System.Array.Empty<string>();
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowedOrigins { get; }
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOWED_ORIGINS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowedOriginsIsSet => false;
+            public bool AllowedOriginsIsSet => true;
 
             /// <summary>
             /// <c>CORS_ALLOWED_ORIGIN_REGEXES</c>: Regular expressions (Python syntax, re.match) that allowed origins match.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>()</c>.</para>
+            /// <para>Set in <c>cors.settings(9)</c>:</para>
+            /// <code>
+            /// CORS_ALLOWED_ORIGIN_REGEXES = [re.compile(r"^https://\w+\.example\.com$", re.I)]
+            /// </code>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AllowedOriginRegexes { get; } = global::System.Array.Empty<string>();
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowedOriginRegexes { get; } = global::System.Array.AsReadOnly(new string[] { "(?i)^https://\\w+\\.example\\.com$" });
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOWED_ORIGIN_REGEXES</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowedOriginRegexesIsSet => false;
+            public bool AllowedOriginRegexesIsSet => true;
 
             /// <summary>
             /// <c>CORS_ALLOW_ALL_ORIGINS</c>: Whether every origin is allowed.
@@ -49,10 +122,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool AllowAllOrigins { get; } = false;
+            public bool AllowAllOrigins { get; } = false;
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOW_ALL_ORIGINS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowAllOriginsIsSet => false;
+            public bool AllowAllOriginsIsSet => false;
 
             /// <summary>
             /// <c>CORS_URLS_REGEX</c>: Regular expression (re.match) on the request path that enables CORS for a URL.
@@ -60,10 +133,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'^.*$'</c>.</para>
             /// </remarks>
-            public static string UrlsRegex { get; } = "^.*$";
+            public string UrlsRegex { get; } = "^.*$";
 
             /// <summary>Whether the settings file sets <c>CORS_URLS_REGEX</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool UrlsRegexIsSet => false;
+            public bool UrlsRegexIsSet => false;
 
             /// <summary>
             /// <c>CORS_ALLOW_METHODS</c>: Methods sent in Access-Control-Allow-Methods.
@@ -71,10 +144,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>('DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT')</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AllowMethods { get; } = global::System.Array.AsReadOnly(new string[] { "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT" });
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowMethods { get; } = global::System.Array.AsReadOnly(new string[] { "DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT" });
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOW_METHODS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowMethodsIsSet => false;
+            public bool AllowMethodsIsSet => false;
 
             /// <summary>
             /// <c>CORS_ALLOW_HEADERS</c>: Request headers sent in Access-Control-Allow-Headers.
@@ -82,10 +155,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>('accept', 'authorization', 'content-type', 'user-agent',...</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AllowHeaders { get; } = global::System.Array.AsReadOnly(new string[] { "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with" });
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowHeaders { get; } = global::System.Array.AsReadOnly(new string[] { "accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with" });
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOW_HEADERS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowHeadersIsSet => false;
+            public bool AllowHeadersIsSet => false;
 
             /// <summary>
             /// <c>CORS_EXPOSE_HEADERS</c>: Response headers sent in Access-Control-Expose-Headers.
@@ -93,10 +166,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>()</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> ExposeHeaders { get; } = global::System.Array.Empty<string>();
+            public global::System.Collections.Generic.IReadOnlyList<string> ExposeHeaders { get; } = global::System.Array.Empty<string>();
 
             /// <summary>Whether the settings file sets <c>CORS_EXPOSE_HEADERS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool ExposeHeadersIsSet => false;
+            public bool ExposeHeadersIsSet => false;
 
             /// <summary>
             /// <c>CORS_PREFLIGHT_MAX_AGE</c>: Seconds browsers may cache a preflight (Access-Control-Max-Age); 0 sends no header.
@@ -104,21 +177,24 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>86400</c>.</para>
             /// </remarks>
-            public static int PreflightMaxAge { get; } = 86400;
+            public int PreflightMaxAge { get; } = 86400;
 
             /// <summary>Whether the settings file sets <c>CORS_PREFLIGHT_MAX_AGE</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool PreflightMaxAgeIsSet => false;
+            public bool PreflightMaxAgeIsSet => false;
 
             /// <summary>
             /// <c>CORS_ALLOW_CREDENTIALS</c>: Whether Access-Control-Allow-Credentials: true is sent.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// <para>Set in <c>cors.settings(8)</c>:</para>
+            /// <code>
+            /// CORS_ALLOW_CREDENTIALS = True
+            /// </code>
             /// </remarks>
-            public static bool AllowCredentials { get; } = false;
+            public bool AllowCredentials { get; } = true;
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOW_CREDENTIALS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowCredentialsIsSet => false;
+            public bool AllowCredentialsIsSet => true;
 
             /// <summary>
             /// <c>CORS_ALLOW_PRIVATE_NETWORK</c>: Whether Access-Control-Allow-Private-Network: true is sent when requested.
@@ -126,25 +202,35 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool AllowPrivateNetwork { get; } = false;
+            public bool AllowPrivateNetwork { get; } = false;
 
             /// <summary>Whether the settings file sets <c>CORS_ALLOW_PRIVATE_NETWORK</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AllowPrivateNetworkIsSet => false;
+            public bool AllowPrivateNetworkIsSet => false;
         }
 
         /// <summary>djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>).</summary>
-        public static class SimpleJwt
+        public sealed class SimpleJwtGroup
         {
+            internal SimpleJwtGroup(global::System.Func<string, object?>? deferredValues)
+            {
+                AccessTokenLifetime = ReadDeferred<global::System.TimeSpan>(deferredValues, "SIMPLE_JWT.ACCESS_TOKEN_LIFETIME", "timedelta(minutes=int(os.getenv(\"ACCESS_MINUTES\", \"5\")))");
+                SigningKey = ReadDeferred<string?>(deferredValues, "SIMPLE_JWT.SIGNING_KEY", "(not quoted: SIMPLE_JWT[\"SIGNING_KEY\"] is a secret)");
+            }
+
             /// <summary>
             /// <c>SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"]</c>: Lifetime of access tokens.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>0:05:00</c>.</para>
+            /// <para>Set in <c>cors.settings(12)</c>:</para>
+            /// <code>
+            ///     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=int(os.getenv("ACCESS_MINUTES", "5"))),
+            /// </code>
+            /// <para>Read at startup: <c>timedelta(minutes=int(os.getenv("ACCESS_MINUTES", "5")))</c> (configuration keys: <c>ACCESS_MINUTES</c>).</para>
             /// </remarks>
-            public static global::System.TimeSpan AccessTokenLifetime { get; } = global::System.TimeSpan.FromTicks(3000000000L);
+            public global::System.TimeSpan AccessTokenLifetime { get; }
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AccessTokenLifetimeIsSet => false;
+            public bool AccessTokenLifetimeIsSet => true;
 
             /// <summary>
             /// <c>SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]</c>: Lifetime of refresh tokens.
@@ -152,10 +238,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>1 day, 0:00:00</c>.</para>
             /// </remarks>
-            public static global::System.TimeSpan RefreshTokenLifetime { get; } = global::System.TimeSpan.FromTicks(864000000000L);
+            public global::System.TimeSpan RefreshTokenLifetime { get; } = global::System.TimeSpan.FromTicks(864000000000L);
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool RefreshTokenLifetimeIsSet => false;
+            public bool RefreshTokenLifetimeIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["ROTATE_REFRESH_TOKENS"]</c>: Whether the refresh endpoint also returns a new refresh token.
@@ -163,10 +249,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool RotateRefreshTokens { get; } = false;
+            public bool RotateRefreshTokens { get; } = false;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ROTATE_REFRESH_TOKENS"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool RotateRefreshTokensIsSet => false;
+            public bool RotateRefreshTokensIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["BLACKLIST_AFTER_ROTATION"]</c>: Whether a rotated refresh token is blacklisted (and verify checks the blacklist).
@@ -174,10 +260,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool BlacklistAfterRotation { get; } = false;
+            public bool BlacklistAfterRotation { get; } = false;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["BLACKLIST_AFTER_ROTATION"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool BlacklistAfterRotationIsSet => false;
+            public bool BlacklistAfterRotationIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["UPDATE_LAST_LOGIN"]</c>: Whether obtaining a token updates auth_user.last_login.
@@ -185,10 +271,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool UpdateLastLogin { get; } = false;
+            public bool UpdateLastLogin { get; } = false;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["UPDATE_LAST_LOGIN"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool UpdateLastLoginIsSet => false;
+            public bool UpdateLastLoginIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["ALGORITHM"]</c>: Signing algorithm.
@@ -196,21 +282,25 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'HS256'</c>.</para>
             /// </remarks>
-            public static string Algorithm { get; } = "HS256";
+            public string Algorithm { get; } = "HS256";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ALGORITHM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AlgorithmIsSet => false;
+            public bool AlgorithmIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SIGNING_KEY"]</c>: HMAC secret or PEM private key; defaults to SECRET_KEY.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>SECRET_KEY</c>.</para>
+            /// <para>Set in <c>cors.settings(14)</c>:</para>
+            /// <code>
+            /// (line 14 not quoted: it holds SIMPLE_JWT["SIGNING_KEY"], a secret)
+            /// </code>
+            /// <para>Read at startup: <c>(not quoted: SIMPLE_JWT["SIGNING_KEY"] is a secret)</c> (configuration keys: <c>DJANGO_SECRET_KEY</c>).</para>
             /// </remarks>
-            public static string? SigningKey { get; } = null;
+            public string? SigningKey { get; }
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SIGNING_KEY"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SigningKeyIsSet => false;
+            public bool SigningKeyIsSet => true;
 
             /// <summary>
             /// <c>SIMPLE_JWT["VERIFYING_KEY"]</c>: PEM public key for RS/ES/PS algorithms.
@@ -218,10 +308,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>''</c>.</para>
             /// </remarks>
-            public static string? VerifyingKey { get; } = "";
+            public string? VerifyingKey { get; } = "";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["VERIFYING_KEY"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool VerifyingKeyIsSet => false;
+            public bool VerifyingKeyIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["AUDIENCE"]</c>: The aud claim written and required, or None.
@@ -229,21 +319,24 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string>? Audience { get; } = null;
+            public global::System.Collections.Generic.IReadOnlyList<string>? Audience { get; } = null;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["AUDIENCE"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AudienceIsSet => false;
+            public bool AudienceIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["ISSUER"]</c>: The iss claim written and required, or None.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// <para>Set in <c>cors.settings(15)</c>:</para>
+            /// <code>
+            ///     "ISSUER": "https://auth.example.com/&lt;tenant&gt; &amp; \"co\"",
+            /// </code>
             /// </remarks>
-            public static string? Issuer { get; } = null;
+            public string? Issuer { get; } = "https://auth.example.com/<tenant> & \"co\"";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["ISSUER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool IssuerIsSet => false;
+            public bool IssuerIsSet => true;
 
             /// <summary>
             /// <c>SIMPLE_JWT["JSON_ENCODER"]</c>: Python JSON encoder class (only the default is supported).
@@ -251,10 +344,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None</c>.</para>
             /// </remarks>
-            public static string? JsonEncoder { get; } = null;
+            public string? JsonEncoder { get; } = null;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["JSON_ENCODER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool JsonEncoderIsSet => false;
+            public bool JsonEncoderIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["JWK_URL"]</c>: JWKS URL for verification keys, or None.
@@ -262,21 +355,24 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None</c>.</para>
             /// </remarks>
-            public static string? JwkUrl { get; } = null;
+            public string? JwkUrl { get; } = null;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["JWK_URL"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool JwkUrlIsSet => false;
+            public bool JwkUrlIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["LEEWAY"]</c>: Clock skew allowed on exp, nbf and iat.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>0</c>.</para>
+            /// <para>Set in <c>cors.settings(13)</c>:</para>
+            /// <code>
+            ///     "LEEWAY": 1.5,
+            /// </code>
             /// </remarks>
-            public static global::System.TimeSpan Leeway { get; } = global::System.TimeSpan.FromTicks(0L);
+            public global::System.TimeSpan Leeway { get; } = global::System.TimeSpan.FromTicks(15000000L);
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["LEEWAY"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool LeewayIsSet => false;
+            public bool LeewayIsSet => true;
 
             /// <summary>
             /// <c>SIMPLE_JWT["AUTH_HEADER_TYPES"]</c>: Accepted authorization scheme words (case-sensitive).
@@ -284,10 +380,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>('Bearer',)</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AuthHeaderTypes { get; } = global::System.Array.AsReadOnly(new string[] { "Bearer" });
+            public global::System.Collections.Generic.IReadOnlyList<string> AuthHeaderTypes { get; } = global::System.Array.AsReadOnly(new string[] { "Bearer" });
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["AUTH_HEADER_TYPES"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AuthHeaderTypesIsSet => false;
+            public bool AuthHeaderTypesIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["AUTH_HEADER_NAME"]</c>: Header read for the token, in Django META form.
@@ -295,10 +391,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'HTTP_AUTHORIZATION'</c>.</para>
             /// </remarks>
-            public static string AuthHeaderName { get; } = "HTTP_AUTHORIZATION";
+            public string AuthHeaderName { get; } = "HTTP_AUTHORIZATION";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["AUTH_HEADER_NAME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AuthHeaderNameIsSet => false;
+            public bool AuthHeaderNameIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["USER_ID_FIELD"]</c>: User field copied into tokens.
@@ -306,10 +402,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'id'</c>.</para>
             /// </remarks>
-            public static string UserIdField { get; } = "id";
+            public string UserIdField { get; } = "id";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["USER_ID_FIELD"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool UserIdFieldIsSet => false;
+            public bool UserIdFieldIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["USER_ID_CLAIM"]</c>: Claim carrying the user id.
@@ -317,10 +413,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'user_id'</c>.</para>
             /// </remarks>
-            public static string UserIdClaim { get; } = "user_id";
+            public string UserIdClaim { get; } = "user_id";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["USER_ID_CLAIM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool UserIdClaimIsSet => false;
+            public bool UserIdClaimIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["USER_AUTHENTICATION_RULE"]</c>: Python rule deciding who may log in.
@@ -328,10 +424,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.authentication.default_user_aut...</c>.</para>
             /// </remarks>
-            public static string? UserAuthenticationRule { get; } = "rest_framework_simplejwt.authentication.default_user_authentication_rule";
+            public string? UserAuthenticationRule { get; } = "rest_framework_simplejwt.authentication.default_user_authentication_rule";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["USER_AUTHENTICATION_RULE"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool UserAuthenticationRuleIsSet => false;
+            public bool UserAuthenticationRuleIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["AUTH_TOKEN_CLASSES"]</c>: Token classes accepted for authentication.
@@ -339,10 +435,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>('rest_framework_simplejwt.tokens.AccessToken',)</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string> AuthTokenClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework_simplejwt.tokens.AccessToken" });
+            public global::System.Collections.Generic.IReadOnlyList<string> AuthTokenClasses { get; } = global::System.Array.AsReadOnly(new string[] { "rest_framework_simplejwt.tokens.AccessToken" });
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["AUTH_TOKEN_CLASSES"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool AuthTokenClassesIsSet => false;
+            public bool AuthTokenClassesIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_TYPE_CLAIM"]</c>: Claim carrying the token type, or None.
@@ -350,10 +446,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'token_type'</c>.</para>
             /// </remarks>
-            public static string? TokenTypeClaim { get; } = "token_type";
+            public string? TokenTypeClaim { get; } = "token_type";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_TYPE_CLAIM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenTypeClaimIsSet => false;
+            public bool TokenTypeClaimIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_USER_CLASS"]</c>: Python stateless user class.
@@ -361,10 +457,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.models.TokenUser'</c>.</para>
             /// </remarks>
-            public static string? TokenUserClass { get; } = "rest_framework_simplejwt.models.TokenUser";
+            public string? TokenUserClass { get; } = "rest_framework_simplejwt.models.TokenUser";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_USER_CLASS"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenUserClassIsSet => false;
+            public bool TokenUserClassIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["JTI_CLAIM"]</c>: Claim carrying the token id, or None.
@@ -372,10 +468,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'jti'</c>.</para>
             /// </remarks>
-            public static string? JtiClaim { get; } = "jti";
+            public string? JtiClaim { get; } = "jti";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["JTI_CLAIM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool JtiClaimIsSet => false;
+            public bool JtiClaimIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_EXP_CLAIM"]</c>: Claim holding a sliding token's refresh deadline.
@@ -383,10 +479,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'refresh_exp'</c>.</para>
             /// </remarks>
-            public static string SlidingTokenRefreshExpClaim { get; } = "refresh_exp";
+            public string SlidingTokenRefreshExpClaim { get; } = "refresh_exp";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_EXP_CLAIM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SlidingTokenRefreshExpClaimIsSet => false;
+            public bool SlidingTokenRefreshExpClaimIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SLIDING_TOKEN_LIFETIME"]</c>: Lifetime of sliding tokens.
@@ -394,10 +490,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>0:05:00</c>.</para>
             /// </remarks>
-            public static global::System.TimeSpan SlidingTokenLifetime { get; } = global::System.TimeSpan.FromTicks(3000000000L);
+            public global::System.TimeSpan SlidingTokenLifetime { get; } = global::System.TimeSpan.FromTicks(3000000000L);
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SLIDING_TOKEN_LIFETIME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SlidingTokenLifetimeIsSet => false;
+            public bool SlidingTokenLifetimeIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_LIFETIME"]</c>: How long a sliding token can be refreshed.
@@ -405,10 +501,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>1 day, 0:00:00</c>.</para>
             /// </remarks>
-            public static global::System.TimeSpan SlidingTokenRefreshLifetime { get; } = global::System.TimeSpan.FromTicks(864000000000L);
+            public global::System.TimeSpan SlidingTokenRefreshLifetime { get; } = global::System.TimeSpan.FromTicks(864000000000L);
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_LIFETIME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SlidingTokenRefreshLifetimeIsSet => false;
+            public bool SlidingTokenRefreshLifetimeIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_OBTAIN_SERIALIZER"]</c>: Python serializer of the obtain-pair endpoint.
@@ -416,10 +512,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenObtainPairSeri...</c>.</para>
             /// </remarks>
-            public static string? TokenObtainSerializer { get; } = "rest_framework_simplejwt.serializers.TokenObtainPairSerializer";
+            public string? TokenObtainSerializer { get; } = "rest_framework_simplejwt.serializers.TokenObtainPairSerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_OBTAIN_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenObtainSerializerIsSet => false;
+            public bool TokenObtainSerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_REFRESH_SERIALIZER"]</c>: Python serializer of the refresh endpoint.
@@ -427,10 +523,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenRefreshSeriali...</c>.</para>
             /// </remarks>
-            public static string? TokenRefreshSerializer { get; } = "rest_framework_simplejwt.serializers.TokenRefreshSerializer";
+            public string? TokenRefreshSerializer { get; } = "rest_framework_simplejwt.serializers.TokenRefreshSerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_REFRESH_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenRefreshSerializerIsSet => false;
+            public bool TokenRefreshSerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_VERIFY_SERIALIZER"]</c>: Python serializer of the verify endpoint.
@@ -438,10 +534,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenVerifySerializer'</c>.</para>
             /// </remarks>
-            public static string? TokenVerifySerializer { get; } = "rest_framework_simplejwt.serializers.TokenVerifySerializer";
+            public string? TokenVerifySerializer { get; } = "rest_framework_simplejwt.serializers.TokenVerifySerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_VERIFY_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenVerifySerializerIsSet => false;
+            public bool TokenVerifySerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["TOKEN_BLACKLIST_SERIALIZER"]</c>: Python serializer of the blacklist endpoint.
@@ -449,10 +545,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenBlacklistSeria...</c>.</para>
             /// </remarks>
-            public static string? TokenBlacklistSerializer { get; } = "rest_framework_simplejwt.serializers.TokenBlacklistSerializer";
+            public string? TokenBlacklistSerializer { get; } = "rest_framework_simplejwt.serializers.TokenBlacklistSerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["TOKEN_BLACKLIST_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool TokenBlacklistSerializerIsSet => false;
+            public bool TokenBlacklistSerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SLIDING_TOKEN_OBTAIN_SERIALIZER"]</c>: Python serializer of the sliding obtain endpoint.
@@ -460,10 +556,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenObtainSlidingS...</c>.</para>
             /// </remarks>
-            public static string? SlidingTokenObtainSerializer { get; } = "rest_framework_simplejwt.serializers.TokenObtainSlidingSerializer";
+            public string? SlidingTokenObtainSerializer { get; } = "rest_framework_simplejwt.serializers.TokenObtainSlidingSerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SLIDING_TOKEN_OBTAIN_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SlidingTokenObtainSerializerIsSet => false;
+            public bool SlidingTokenObtainSerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_SERIALIZER"]</c>: Python serializer of the sliding refresh endpoint.
@@ -471,10 +567,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'rest_framework_simplejwt.serializers.TokenRefreshSliding...</c>.</para>
             /// </remarks>
-            public static string? SlidingTokenRefreshSerializer { get; } = "rest_framework_simplejwt.serializers.TokenRefreshSlidingSerializer";
+            public string? SlidingTokenRefreshSerializer { get; } = "rest_framework_simplejwt.serializers.TokenRefreshSlidingSerializer";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["SLIDING_TOKEN_REFRESH_SERIALIZER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SlidingTokenRefreshSerializerIsSet => false;
+            public bool SlidingTokenRefreshSerializerIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["CHECK_REVOKE_TOKEN"]</c>: Whether tokens carry a hash of the password and die when it changes.
@@ -482,10 +578,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>False</c>.</para>
             /// </remarks>
-            public static bool CheckRevokeToken { get; } = false;
+            public bool CheckRevokeToken { get; } = false;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["CHECK_REVOKE_TOKEN"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool CheckRevokeTokenIsSet => false;
+            public bool CheckRevokeTokenIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["REVOKE_TOKEN_CLAIM"]</c>: Claim name for CHECK_REVOKE_TOKEN.
@@ -493,10 +589,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>'hash_password'</c>.</para>
             /// </remarks>
-            public static string RevokeTokenClaim { get; } = "hash_password";
+            public string RevokeTokenClaim { get; } = "hash_password";
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["REVOKE_TOKEN_CLAIM"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool RevokeTokenClaimIsSet => false;
+            public bool RevokeTokenClaimIsSet => false;
 
             /// <summary>
             /// <c>SIMPLE_JWT["CHECK_USER_IS_ACTIVE"]</c>: Whether inactive users are refused.
@@ -504,36 +600,50 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>True</c>.</para>
             /// </remarks>
-            public static bool CheckUserIsActive { get; } = true;
+            public bool CheckUserIsActive { get; } = true;
 
             /// <summary>Whether the settings file sets <c>SIMPLE_JWT["CHECK_USER_IS_ACTIVE"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool CheckUserIsActiveIsSet => false;
+            public bool CheckUserIsActiveIsSet => false;
         }
 
         /// <summary>Django core settings the runtime reads.</summary>
-        public static class Django
+        public sealed class DjangoGroup
         {
+            internal DjangoGroup(global::System.Func<string, object?>? deferredValues)
+            {
+                SecretKey = ReadDeferred<string?>(deferredValues, "SECRET_KEY", "(not quoted: SECRET_KEY is a secret)");
+                Debug = ReadDeferred<bool>(deferredValues, "DEBUG", "os.environ.get(\"DJANGO_DEBUG\", \"0\") == \"1\"");
+            }
+
             /// <summary>
             /// <c>SECRET_KEY</c>: Django's secret key; the default SIMPLE_JWT signing key.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
+            /// <para>Set in <c>cors.settings(5)</c>:</para>
+            /// <code>
+            /// (line 5 not quoted: it holds SECRET_KEY, a secret)
+            /// </code>
+            /// <para>Read at startup: <c>(not quoted: SECRET_KEY is a secret)</c> (configuration keys: <c>DJANGO_SECRET_KEY</c>).</para>
             /// </remarks>
-            public static string? SecretKey { get; } = null;
+            public string? SecretKey { get; }
 
             /// <summary>Whether the settings file sets <c>SECRET_KEY</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool SecretKeyIsSet => false;
+            public bool SecretKeyIsSet => true;
 
             /// <summary>
             /// <c>DEBUG</c>: Django's debug flag.
             /// </summary>
             /// <remarks>
-            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// <para>Set in <c>cors.settings(6)</c>:</para>
+            /// <code>
+            /// DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
+            /// </code>
+            /// <para>Read at startup: <c>os.environ.get("DJANGO_DEBUG", "0") == "1"</c> (configuration keys: <c>DJANGO_DEBUG</c>).</para>
             /// </remarks>
-            public static bool Debug { get; } = false;
+            public bool Debug { get; }
 
             /// <summary>Whether the settings file sets <c>DEBUG</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DebugIsSet => false;
+            public bool DebugIsSet => true;
 
             /// <summary>
             /// <c>MIDDLEWARE</c>: Django's middleware list (read to check CorsMiddleware's position).
@@ -541,10 +651,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string>? Middleware { get; } = null;
+            public global::System.Collections.Generic.IReadOnlyList<string>? Middleware { get; } = null;
 
             /// <summary>Whether the settings file sets <c>MIDDLEWARE</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool MiddlewareIsSet => false;
+            public bool MiddlewareIsSet => false;
 
             /// <summary>
             /// <c>INSTALLED_APPS</c>: Django's installed apps (the blacklist app switches the token blacklist on).
@@ -552,10 +662,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static global::System.Collections.Generic.IReadOnlyList<string>? InstalledApps { get; } = null;
+            public global::System.Collections.Generic.IReadOnlyList<string>? InstalledApps { get; } = null;
 
             /// <summary>Whether the settings file sets <c>INSTALLED_APPS</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool InstalledAppsIsSet => false;
+            public bool InstalledAppsIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["ENGINE"]</c>: DATABASES['default']['ENGINE'].
@@ -563,10 +673,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabaseEngine { get; } = null;
+            public string? DatabaseEngine { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["ENGINE"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabaseEngineIsSet => false;
+            public bool DatabaseEngineIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["NAME"]</c>: DATABASES['default']['NAME'] (file path for SQLite).
@@ -574,10 +684,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabaseName { get; } = null;
+            public string? DatabaseName { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["NAME"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabaseNameIsSet => false;
+            public bool DatabaseNameIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["USER"]</c>: DATABASES['default']['USER'].
@@ -585,10 +695,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabaseUser { get; } = null;
+            public string? DatabaseUser { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["USER"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabaseUserIsSet => false;
+            public bool DatabaseUserIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["PASSWORD"]</c>: DATABASES['default']['PASSWORD'].
@@ -596,10 +706,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabasePassword { get; } = null;
+            public string? DatabasePassword { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["PASSWORD"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabasePasswordIsSet => false;
+            public bool DatabasePasswordIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["HOST"]</c>: DATABASES['default']['HOST'].
@@ -607,10 +717,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabaseHost { get; } = null;
+            public string? DatabaseHost { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["HOST"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabaseHostIsSet => false;
+            public bool DatabaseHostIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["PORT"]</c>: DATABASES['default']['PORT'].
@@ -618,10 +728,10 @@ namespace MyApp.Web
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
             /// </remarks>
-            public static string? DatabasePort { get; } = null;
+            public string? DatabasePort { get; } = null;
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["PORT"]</c> (a setting that is defined wins, even when empty).</summary>
-            public static bool DatabasePortIsSet => false;
+            public bool DatabasePortIsSet => false;
         }
     }
 }

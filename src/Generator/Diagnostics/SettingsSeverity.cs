@@ -1,7 +1,7 @@
 namespace DjangoSettings.Generator.Diagnostics;
 
 /// <summary>How serious a settings diagnostic is. Maps one to one onto Roslyn's severities.</summary>
-public enum DiagnosticSeverity
+internal enum SettingsSeverity
 {
     /// <summary>Shown in the IDE, never fails a build.</summary>
     Info = 1,

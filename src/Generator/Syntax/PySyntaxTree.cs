@@ -6,9 +6,9 @@ using DjangoSettings.Generator.Text;
 namespace DjangoSettings.Generator.Syntax;
 
 /// <summary>A parsed settings file: its statements and the syntax diagnostics (lexer and parser).</summary>
-internal sealed class SyntaxTree
+internal sealed class PySyntaxTree
 {
-    public SyntaxTree(SettingsSource source, ImmutableArray<Stmt> statements, ImmutableArray<SettingsDiagnostic> diagnostics)
+    public PySyntaxTree(SettingsSource source, ImmutableArray<Stmt> statements, ImmutableArray<SettingsDiagnostic> diagnostics)
     {
         Source = source;
         Statements = statements;
@@ -22,6 +22,6 @@ internal sealed class SyntaxTree
     public ImmutableArray<SettingsDiagnostic> Diagnostics { get; }
 
     /// <summary>Lexes and parses a file. Never throws (except for cancellation).</summary>
-    public static SyntaxTree Parse(SettingsSource source, CancellationToken cancellationToken = default)
+    public static PySyntaxTree Parse(SettingsSource source, CancellationToken cancellationToken = default)
         => Parser.ParseFile(source, cancellationToken);
 }

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using DjangoSettings.Cors;
+using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Hosting;
+using DjangoSettings.Settings;
+using DjangoSettings.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Wires a compiled settings class into an application: resolves environment-dependent values
+/// (failing fast, with the settings file's line, when they break a check), registers the settings
+/// object, the CORS policy, and when SIMPLE_JWT is configured the token services and the database
+/// DATABASES names.
+/// </summary>
+public static class DjangoSettingsHostApplicationBuilderExtensions
+{
+    private const string BlacklistApp = "rest_framework_simplejwt.token_blacklist";
+
+    /// <summary>
+    /// Registers everything the settings file of <typeparamref name="TSettings"/> configures: the
+    /// settings object itself (inject <typeparamref name="TSettings"/>), the django-cors-headers policy
+    /// (add <c>app.UseDjangoCors()</c> first in the pipeline), and, with SIMPLE_JWT or a SECRET_KEY,
+    /// the token services, authentication and the database DATABASES names (map the endpoints with
+    /// <c>app.MapSimpleJwt()</c>). Values the file reads from the environment are evaluated now from
+    /// <see cref="IHostApplicationBuilder.Configuration"/>, with the same checks as the build.
+    /// Every service is added only if not registered yet: register your own first to replace one.
+    /// </summary>
+    /// <typeparam name="TSettings">A class marked <c>[DjangoSettingsFile]</c>, or the generated default <c>DjangoProjectSettings</c>.</typeparam>
+    /// <exception cref="SettingsValidationException">A value read from configuration fails a check.</exception>
+    public static IHostApplicationBuilder AddDjangoSettings<TSettings>(this IHostApplicationBuilder builder)
+        where TSettings : class, IGeneratedDjangoSettings<TSettings>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var compiled = TSettings.CompiledSettings;
+        string contentRoot = builder.Environment.ContentRootPath;
+
+        LoadedSettings? loaded = null;
+        if (compiled.DeferredSources is { } sources)
+        {
+            // Evaluated here, at registration, so a bad environment stops the host before it listens,
+            // and because DATABASES decides which store services are registered.
+            loaded = SettingsLoader.Load(sources, builder.Configuration, contentRoot);
+        }
+        // One object per host: two hosts in one process (tests) never see each other's values.
+        TSettings settings = compiled.Create(loaded?.Resolver);
+
+        var services = builder.Services;
+        services.TryAddSingleton(settings);
+        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, StartupWarnings(loaded)));
+        services.AddHostedService<DjangoSettingsStartupLogger>();
+        services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
+
+        // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
+        // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).
+        string? secret = compiled.SecretKey?.Invoke(settings) ?? builder.Configuration["SECRET_KEY"];
+        if (compiled.CreateSimpleJwtOptions is { } createJwt && (compiled.SimpleJwtConfigured || !string.IsNullOrEmpty(secret)))
+        {
+            var options = createJwt(settings, secret ?? string.Empty);
+            var apps = compiled.InstalledApps?.Invoke(settings);
+            if (apps is not null && !apps.Contains(BlacklistApp, StringComparer.Ordinal))
+            {
+                // simplejwt's blacklist machinery exists only when its app is installed.
+                options = options with { BlacklistEnabled = false };
+            }
+            services.AddSimpleJwt(options);
+            var (engine, name) = compiled.Database?.Invoke(settings) ?? (null, null);
+            DatabaseConnectionSettings? connection = compiled.DatabaseConnection?.Invoke(settings) is var (user, password, host, port)
+                ? new DatabaseConnectionSettings(user, password, host, port)
+                : null;
+            services.AddDjangoStores(DatabaseSelection.Select(engine, name, contentRoot, builder.Configuration, connection));
+        }
+        return builder;
+    }
+
+    // At startup every value is a constant, so "written literally" cannot be told from "read from
+    // the environment"; the build already reported literal secrets. Info notes stay quiet here.
+    private static string[] StartupWarnings(LoadedSettings? loaded) => loaded is null
+        ? Array.Empty<string>()
+        : loaded.Diagnostics
+            .Where(w => w.Severity == SettingsSeverity.Warning && w.Id != DiagnosticDescriptors.LiteralSecret.Id)
+            .Select(w => w.ToString())
+            .ToArray();
+}
