@@ -19,21 +19,28 @@ public static class CommandLine
 
     /// <summary>The help text.</summary>
     public const string Usage =
-        "usage: djangosettings check [--json] FILE...\n" +
-        "       djangosettings emit [--namespace NS] [--class NAME] FILE...\n" +
+        "usage: djangosettings check [options] FILE...\n" +
+        "       djangosettings emit [--namespace NS] [--class NAME] FILE\n" +
+        "       djangosettings --version\n" +
         "\n" +
-        "Compiles Django settings files (cors.settings, settings.py) the way the build does.\n" +
-        "Several files form one package: they run in order and the last is the main module.\n" +
+        "Compiles Django settings files (settings.py, cors.settings) the way the build does. Each FILE is\n" +
+        "a settings module; the modules it imports (from .base import *) are read from its folder.\n" +
         "\n" +
-        "commands:\n" +
-        "  check   print diagnostics as file(line,col): error DJS0001: message;\n" +
-        "          exit 1 when there is an error, else 0\n" +
-        "          --json   print {\"diagnostics\": [...], \"settings\": {...}} instead\n" +
-        "  emit    print the generated C# class (diagnostics go to stderr)\n" +
-        "          --namespace NS   namespace of the class (default: DjangoSettings.Generated)\n" +
-        "          --class NAME     class name (default: DjangoProjectSettings, as the build)\n" +
+        "check   report diagnostics as file(line,col): error DJS0001: message (help link)\n" +
+        "  --env KEY=VALUE   evaluate the environment reads with this variable set, as the app does at\n" +
+        "                    startup (repeatable; --env KEY copies KEY from this process's environment)\n" +
+        "  --env-file FILE   read variables from a .env file (python-dotenv syntax; repeatable)\n" +
+        "                    With --env or --env-file only the variables given are set; later ones win.\n" +
+        "                    Without them, environment reads stay unknown, as in the build.\n" +
+        "  --format FORMAT   text (default), json (diagnostics and evaluated values) or sarif (SARIF\n" +
+        "                    2.1.0 for GitHub code scanning); --json is --format json\n" +
+        "  --warnaserror     treat warnings as errors\n" +
+        "emit    print the generated C# class (diagnostics go to stderr)\n" +
+        "  --namespace NS    namespace of the class (default: DjangoSettings.Generated)\n" +
+        "  --class NAME      class name (default: DjangoProjectSettings, as the build)\n" +
         "\n" +
-        "exit codes: 0 no errors, 1 errors in the settings, 2 usage error or unreadable file\n";
+        "exit codes: 0 no errors, 1 errors in the settings, 2 usage error or unreadable file\n" +
+        "docs: https://github.com/djangosettings/djangosettings/blob/main/docs/cli.md\n";
 
     /// <summary>Runs a command, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -52,9 +59,19 @@ public static class CommandLine
             stdout.Write(Usage);
             return Success;
         }
+        if (args[0] is "--version")
+        {
+            stdout.WriteLine("djangosettings " + CheckCommand.ToolVersion());
+            return Success;
+        }
 
         var rest = new List<string>(args);
         rest.RemoveAt(0);
+        if (args[0] is "check" or "emit" && rest.Count > 0 && rest[0] is "--help" or "-h")
+        {
+            stdout.Write(Usage);
+            return Success;
+        }
         try
         {
             switch (args[0])

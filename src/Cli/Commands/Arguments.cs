@@ -3,15 +3,23 @@ using System.Collections.Generic;
 
 namespace DjangoSettings.Cli.Commands;
 
-/// <summary>Options and file names of one command: <c>--flag</c>, <c>--name value</c> / <c>--name=value</c>, <c>--</c> ends options.</summary>
+/// <summary>
+/// Options and file names of one command: <c>--flag</c>, <c>--name value</c> / <c>--name=value</c>,
+/// <c>--</c> ends options. A valued option may be repeated (<c>--env A=1 --env B=2</c>); the order
+/// of all valued options is kept, because <c>--env</c> and <c>--env-file</c> apply in command-line order.
+/// </summary>
 internal sealed class Arguments
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string Value)> _valued = new();
 
     private Arguments(List<string> files) => Files = files;
 
     /// <summary>The file names, in order.</summary>
     public List<string> Files { get; }
+
+    /// <summary>Every valued option in command-line order.</summary>
+    public IReadOnlyList<(string Name, string Value)> Valued => _valued;
 
     /// <summary>Parses; <paramref name="flags"/> take no value, <paramref name="valued"/> take one.</summary>
     public static Arguments Parse(IReadOnlyList<string> args, ICollection<string> flags, ICollection<string> valued)
@@ -42,7 +50,7 @@ internal sealed class Arguments
             if (flags.Contains(name))
             {
                 if (value is not null) throw new UsageException("option " + name + " takes no value");
-                result._options[name] = null;
+                result._flags.Add(name);
             }
             else if (valued.Contains(name))
             {
@@ -51,7 +59,7 @@ internal sealed class Arguments
                     if (i + 1 >= args.Count) throw new UsageException("option " + name + " needs a value");
                     value = args[++i];
                 }
-                result._options[name] = value;
+                result._valued.Add((name, value));
             }
             else
             {
@@ -62,8 +70,15 @@ internal sealed class Arguments
     }
 
     /// <summary>Whether a flag was given.</summary>
-    public bool Has(string name) => _options.ContainsKey(name);
+    public bool Has(string name) => _flags.Contains(name);
 
-    /// <summary>An option's value, or null.</summary>
-    public string? Get(string name) => _options.TryGetValue(name, out var v) ? v : null;
+    /// <summary>The last value given for an option, or null.</summary>
+    public string? Get(string name)
+    {
+        for (int i = _valued.Count - 1; i >= 0; i--)
+        {
+            if (_valued[i].Name == name) return _valued[i].Value;
+        }
+        return null;
+    }
 }

@@ -23,7 +23,13 @@ internal sealed class ConfigurationEnvironment : ISettingsEnvironment
     }
 
     /// <inheritdoc />
-    public string? GetVariable(string key) => _configuration[key];
+    /// <remarks>
+    /// The environment-variables provider turns <c>A__B</c> into the key <c>A:B</c>, so a settings
+    /// file reading <c>os.environ["A__B"]</c> would find nothing under its own spelling; the
+    /// provider's spelling is tried second, as the variable reaches configuration through it.
+    /// </remarks>
+    public string? GetVariable(string key)
+        => _configuration[key] ?? (key.Contains("__", StringComparison.Ordinal) ? _configuration[key.Replace("__", ":", StringComparison.Ordinal)] : null);
 
     /// <inheritdoc />
     public string? ReadFile(string path)

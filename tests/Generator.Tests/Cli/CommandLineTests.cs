@@ -28,9 +28,29 @@ public sealed class CommandLineTests : IDisposable
     {
         var (code, stdout, stderr) = Run(arg);
         Assert.Equal(0, code);
-        Assert.Contains("usage: djangosettings check [--json] FILE...", stdout);
-        Assert.Contains("emit [--namespace NS] [--class NAME] FILE...", stdout);
+        Assert.Contains("usage: djangosettings check [options] FILE...", stdout);
+        Assert.Contains("emit [--namespace NS] [--class NAME] FILE", stdout);
+        foreach (string option in new[] { "--env KEY=VALUE", "--env-file FILE", "--format FORMAT", "--warnaserror" }) Assert.Contains(option, stdout);
+        Assert.Contains("exit codes: 0 no errors, 1 errors in the settings, 2 usage error or unreadable file", stdout);
         Assert.Empty(stderr);
+    }
+
+    [Theory]
+    [InlineData("check", "--help")]
+    [InlineData("emit", "-h")]
+    public void A_command_with_help_prints_usage(string command, string help)
+    {
+        var (code, stdout, _) = Run(command, help);
+        Assert.Equal(0, code);
+        Assert.StartsWith("usage: djangosettings check", stdout);
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var (code, stdout, _) = Run("--version");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^djangosettings \d+\.\d+\.\d+\S*\r?\n$", stdout);
     }
 
     [Theory]
@@ -40,6 +60,12 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "check", "--yaml", "x" }, "unknown option --yaml")]
     [InlineData(new[] { "check", "--json=1", "x" }, "option --json takes no value")]
     [InlineData(new[] { "emit", "--namespace" }, "option --namespace needs a value")]
+    [InlineData(new[] { "check", "--format", "yaml", "x" }, "unknown format 'yaml' (text, json or sarif)")]
+    [InlineData(new[] { "check", "--json", "--format", "sarif", "x" }, "--json is --format json; it cannot be combined with --format sarif")]
+    [InlineData(new[] { "check", "--env", "=x", "x" }, "--env needs KEY=VALUE or KEY, not '=x'")]
+    [InlineData(new[] { "check", "--env" }, "option --env needs a value")]
+    [InlineData(new[] { "check", "--warnaserror=yes", "x" }, "option --warnaserror takes no value")]
+    [InlineData(new[] { "emit", "a.py", "b.py" }, "emit takes one settings file (the modules it imports are found beside it)")]
     public void Usage_errors_exit_2_with_a_message(string[] args, string message)
     {
         var (code, stdout, stderr) = Run(args);
@@ -72,7 +98,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, code);
         Assert.Empty(stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal(path + "(1,26): error DJS0203: CORS_ALLOW_CREDENTIALS should be a bool (corsheaders.E003): expected True or False, found str ('yes'); the string 'yes' is always true in Python: write True or False", lines[0]);
+        // As the build prints it, the help link in parentheses after the message.
+        Assert.Equal(path + "(1,26): error DJS0203: CORS_ALLOW_CREDENTIALS should be a bool (corsheaders.E003): expected True or False, found str ('yes'); the string 'yes' is always true in Python: write True or False (https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/DJS0203.md)", lines[0]);
         Assert.StartsWith(path + "(2,1): warning DJS0101: 'CORS_ALOWED_ORIGINS' is not a django-cors-headers setting", lines[1]);
         Assert.Equal("1 error, 1 warning, 0 infos", lines[2]);
     }
@@ -97,7 +124,9 @@ public sealed class CommandLineTests : IDisposable
 
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        Assert.Equal(new[] { "diagnostics", "settings" }, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "file", "imports", "diagnostics", "settings" }, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(path, root.GetProperty("file").GetString());
+        Assert.Empty(root.GetProperty("imports").EnumerateArray());
         var diagnostic = Assert.Single(root.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("DJS0101", diagnostic.GetProperty("id").GetString());
         Assert.Equal("warning", diagnostic.GetProperty("severity").GetString());
@@ -106,6 +135,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(diagnostic.GetProperty("endLine").GetInt32() >= diagnostic.GetProperty("line").GetInt32());
         Assert.Equal(1 + "CORS_ORIGIN_WHITELIST_X".Length, diagnostic.GetProperty("endColumn").GetInt32());
         Assert.Contains("CORS_ORIGIN_WHITELIST_X", diagnostic.GetProperty("message").GetString());
+        Assert.Equal("https://github.com/djangosettings/djangosettings/blob/main/docs/diagnostics/DJS0101.md", diagnostic.GetProperty("helpLink").GetString());
 
         var settings = root.GetProperty("settings");
         Assert.Equal(new[] { "http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:5173", "https://app.example.com" },
@@ -144,20 +174,38 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Several_files_are_one_package_and_the_last_is_the_main_module()
+    public void Each_file_is_its_own_module_and_the_exit_code_covers_all_of_them()
     {
-        string first = Write("base.py", "A = 1\n");
-        string second = Write("cors.settings", "B = 2\n");
-        var seen = new List<string>();
-        var compiler = new Compiler(files =>
+        string good = Write("good.settings", "CORS_ALLOW_ALL_ORIGINS = True\n");
+        Directory.CreateDirectory(Path.Combine(_dir, "other"));
+        string bad = Write("other/bad.settings", "CORS_PREFLIGHT_MAX_AGE = -5\n");
+        var seen = new List<string[]>();
+        var compiler = new Compiler((files, environment) =>
         {
-            seen.AddRange(files.Select(f => f.Path));
+            seen.Add(files.Select(f => f.Path).ToArray());
             return SettingsCompiler.Check(files);
         }, (files, options) => SettingsCompiler.Compile(files, options));
 
-        var (code, _, _) = Run(compiler, "check", first, second);
-        Assert.Equal(0, code);
-        Assert.Equal(new[] { first, second }, seen);
+        var (code, stdout, _) = Run(compiler, "check", good, bad);
+        Assert.Equal(1, code);
+        Assert.Equal(new[] { new[] { good }, new[] { bad } }, seen);
+        Assert.Contains(bad + "(1,26): error DJS0204", stdout);
+        Assert.EndsWith("1 error, 0 warnings, 0 infos", stdout.TrimEnd());
+
+        (code, stdout, _) = Run("check", "--format", "json", good, bad);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(new[] { good, bad }, doc.RootElement.EnumerateArray().Select(f => f.GetProperty("file").GetString()));
+        Assert.True(doc.RootElement[0].GetProperty("settings").GetProperty("CORS_ALLOW_ALL_ORIGINS").GetBoolean());
+    }
+
+    [Fact]
+    public void Warnaserror_fails_on_warnings_and_prints_them_as_errors()
+    {
+        string path = Write("cors.settings", "CORS_ALOWED_ORIGINS = []\n");
+        var (code, stdout, _) = Run("check", "--warnaserror", path);
+        Assert.Equal(1, code);
+        Assert.StartsWith(path + "(1,1): error DJS0101: ", stdout);
+        Assert.Contains("1 error, 0 warnings, 0 infos", stdout);
     }
 
     [Fact]
@@ -252,7 +300,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     private static Compiler Over(ModuleBuilder module)
-        => new(_ => module.Compile(new CompileOptions("X", "Y")), (_, options) => module.Compile(options));
+        => new((_, _) => module.Compile(new CompileOptions("X", "Y")), (_, options) => module.Compile(options));
 
     private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Run(Compiler.Default, args);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using DjangoSettings.Generator.Binding;
 using DjangoSettings.Generator.Evaluation.Values;
 
-namespace DjangoSettings.Cli.Json;
+namespace DjangoSettings.Cli.Output;
 
 /// <summary>
 /// Python values as JSON: str, bool, int, float and None as themselves; list, tuple and set as
