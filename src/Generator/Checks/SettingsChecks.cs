@@ -16,6 +16,7 @@ internal static class SettingsChecks
         CorsPolicyChecks.Run(ctx);
         JwtAlgorithmChecks.Run(ctx);
         JwtSettingChecks.Run(ctx);
+        UserSettingsChecks.Run(ctx);
         SecretChecks.Run(ctx);
     }
 }

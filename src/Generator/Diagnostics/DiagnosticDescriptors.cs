@@ -6,6 +6,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
+/// DJS0500-0599 the user model, PASSWORD_HASHERS and reading the Django project's source,
 /// DJS0800-0899 the project and the generated API, DJS0900-0999 internal.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -19,6 +20,7 @@ internal static class DiagnosticDescriptors
     private const string Cors = "Cors";
     private const string Jwt = "Jwt";
     private const string Project = "Project";
+    private const string Users = "Users";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
@@ -337,7 +339,7 @@ internal static class DiagnosticDescriptors
     /// <summary>An algorithm name simplejwt does not know.</summary>
     public static readonly DjsDescriptor JwtUnknownAlgorithm = new(
         "DJS0302", "Unrecognized algorithm",
-        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512{1}", Jwt, SettingsSeverity.Error);
+        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512, ES256K, ES521, EdDSA{1}", Jwt, SettingsSeverity.Error);
 
     /// <summary>An asymmetric algorithm without a verifying key.</summary>
     public static readonly DjsDescriptor JwtMissingVerifyingKey = new(
@@ -394,7 +396,34 @@ internal static class DiagnosticDescriptors
         "DJS0313", "Long access token lifetime",
         "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
 
+    /// <summary>JWK_URL with an HMAC algorithm.</summary>
+    public static readonly DjsDescriptor JwtJwkUrlIgnoredForHmac = new(
+        "DJS0314", "JWK_URL ignored for HMAC",
+        "JWK_URL is ignored with ALGORITHM '{0}': HMAC tokens are verified with SIGNING_KEY, never with keys from a JWKS", Jwt, SettingsSeverity.Warning);
+
+    /// <summary>ES256K depends on the platform's crypto library.</summary>
+    public static readonly DjsDescriptor JwtEs256kPlatform = new(
+        "DJS0315", "ES256K depends on the platform",
+        "ALGORITHM 'ES256K' signs with the secp256k1 curve of the platform's crypto library: OpenSSL (Linux) and CNG (Windows) have it, Apple's does not, so on macOS the application stops at startup with a message naming the curve", Jwt, SettingsSeverity.Info);
+
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
+
+    // ----- DJS0500-0599: the user model, PASSWORD_HASHERS, the Django project's source ---------
+
+    /// <summary>AUTH_USER_MODEL is not app_label.ModelName.</summary>
+    public static readonly DjsDescriptor AuthUserModelForm = new(
+        "DJS0500", "AUTH_USER_MODEL is not 'app_label.ModelName'",
+        "AUTH_USER_MODEL must be of the form 'app_label.model_name', not '{0}' (Django fails at startup)", Users, SettingsSeverity.Error);
+
+    /// <summary>PASSWORD_HASHERS names a hasher the runtime does not implement.</summary>
+    public static readonly DjsDescriptor PasswordHasherNotImplemented = new(
+        "DJS0501", "Password hasher not implemented",
+        "PASSWORD_HASHERS: '{0}' is not a hasher this runtime implements (Django's PBKDF2, PBKDF2SHA1, Argon2, BCryptSHA256, BCrypt, Scrypt, SHA1, MD5, UnsaltedSHA1, UnsaltedMD5){1}", Users, SettingsSeverity.Error);
+
+    /// <summary>PASSWORD_HASHERS is empty.</summary>
+    public static readonly DjsDescriptor PasswordHashersEmpty = new(
+        "DJS0502", "PASSWORD_HASHERS is empty",
+        "PASSWORD_HASHERS is empty: Django fails with IndexError ('list index out of range') at the first login or password change, and the runtime refuses to start", Users, SettingsSeverity.Error);
 
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 
