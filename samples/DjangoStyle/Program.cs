@@ -25,6 +25,12 @@ if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Glo
 {
     builder.Services.AddDjangoTokenFlushing(flushEvery);
 }
+// Optional: how long a request waits for SQLite's lock (held by Django, a migration, a backup)
+// before answering 503 store_unavailable, in seconds, as Django's DATABASES OPTIONS "timeout" (default 5).
+if (double.TryParse(builder.Configuration["DJANGO_SQLITE_TIMEOUT"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double sqliteTimeout) && sqliteTimeout >= 0)
+{
+    builder.Services.Configure<SqliteDatabaseOptions>(o => o.Timeout = TimeSpan.FromSeconds(sqliteTimeout));
+}
 // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
 builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.

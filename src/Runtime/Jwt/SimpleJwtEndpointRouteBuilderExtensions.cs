@@ -23,17 +23,17 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
         var options = endpoints.ServiceProvider.GetRequiredService<SimpleJwtOptions>();
-        string usernameField = (endpoints.ServiceProvider.GetService<DjangoSettings.Users.IUserStore>()?.Model
-            ?? Microsoft.Extensions.DependencyInjection.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(endpoints.ServiceProvider)).UsernameField;
+        // The views' services are resolved here, once, not on every call.
+        var views = new SimpleJwtViews(endpoints.ServiceProvider);
         var group = endpoints.MapGroup(prefix.TrimEnd('/'));
-        Map(group, "/", SimpleJwtViews.ObtainPair(usernameField), "token_obtain_pair");
-        Map(group, "/refresh/", SimpleJwtViews.Refresh(), "token_refresh");
-        Map(group, "/verify/", SimpleJwtViews.Verify(), "token_verify");
-        Map(group, "/blacklist/", SimpleJwtViews.Blacklist(), "token_blacklist");
+        Map(group, views, "/", views.ObtainPair(), "token_obtain_pair");
+        Map(group, views, "/refresh/", views.Refresh(), "token_refresh");
+        Map(group, views, "/verify/", views.Verify(), "token_verify");
+        Map(group, views, "/blacklist/", views.Blacklist(), "token_blacklist");
         if (options.EnableSlidingEndpoints)
         {
-            Map(group, "/sliding/", SimpleJwtViews.ObtainSliding(usernameField), "token_obtain_sliding");
-            Map(group, "/sliding/refresh/", SimpleJwtViews.RefreshSliding(), "token_refresh_sliding");
+            Map(group, views, "/sliding/", views.ObtainSliding(), "token_obtain_sliding");
+            Map(group, views, "/sliding/refresh/", views.RefreshSliding(), "token_refresh_sliding");
         }
         return group;
     }
@@ -62,10 +62,11 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         }).AllowAnonymous().WithMetadata(SimpleJwtTokenEndpointMetadata.Instance).WithDisplayName("simplejwt_jwks");
     }
 
-    private static void Map(RouteGroupBuilder group, string pattern, SimpleJwtView view, string name)
+    private static void Map(RouteGroupBuilder group, SimpleJwtViews views, string pattern, SimpleJwtView view, string name)
     {
-        group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, view))
-            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance)
+        // simplejwt's views have authentication_classes = (): a DRF view that authenticates nothing.
+        group.Map(pattern, context => views.DispatchAsync(context, view))
+            .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance, DrfAuthenticationMetadata.None)
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

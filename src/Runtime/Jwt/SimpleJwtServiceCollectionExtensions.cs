@@ -3,6 +3,7 @@ using System.Linq;
 using DjangoSettings.Jwt;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,11 @@ public static class SimpleJwtServiceCollectionExtensions
     /// Registers SimpleJWT with fixed options: <see cref="SimpleJwtOptions"/> (through the options
     /// pattern, <c>IOptions&lt;SimpleJwtOptions&gt;</c>, validated when the host starts), <see cref="SimpleJwtTokenCodec"/>, <see cref="SimpleJwtTokenService"/>,
     /// <see cref="TimeProvider"/> (System, unless already registered), <see cref="ITokenIdGenerator"/>
-    /// (random uuid4 hex, unless already registered), and the <c>SimpleJwt</c> authentication scheme
-    /// as the default scheme, plus authorization. Users, password hashing and the blacklist come from
+    /// (random uuid4 hex, unless already registered), the <c>SimpleJwt</c> authentication scheme (the
+    /// default challenge and forbid scheme, and the scheme of the default authorization policy) and
+    /// <see cref="SimpleJwtDefaults.PerEndpointScheme"/> as the default scheme, which authenticates
+    /// nothing (DRF authenticates per view: see UseSimpleJwtAuthentication), plus authorization and
+    /// <see cref="DrfAuthenticationOptions"/>. Users, password hashing and the blacklist come from
     /// DI: register <c>IUserStore</c>, <c>IPasswordHasher</c> and (for the blacklist)
     /// <c>ITokenBlacklistStore</c> separately. Only the first call registers anything (the first
     /// registration wins, as with <c>TryAdd</c>).
@@ -53,9 +57,31 @@ public static class SimpleJwtServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ITokenIdGenerator>(),
             sp.GetService<ITokenBlacklistStore>()));
-        services.AddAuthentication(SimpleJwtDefaults.AuthenticationScheme)
-            .AddScheme<SimpleJwtAuthenticationOptions, SimpleJwtAuthenticationHandler>(SimpleJwtDefaults.AuthenticationScheme, null);
+        services.AddAuthentication(o =>
+        {
+            // DRF authenticates in the view: the default scheme authenticates nothing, so the
+            // UseAuthentication() that WebApplication adds in front of every request (ahead of the
+            // exception handler and CORS) never reads a token; SimpleJwt runs per endpoint, in the
+            // authentication step or an [Authorize] endpoint's policy, and answers the challenges.
+            o.AddScheme(SimpleJwtDefaults.PerEndpointScheme, s => s.HandlerType = typeof(PerEndpointAuthenticationHandler));
+            o.AddScheme(SimpleJwtDefaults.AuthenticationScheme, s => s.HandlerType = typeof(SimpleJwtAuthenticationHandler));
+            o.DefaultScheme = SimpleJwtDefaults.PerEndpointScheme;
+            o.DefaultChallengeScheme = SimpleJwtDefaults.AuthenticationScheme;
+            o.DefaultForbidScheme = SimpleJwtDefaults.AuthenticationScheme;
+        });
+        services.TryAddSingleton<PerEndpointAuthenticationHandler>();
+        services.AddOptions<SimpleJwtAuthenticationOptions>();
+        services.AddOptions<DrfAuthenticationOptions>();
         services.AddAuthorization();
+        // [Authorize] / RequireAuthorization() authenticate with SimpleJwt at the endpoint even
+        // without the authentication step (a policy that names its own schemes is left alone).
+        services.PostConfigure<AuthorizationOptions>(o =>
+        {
+            if (o.DefaultPolicy.AuthenticationSchemes.Count == 0)
+            {
+                o.DefaultPolicy = new AuthorizationPolicyBuilder(o.DefaultPolicy).AddAuthenticationSchemes(SimpleJwtDefaults.AuthenticationScheme).Build();
+            }
+        });
         return services;
     }
 

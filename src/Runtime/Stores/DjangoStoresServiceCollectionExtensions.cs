@@ -3,6 +3,7 @@ using System;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 // In the framework's namespace, as AddCors/UseCors are: no using needed at the call site.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,10 @@ public static class DjangoStoresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, as singletons over the SQLite file <paramref name="databasePath"/>:
-    /// <see cref="SqliteDjangoDatabase"/>, <see cref="IUserStore"/> (<see cref="SqliteUserStore"/>, over the
-    /// registered <see cref="DjangoUserModel"/> or Django's <c>auth.User</c>),
+    /// <see cref="SqliteDjangoDatabase"/> (its lock wait from <see cref="SqliteDatabaseOptions"/>:
+    /// <c>services.Configure&lt;SqliteDatabaseOptions&gt;(o =&gt; o.Timeout = ...)</c>),
+    /// <see cref="IUserStore"/> (<see cref="SqliteUserStore"/>, over the registered
+    /// <see cref="DjangoUserModel"/> or Django's <c>auth.User</c>),
     /// <see cref="ITokenBlacklistStore"/> (<see cref="SqliteTokenBlacklistStore"/>),
     /// <see cref="IPasswordHasher"/> (<see cref="DjangoPasswordHasher"/>), <see cref="DjangoManagementCommands"/>
     /// and <see cref="TimeProvider.System"/>. Each is added only if not registered yet, so register your
@@ -23,8 +26,10 @@ public static class DjangoStoresServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var database = new SqliteDjangoDatabase(databasePath);
-        services.TryAddSingleton(database);
+        // Checked now (a NAME that is no file path fails the registration, as before); built at first use.
+        string path = new SqliteDjangoDatabase(databasePath).DatabasePath;
+        services.AddOptions<SqliteDatabaseOptions>();
+        services.TryAddSingleton(sp => new SqliteDjangoDatabase(path, sp.GetRequiredService<IOptions<SqliteDatabaseOptions>>().Value.Timeout));
         services.TryAddSingleton(TimeProvider.System);
         // PASSWORD_HASHERS as registered (the generated wiring registers the settings' list), else Django 3.2's defaults.
         services.TryAddSingleton<IPasswordHasher>(sp => new DjangoPasswordHasher(sp.GetService<DjangoPasswordHasherOptions>() ?? new DjangoPasswordHasherOptions()));

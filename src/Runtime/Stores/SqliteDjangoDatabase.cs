@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using DjangoSettings.Users;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DjangoSettings.Stores;
 
@@ -12,26 +13,39 @@ namespace DjangoSettings.Stores;
 /// Django's own <c>auth_user</c> and <c>token_blacklist_*</c> tables in it.
 /// </summary>
 /// <remarks>
-/// <para>Connections are pooled and opened per operation, each with <c>PRAGMA foreign_keys = ON</c>
-/// (as Django's backend does) and a busy timeout, so concurrent writers (other threads, other
-/// processes, Django itself) wait for the lock instead of failing with <c>SQLITE_BUSY</c>. Writes use
-/// <c>BEGIN IMMEDIATE</c> so a transaction never has to upgrade a read lock (which SQLite answers
-/// with an immediate <c>SQLITE_BUSY</c>, busy timeout or not).</para>
-/// <para>The journal mode is left alone: switching to WAL would persist in the file and change it
-/// for Django too, and the rollback journal with busy waits is enough for login and blacklist
-/// traffic. Switch to WAL yourself (<c>PRAGMA journal_mode=WAL</c>) if readers must never wait.</para>
+/// <para><b>Waiting for a lock holds no thread.</b> Microsoft.Data.Sqlite is synchronous, and
+/// SQLite waits for a lock another connection holds by sleeping on the calling thread (its busy
+/// handler, then Microsoft.Data.Sqlite's own retry loop). On ASP.NET Core's thread pool that
+/// starved the whole server: with 50 logins waiting on a lock another process held for 25 s, a
+/// request that touches no database took 25 s too. Here SQLite never waits (busy timeout 0); a
+/// busy answer is retried after an asynchronous delay (1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50,
+/// then 100 ms: SQLite's own busy-handler schedule), within one budget per operation,
+/// <see cref="Timeout"/> (Django's <c>OPTIONS['timeout']</c>, 5 s by default). When the budget is
+/// spent the operation throws <see cref="TokenStoreUnavailableException"/>: the endpoints answer
+/// 503 <c>store_unavailable</c> with <c>Retry-After</c>, as for PostgreSQL and Redis.</para>
+/// <para>Reads (<see cref="ReadAsync{T}"/>) run on SQLite's own API (<see cref="SqliteStatement"/>),
+/// which reports a busy database at once. Writes (<see cref="WriteAsync{T}"/>) queue in this object
+/// (one writer at a time, first come first served, the queue wait counted in the budget), take the
+/// write lock with <c>BEGIN IMMEDIATE</c> (retried as above, so a transaction never has to upgrade
+/// a read lock, which SQLite refuses outright), run their statements, which cannot meet a lock any
+/// more, and <c>COMMIT</c> (retried while readers finish). Only other processes, and other
+/// <see cref="SqliteDjangoDatabase"/> objects over the same file, ever make a writer retry.</para>
+/// <para>Connections are pooled and opened per operation with <c>PRAGMA foreign_keys = ON</c> (as
+/// Django's backend does). The journal mode is left alone: switching to WAL would persist in the
+/// file and change it for Django too. Switch to WAL yourself (<c>PRAGMA journal_mode=WAL</c>) if
+/// readers must never wait for a writer.</para>
 /// </remarks>
-public sealed class SqliteDjangoDatabase
+public sealed partial class SqliteDjangoDatabase
 {
-    /// <summary>How long a statement waits for another connection's lock by default.</summary>
-    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long an operation waits for another connection's lock by default (Django's 5 s).</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = SqliteDatabaseOptions.DefaultTimeout;
 
     private readonly string _connectionString;
-    private readonly int _busyMilliseconds;
+    private readonly int _startupBusyMilliseconds;
 
     /// <summary>Uses (or creates, in <see cref="EnsureCreated(DjangoSettings.Users.DjangoUserModel)"/>) the SQLite file at <paramref name="databasePath"/>.</summary>
     /// <param name="databasePath">The database file; relative paths resolve against the current directory.</param>
-    /// <param name="busyTimeout">How long to wait for a lock held by another connection; default 30 s.</param>
+    /// <param name="busyTimeout">How long an operation may wait for a lock held by another connection before the store reports it unavailable; default 5 s (<see cref="SqliteDatabaseOptions.Timeout"/>).</param>
     public SqliteDjangoDatabase(string databasePath, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -41,22 +55,28 @@ public sealed class SqliteDjangoDatabase
             // between them.
             throw new ArgumentException($"SQLite database '{databasePath}' is not a file path; the stores need a database file.", nameof(databasePath));
         }
+        TimeSpan wait = busyTimeout ?? DefaultBusyTimeout;
+        if (wait < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(busyTimeout), "The lock wait cannot be negative.");
         DatabasePath = Path.GetFullPath(databasePath);
-        TimeSpan busy = busyTimeout ?? DefaultBusyTimeout;
-        _busyMilliseconds = (int)Math.Clamp(busy.TotalMilliseconds, 0, int.MaxValue);
+        Timeout = wait;
+        _startupBusyMilliseconds = (int)Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
-            // Microsoft.Data.Sqlite also retries SQLITE_BUSY up to the command timeout.
-            DefaultTimeout = (int)Math.Ceiling(busy.TotalSeconds),
+            // Microsoft.Data.Sqlite sleeps and retries a busy statement up to this many seconds. The
+            // stores' statements run with the lock already held, so it only bounds the unexpected.
+            DefaultTimeout = 1,
         }.ToString();
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>How long one operation may wait for another connection's lock (<see cref="SqliteDatabaseOptions.Timeout"/>).</summary>
+    public TimeSpan Timeout { get; }
 
     /// <summary>
     /// <see cref="EnsureCreated(DjangoUserModel)"/> for Django's <c>auth.User</c>.
@@ -79,6 +99,8 @@ public sealed class SqliteDjangoDatabase
         ArgumentNullException.ThrowIfNull(model);
         IReadOnlyList<DjangoSqliteSchema.Table> tables = DjangoSqliteSchema.Tables(model);
         using SqliteConnection connection = OpenConnection();
+        // Startup, not a request: SQLite may block this thread for the whole wait.
+        raw.sqlite3_busy_timeout(connection.Handle, _startupBusyMilliseconds);
         if (FindMissingTables(connection, null, tables).Count > 0)
         {
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
@@ -102,16 +124,14 @@ public sealed class SqliteDjangoDatabase
         }
     }
 
-    /// <summary>Opens a pooled connection with foreign keys on and the busy timeout set.</summary>
+    /// <summary>Opens a pooled connection with foreign keys on and SQLite's busy wait off (see the remarks).</summary>
     internal SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             connection.Open();
-            using SqliteCommand pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = " + _busyMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            pragma.ExecuteNonQuery();
+            raw.sqlite3_busy_timeout(connection.Handle, 0);
             return connection;
         }
         catch (SqliteException e)

@@ -10,7 +10,9 @@ namespace DjangoSettings.Stores;
 
 /// <summary>
 /// simplejwt's blacklist app over Django's own SQLite tables (<c>token_blacklist_outstandingtoken</c>,
-/// <c>token_blacklist_blacklistedtoken</c>), safe to share with a running Django.
+/// <c>token_blacklist_blacklistedtoken</c>), safe to share with a running Django. A lock another
+/// process holds past <see cref="SqliteDjangoDatabase.Timeout"/> is a
+/// <see cref="TokenStoreUnavailableException"/>; waiting for it holds no thread.
 /// </summary>
 public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
 {
@@ -40,28 +42,27 @@ public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
     }
 
     /// <inheritdoc />
-    public ValueTask RecordOutstandingAsync(OutstandingToken token, CancellationToken cancellationToken = default)
+    public async ValueTask RecordOutstandingAsync(OutstandingToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand insert = OutstandingInsert(connection, null, token);
-        insert.ExecuteNonQuery();
-        return ValueTask.CompletedTask;
+        await _database.WriteAsync(connection =>
+        {
+            using SqliteCommand insert = OutstandingInsert(connection, token);
+            return insert.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public ValueTask<bool> IsBlacklistedAsync(string jti, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jti);
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand query = connection.CreateCommand();
-        query.CommandText =
-            "SELECT EXISTS (SELECT 1 FROM token_blacklist_blacklistedtoken b " +
-            "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti)";
-        query.Parameters.AddWithValue("$jti", jti);
-        return ValueTask.FromResult(Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1);
+        return _database.ReadAsync(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection,
+                "SELECT EXISTS (SELECT 1 FROM token_blacklist_blacklistedtoken b " +
+                "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti)").Bind("$jti", jti);
+            return query.Step() && query.GetInt64(0) == 1;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -70,37 +71,34 @@ public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
     /// blacklist row. The unique <c>token_id</c> index decides the winner: the caller whose insert adds
     /// a row gets <see cref="BlacklistOutcome.Blacklisted"/>, every other one (in this or any other
     /// process, Django included) sees the conflict and gets <see cref="BlacklistOutcome.AlreadyBlacklisted"/>.
+    /// A caller that gives up waiting for the lock has written nothing and blacklisted nothing.
     /// </remarks>
-    public ValueTask<BlacklistOutcome> TryBlacklistAsync(OutstandingToken token, CancellationToken cancellationToken = default)
+    public async ValueTask<BlacklistOutcome> TryBlacklistAsync(OutstandingToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        using (SqliteCommand insert = OutstandingInsert(connection, transaction, token))
+        int inserted = await _database.WriteAsync(connection =>
         {
-            insert.ExecuteNonQuery();
-        }
-        int inserted;
-        using (SqliteCommand blacklist = connection.CreateCommand())
-        {
-            blacklist.Transaction = transaction;
+            using (SqliteCommand insert = OutstandingInsert(connection, token))
+            {
+                insert.ExecuteNonQuery();
+            }
+            using SqliteCommand blacklist = connection.CreateCommand();
             blacklist.CommandText =
                 "INSERT INTO token_blacklist_blacklistedtoken (blacklisted_at, token_id) " +
                 "SELECT $now, id FROM token_blacklist_outstandingtoken WHERE jti = $jti " +
                 "ON CONFLICT (token_id) DO NOTHING";
+            // Read under the lock: the time the row is written, not when the wait began.
             blacklist.Parameters.AddWithValue("$now", DjangoSqliteDateTime.Format(_time.GetUtcNow()));
             blacklist.Parameters.AddWithValue("$jti", token.Jti);
-            inserted = blacklist.ExecuteNonQuery();
-        }
-        transaction.Commit();
+            return blacklist.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
             LogBlacklisted(_logger, token.Jti);
-            return ValueTask.FromResult(BlacklistOutcome.Blacklisted);
+            return BlacklistOutcome.Blacklisted;
         }
         LogAlreadyBlacklisted(_logger, token.Jti);
-        return ValueTask.FromResult(BlacklistOutcome.AlreadyBlacklisted);
+        return BlacklistOutcome.AlreadyBlacklisted;
     }
 
     /// <inheritdoc />
@@ -109,72 +107,66 @@ public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
     /// blacklist rows first (Django emulates that cascade; the SQLite foreign key has no ON DELETE).
     /// Returns the number of outstanding rows deleted.
     /// </remarks>
-    public ValueTask<int> FlushExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async ValueTask<int> FlushExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         string cutoff = DjangoSqliteDateTime.Format(now);
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        int blacklisted, outstanding;
-        using (SqliteCommand delete = connection.CreateCommand())
+        var (outstanding, blacklisted) = await _database.WriteAsync(connection =>
         {
-            delete.Transaction = transaction;
-            delete.CommandText =
-                "DELETE FROM token_blacklist_blacklistedtoken WHERE token_id IN " +
-                "(SELECT id FROM token_blacklist_outstandingtoken WHERE expires_at <= $now)";
-            delete.Parameters.AddWithValue("$now", cutoff);
-            blacklisted = delete.ExecuteNonQuery();
-        }
-        using (SqliteCommand delete = connection.CreateCommand())
-        {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM token_blacklist_outstandingtoken WHERE expires_at <= $now";
-            delete.Parameters.AddWithValue("$now", cutoff);
-            outstanding = delete.ExecuteNonQuery();
-        }
-        transaction.Commit();
+            int blacklistRows, outstandingRows;
+            using (SqliteCommand delete = connection.CreateCommand())
+            {
+                delete.CommandText =
+                    "DELETE FROM token_blacklist_blacklistedtoken WHERE token_id IN " +
+                    "(SELECT id FROM token_blacklist_outstandingtoken WHERE expires_at <= $now)";
+                delete.Parameters.AddWithValue("$now", cutoff);
+                blacklistRows = delete.ExecuteNonQuery();
+            }
+            using (SqliteCommand delete = connection.CreateCommand())
+            {
+                delete.CommandText = "DELETE FROM token_blacklist_outstandingtoken WHERE expires_at <= $now";
+                delete.Parameters.AddWithValue("$now", cutoff);
+                outstandingRows = delete.ExecuteNonQuery();
+            }
+            return (outstandingRows, blacklistRows);
+        }, cancellationToken).ConfigureAwait(false);
         LogFlushed(_logger, outstanding, blacklisted, cutoff);
-        return ValueTask.FromResult(outstanding);
+        return outstanding;
     }
 
     /// <summary>The outstanding row recorded for <paramref name="jti"/>, or null (the admin's view of it).</summary>
     public ValueTask<OutstandingToken?> FindOutstandingAsync(string jti, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jti);
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand query = connection.CreateCommand();
-        query.CommandText = "SELECT jti, token, user_id, created_at, expires_at FROM token_blacklist_outstandingtoken WHERE jti = $jti";
-        query.Parameters.AddWithValue("$jti", jti);
-        using SqliteDataReader reader = query.ExecuteReader();
-        if (!reader.Read()) return ValueTask.FromResult<OutstandingToken?>(null);
-        return ValueTask.FromResult<OutstandingToken?>(new OutstandingToken(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.IsDBNull(2) ? null : DjangoUserKey.From(_users.Model.KeyType, _users.FromDb(_users.Model.PrimaryKey, reader.GetValue(2))),
-            reader.IsDBNull(3) ? null : DjangoSqliteDateTime.Parse(reader.GetString(3)),
-            DjangoSqliteDateTime.Parse(reader.GetString(4))));
+        return _database.ReadAsync(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection,
+                "SELECT jti, token, user_id, created_at, expires_at FROM token_blacklist_outstandingtoken WHERE jti = $jti").Bind("$jti", jti);
+            if (!query.Step()) return null;
+            return new OutstandingToken(
+                query.GetString(0),
+                query.GetString(1),
+                query.IsNull(2) ? null : DjangoUserKey.From(_users.Model.KeyType, _users.FromDb(_users.Model.PrimaryKey, query.GetValue(2)!)),
+                query.IsNull(3) ? null : DjangoSqliteDateTime.Parse(query.GetString(3)),
+                DjangoSqliteDateTime.Parse(query.GetString(4)));
+        }, cancellationToken);
     }
 
     /// <summary>When the token with <paramref name="jti"/> was blacklisted, or null if it is not.</summary>
     public ValueTask<DateTimeOffset?> FindBlacklistedAtAsync(string jti, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jti);
-        cancellationToken.ThrowIfCancellationRequested();
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand query = connection.CreateCommand();
-        query.CommandText =
-            "SELECT b.blacklisted_at FROM token_blacklist_blacklistedtoken b " +
-            "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti";
-        query.Parameters.AddWithValue("$jti", jti);
-        object? value = query.ExecuteScalar();
-        return ValueTask.FromResult<DateTimeOffset?>(value is string text ? DjangoSqliteDateTime.Parse(text) : null);
+        return _database.ReadAsync<DateTimeOffset?>(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection,
+                "SELECT b.blacklisted_at FROM token_blacklist_blacklistedtoken b " +
+                "JOIN token_blacklist_outstandingtoken o ON o.id = b.token_id WHERE o.jti = $jti").Bind("$jti", jti);
+            return query.Step() && !query.IsNull(0) ? DjangoSqliteDateTime.Parse(query.GetString(0)) : null;
+        }, cancellationToken);
     }
 
-    private SqliteCommand OutstandingInsert(SqliteConnection connection, SqliteTransaction? transaction, OutstandingToken token)
+    private SqliteCommand OutstandingInsert(SqliteConnection connection, OutstandingToken token)
     {
         SqliteCommand insert = connection.CreateCommand();
-        insert.Transaction = transaction;
         insert.CommandText = _insertOutstanding;
         insert.Parameters.AddWithValue("$token", token.Token);
         insert.Parameters.AddWithValue("$created", token.CreatedAt is { } created ? DjangoSqliteDateTime.Format(created) : DBNull.Value);

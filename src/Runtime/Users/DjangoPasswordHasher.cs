@@ -34,9 +34,15 @@ public sealed class DjangoPasswordHasher : IPasswordHasher
     private readonly DjangoHasher[] _hashers;
     private readonly bool _strict;
 
+    /// <summary>Creates a lenient hasher that hashes with <c>pbkdf2_sha256</c> at Django 3.2's <see cref="DefaultIterations"/> rounds.</summary>
+    public DjangoPasswordHasher()
+        : this(DefaultIterations)
+    {
+    }
+
     /// <summary>Creates a lenient hasher that hashes with <c>pbkdf2_sha256</c> at <paramref name="iterations"/> rounds.</summary>
     /// <param name="iterations">PBKDF2 rounds for <see cref="Hash"/>; verification always uses the count stored in the hash.</param>
-    public DjangoPasswordHasher(int iterations = DefaultIterations)
+    public DjangoPasswordHasher(int iterations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         Iterations = iterations;

@@ -52,26 +52,24 @@ public sealed class SqliteUserStore : IUserStore
     public ValueTask<DjangoUser?> FindByFieldAsync(string field, object? value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(field);
-        cancellationToken.ThrowIfCancellationRequested();
         var target = Model.Resolve(field) ?? throw new ArgumentException($"'{field}' is not a field of {Model.Label}.", nameof(field));
         var lookup = DjangoLookup.Convert(target, value);
         if (lookup.Outcome != DjangoLookupOutcome.Value) return ValueTask.FromResult<DjangoUser?>(null);
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand query = connection.CreateCommand();
-        query.CommandText = _table.SelectWhere(target);
-        query.Parameters.AddWithValue("@key", _table.ToDb(target, lookup.Value!));
-        using SqliteDataReader reader = query.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? _table.Read(reader) : null);
+        object key = _table.ToDb(target, lookup.Value!);
+        // SQLite's default BINARY collation makes '=' case-sensitive, as Django's exact lookup is there.
+        return _database.ReadAsync(connection =>
+        {
+            using var query = SqliteStatement.Prepare(connection, _table.SelectWhere(target)).Bind("@key", key);
+            return query.Step() ? _table.Read(i => query.IsNull(i) ? null : query.GetValue(i)) : null;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask UpdateLastLoginAsync(DjangoUserKey pk, DateTimeOffset when, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pk);
-        cancellationToken.ThrowIfCancellationRequested();
         // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
-        if (Model.LastLoginField is { } lastLogin) Update(lastLogin, when, pk);
-        return ValueTask.CompletedTask;
+        return Model.LastLoginField is { } lastLogin ? UpdateAsync(lastLogin, when, pk, cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -79,9 +77,7 @@ public sealed class SqliteUserStore : IUserStore
     {
         ArgumentNullException.ThrowIfNull(pk);
         ArgumentNullException.ThrowIfNull(encoded);
-        cancellationToken.ThrowIfCancellationRequested();
-        Update(Model.Password, encoded, pk);
-        return ValueTask.CompletedTask;
+        return UpdateAsync(Model.Password, encoded, pk, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -90,49 +86,49 @@ public sealed class SqliteUserStore : IUserStore
     /// from SQLite; a UUID key from <c>uuid4</c> unless given.
     /// </remarks>
     /// <exception cref="DuplicateUsernameException">The (normalised) login, or another unique value, exists.</exception>
-    public ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser user, CancellationToken cancellationToken = default)
+    public async ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        cancellationToken.ThrowIfCancellationRequested();
         // Hashed before the write lock is taken: PBKDF2 takes a while.
         Dictionary<string, object?> values = _table.NewRow(user, _hasher, _time.GetUtcNow());
         var (sql, parameters) = _table.Insert(values);
-
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        using (SqliteCommand insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = sql;
-            foreach (var (name, value) in parameters) insert.Parameters.AddWithValue("@" + name, value);
-            try
-            {
-                insert.ExecuteNonQuery();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
-            {
-                throw new DuplicateUsernameException(values[Model.UsernameField] as string ?? user.Username, e);
-            }
-        }
         var pk = Model.PrimaryKey;
-        if (pk.IsAuto)
+        long? rowId = await _database.WriteAsync<long?>(connection =>
         {
-            using SqliteCommand rowId = connection.CreateCommand();
-            rowId.Transaction = transaction;
-            rowId.CommandText = "SELECT last_insert_rowid()";
-            values[pk.Name] = (long)rowId.ExecuteScalar()!;
-        }
-        transaction.Commit();
-        return ValueTask.FromResult(_table.ToUser(values));
+            using (SqliteCommand insert = connection.CreateCommand())
+            {
+                insert.CommandText = sql;
+                foreach (var (name, value) in parameters) insert.Parameters.AddWithValue("@" + name, value);
+                try
+                {
+                    insert.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
+                {
+                    throw new DuplicateUsernameException(values[Model.UsernameField] as string ?? user.Username, e);
+                }
+            }
+            if (!pk.IsAuto) return null;
+            using SqliteCommand lastRow = connection.CreateCommand();
+            lastRow.CommandText = "SELECT last_insert_rowid()";
+            return (long)lastRow.ExecuteScalar()!;
+        }, cancellationToken).ConfigureAwait(false);
+        if (rowId is { } id) values[pk.Name] = id;
+        return _table.ToUser(values);
     }
 
-    private void Update(DjangoUserField field, object value, DjangoUserKey pk)
+    private async ValueTask UpdateAsync(DjangoUserField field, object value, DjangoUserKey pk, CancellationToken cancellationToken)
     {
-        using SqliteConnection connection = _database.OpenConnection();
-        using SqliteCommand update = connection.CreateCommand();
-        update.CommandText = _table.UpdateOne(field);
-        update.Parameters.AddWithValue("@value", _table.ToDb(field, value));
-        update.Parameters.AddWithValue("@key", _table.KeyToDb(pk));
-        update.ExecuteNonQuery();
+        string sql = _table.UpdateOne(field);
+        object newValue = _table.ToDb(field, value);
+        object key = _table.KeyToDb(pk);
+        await _database.WriteAsync(connection =>
+        {
+            using SqliteCommand update = connection.CreateCommand();
+            update.CommandText = sql;
+            update.Parameters.AddWithValue("@value", newValue);
+            update.Parameters.AddWithValue("@key", key);
+            return update.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -81,6 +81,13 @@ public class SqliteUserStoreTests
     [InlineData("1.0", false)]
     [InlineData("", false)]
     [InlineData("99999999999999999999999", false)]
+    // Python's int() refuses a NUL (long.TryParse with trailing white space accepted it: issue 16.6)
+    // and reads separators and non-ASCII digits.
+    [InlineData("1\u0000", false)]
+    [InlineData("1\u001c", false)]
+    [InlineData("0_1", true)]
+    [InlineData("\u0661", true)]
+    [InlineData("\u00a01\u3000", true)]
     public async Task Finds_users_by_the_id_text_from_a_token(string id, bool found)
     {
         var (db, store) = Create();

@@ -73,6 +73,24 @@ public sealed class PostgreSqlTokenBlacklistStoreTests
     }
 
     [SkippableFact]
+    public async Task User_ids_from_tokens_are_read_as_pythons_int_reads_them()
+    {
+        var (db, _, _, _) = Create();
+        using var _db = db;
+        var users = new PostgreSqlUserStore(db, new DjangoPasswordHasher(iterations: 1));
+        DjangoUser alice = await users.CreateUserAsync("alice", "pw", isSuperuser: false);
+        foreach (string id in new[] { "1", " 1 ", "+1", "0_1", "\u0661" })
+        {
+            Assert.Equal(alice.Pk, (await users.FindByFieldAsync("id", id))?.Pk);
+        }
+        // Python's int() raises for these (Django: 500); beyond the integer column no row exists.
+        foreach (string id in new[] { "1\u0000", "1\u001c", "1.0", "", "2147483648", "99999999999999999999999" })
+        {
+            Assert.Null(await users.FindByFieldAsync("id", id));
+        }
+    }
+
+    [SkippableFact]
     public async Task Blacklisting_is_once_per_token_and_creates_the_outstanding_row_if_missing()
     {
         var (db, store, clock, cs) = Create();

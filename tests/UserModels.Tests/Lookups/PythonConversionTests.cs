@@ -32,6 +32,8 @@ public sealed class PythonConversionTests
         { "\uff10b0e8f4c5f6a4c1d9e2b7a3c5d6e8f90", "0b0e8f4c-5f6a-4c1d-9e2b-7a3c5d6e8f90" },
         { "0b0e8f4c5f6a4c1d9e2b7a3c5d6e8f9\uff41", null },
         { "0b0e8f4c__6a4c1d9e2b7a3c5d6e8f90", null },
+        { "\u001c1111111111111111111111111111111", null },
+        { "\u00851111111111111111111111111111111", "01111111-1111-1111-1111-111111111111" },
     };
 
     [Theory]
@@ -54,8 +56,8 @@ public sealed class PythonConversionTests
     [InlineData("\uff11", 1)]
     public void Integer_text_parses_as_Pythons_int(string text, long expected)
     {
-        Assert.True(PythonIntText.TryParse(text, 10, out BigInteger value));
-        Assert.Equal(expected, (long)value);
+        // Through the lookup, as the stores read a claim for an integer key (Python's int(): PythonInt).
+        Assert.Equal(expected, DjangoLookup.Convert(DjangoUserField.AutoPrimaryKey(DjangoFieldType.BigAutoField), text).Value);
     }
 
     [Theory]
@@ -68,9 +70,11 @@ public sealed class PythonConversionTests
     [InlineData("1_")]
     [InlineData("\uff41")]
     [InlineData("1 2")]
+    [InlineData("\u001c1")]
+    [InlineData("1\u001f")]
     public void Integer_text_Python_refuses_is_refused(string text)
     {
-        Assert.False(PythonIntText.TryParse(text, 10, out _));
+        Assert.Equal(DjangoLookupOutcome.Invalid, DjangoLookup.Convert(DjangoUserField.AutoPrimaryKey(DjangoFieldType.BigAutoField), text).Outcome);
     }
 
     [Fact]
@@ -108,10 +112,11 @@ public sealed class PythonConversionTests
             string python = Python("uuid.UUID(a)", text);
             Assert.Equal((string?)row[1] ?? "ValueError", python);
         }
-        foreach (string text in new[] { "1", " 1 ", "\t+01\n", "-7", "1_000", "\u0661\u0662", "\u2003 42\u3000", "\uff11", "1.0", "", "1\u0000", "0x10", "_1", "1__0", "1_", "\uff41", "1 2" })
+        foreach (string text in new[] { "1", " 1 ", "\t+01\n", "-7", "1_000", "\u0661\u0662", "\u2003 42\u3000", "\uff11", "1.0", "", "1\u0000", "0x10", "_1", "1__0", "1_", "\uff41", "1 2", "\u001c1", "1\u001f" })
         {
             string python = Python("int(a)", text);
-            string ours = PythonIntText.TryParse(text, 10, out BigInteger v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ValueError";
+            var lookup = DjangoLookup.Convert(DjangoUserField.AutoPrimaryKey(DjangoFieldType.BigAutoField), text);
+            string ours = lookup.Outcome == DjangoLookupOutcome.Value ? ((long)lookup.Value!).ToString(System.Globalization.CultureInfo.InvariantCulture) : "ValueError";
             Assert.True(python == ours, $"int({text}): Python {python}, ours {ours}");
         }
     }

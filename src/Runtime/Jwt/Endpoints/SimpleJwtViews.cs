@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
@@ -13,46 +16,74 @@ namespace DjangoSettings.Jwt;
 /// simplejwt's six views (pair obtain, refresh, verify, blacklist, sliding obtain, sliding refresh)
 /// with DRF's view machinery around them: APPEND_SLASH redirect, Accept negotiation (406), method
 /// dispatch (405 / OPTIONS metadata), body parsing (400/415), CharField validation and the
-/// status codes and bodies Django answers.
+/// status codes and bodies Django answers. One instance per <c>MapSimpleJwt</c>: the services
+/// the views use are resolved once, when the views are mapped (they are singletons), not per call.
 /// </summary>
-internal static class SimpleJwtViews
+internal sealed class SimpleJwtViews
 {
+    private readonly SimpleJwtTokenService _tokens;
+    private readonly SimpleJwtOptions _options;
+    private readonly IUserStore _users;
+    private readonly IPasswordHasher _hasher;
+    private readonly ITokenBlacklistStore? _blacklist;
+    private readonly ITokenIdGenerator _ids;
+    private readonly ISimpleJwtClaimsProvider[] _claimsProviders;
+    private readonly ILogger _logger;
+    private readonly string _wwwAuthenticate;
+    private readonly string _usernameField;
+
+    /// <summary>Resolves the views' services from the application's container.</summary>
+    /// <exception cref="InvalidOperationException">AddSimpleJwt, an IUserStore or an IPasswordHasher is not registered.</exception>
+    public SimpleJwtViews(IServiceProvider services)
+    {
+        _tokens = services.GetRequiredService<SimpleJwtTokenService>();
+        _options = _tokens.Options;
+        _users = services.GetRequiredService<IUserStore>();
+        _hasher = services.GetRequiredService<IPasswordHasher>();
+        _blacklist = services.GetService<ITokenBlacklistStore>();
+        _ids = services.GetRequiredService<ITokenIdGenerator>();
+        _claimsProviders = services.GetServices<ISimpleJwtClaimsProvider>().ToArray();
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DjangoSettings.Jwt.SimpleJwtViews");
+        _wwwAuthenticate = SimpleJwtAuthenticationHandler.WwwAuthenticate(_options);
+        // The login field is the user model's USERNAME_FIELD ({"email": ..., "password": ...} for an
+        // e-mail login), read once as simplejwt's serializer reads it at import.
+        _usernameField = _users.Model.UsernameField;
+    }
+
     // View names and descriptions are what DRF's OPTIONS metadata reports for simplejwt's views
     // (recorded from the oracle, tests/Runtime.Tests/Fixtures/jwt/django.raw.jsonl).
-    // The login field is the user model's USERNAME_FIELD ({"email": ..., "password": ...} for an
-    // e-mail login), read once as simplejwt's serializer reads it at import.
-    public static SimpleJwtView ObtainPair(string usernameField) => new(
+    public SimpleJwtView ObtainPair() => new(
         "Token Obtain Pair",
         "Takes a set of user credentials and returns an access and refresh JSON web\ntoken pair to prove the authentication of those credentials.",
-        [usernameField, "password"], [], ObtainPairAsync);
+        [_usernameField, "password"], [], ObtainPairAsync);
 
-    public static SimpleJwtView Refresh() => new(
+    public SimpleJwtView Refresh() => new(
         "Token Refresh",
         "Takes a refresh type JSON web token and returns an access type JSON web\ntoken if the refresh token is valid.",
         ["refresh"], ["access"], RefreshAsync);
 
-    public static SimpleJwtView Verify() => new(
+    public SimpleJwtView Verify() => new(
         "Token Verify",
         "Takes a token and indicates if it is valid.  This view provides no\ninformation about a token's fitness for a particular use.",
         ["token"], [], VerifyAsync);
 
-    public static SimpleJwtView Blacklist() => new(
+    public SimpleJwtView Blacklist() => new(
         "Token Blacklist",
         "Takes a token and blacklists it. Must be used with the\n`rest_framework_simplejwt.token_blacklist` app installed.",
         ["refresh"], [], BlacklistAsync);
 
-    public static SimpleJwtView ObtainSliding(string usernameField) => new(
+    public SimpleJwtView ObtainSliding() => new(
         "Token Obtain Sliding",
         "Takes a set of user credentials and returns a sliding JSON web token to\nprove the authentication of those credentials.",
-        [usernameField, "password"], [], ObtainSlidingAsync);
+        [_usernameField, "password"], [], ObtainSlidingAsync);
 
-    public static SimpleJwtView RefreshSliding() => new(
+    public SimpleJwtView RefreshSliding() => new(
         "Token Refresh Sliding",
         "Takes a sliding JSON web token and returns a new, refreshed version if the\ntoken's refresh period has not expired.",
         ["token"], [], RefreshSlidingAsync);
 
     /// <summary>Everything DRF and Django do around the view's POST.</summary>
-    public static async Task DispatchAsync(HttpContext context, SimpleJwtView view)
+    public async Task DispatchAsync(HttpContext context, SimpleJwtView view)
     {
         var request = context.Request;
         string path = request.PathBase.Add(request.Path).Value ?? "/";
@@ -80,7 +111,28 @@ internal static class SimpleJwtViews
             await DrfResponse.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, DrfResponse.Detail($"Method \"{method}\" not allowed."), null, SimpleJwtView.Allow).ConfigureAwait(false);
             return;
         }
-        var data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        DrfRequestData data;
+        try
+        {
+            data = await DrfRequestData.ReadAsync(request).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel gave up on the body (408: slower than MinRequestBodyDataRate, a body that
+            // stalls; 400: malformed chunking, a body cut short). Its own convention: that status,
+            // no body, the connection closed. The client's fault, so Debug: an anonymous client
+            // must not be able to fill the log.
+            SimpleJwtLog.RequestBodyRefused(_logger, e.StatusCode, e.Message);
+            context.Response.StatusCode = e.StatusCode;
+            return;
+        }
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            // The connection was reset or aborted while the body was read: nobody to answer.
+            SimpleJwtLog.ClientGone(_logger, e.Message);
+            await AwaitAbortAsync(context).ConfigureAwait(false);
+            return;
+        }
         if (data.Error is { } error)
         {
             await WriteAsync(context, error.Status, error.Body).ConfigureAwait(false);
@@ -100,68 +152,78 @@ internal static class SimpleJwtViews
         {
             // Store down or slow: a documented 503 instead of a 500, and no token handed out whose
             // outstanding record (or the old token's blacklisting) was not written.
-            SimpleJwtLog.StoreUnavailable(Logger(context.RequestServices), ex);
-            context.Response.Headers.RetryAfter = "1";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, DrfResponse.Detail(TokenStoreUnavailableException.Detail, TokenStoreUnavailableException.Code)).ConfigureAwait(false);
+            SimpleJwtLog.StoreUnavailable(_logger, ex);
+            await StoreUnavailableResponse.WriteAsync(context, SimpleJwtView.Allow).ConfigureAwait(false);
         }
     }
 
-    private static Task WriteAsync(HttpContext context, int status, object body)
+    /// <summary>
+    /// Returns once Kestrel has marked the request aborted. The read failed as soon as the reset
+    /// reached the transport, a moment before Kestrel hears of the closed connection; returning
+    /// earlier makes it drain a body whose reader the failed read left mid-read, which it logs at
+    /// Error. Aborting ourselves would log at Information; only if Kestrel does not notice within
+    /// the bound is that done.
+    /// </summary>
+    private static async Task AwaitAbortAsync(HttpContext context)
     {
-        var options = context.RequestServices.GetRequiredService<SimpleJwtTokenService>().Options;
-        return DrfResponse.WriteAsync(context, status, body, SimpleJwtAuthenticationHandler.WwwAuthenticate(options), SimpleJwtView.Allow);
+        var aborted = context.RequestAborted;
+        if (aborted.IsCancellationRequested) return;
+        var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (aborted.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), noticed))
+        {
+            await Task.WhenAny(noticed.Task, Task.Delay(ClientGoneNoticeBound)).ConfigureAwait(false);
+        }
+        if (!aborted.IsCancellationRequested) context.Abort();
     }
 
-    private static Task TokenError(HttpContext context, string message) =>
+    private static readonly TimeSpan ClientGoneNoticeBound = TimeSpan.FromSeconds(1);
+
+    private Task WriteAsync(HttpContext context, int status, object body) =>
+        DrfResponse.WriteAsync(context, status, body, _wwwAuthenticate, SimpleJwtView.Allow);
+
+    private Task TokenError(HttpContext context, string message) =>
         WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(message, SimpleJwtMessages.Codes.TokenNotValid));
 
-    private static async Task ObtainPairAsync(HttpContext context, string[] values)
+    private async Task ObtainPairAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var user = await AuthenticateAsync(context, values[0], values[1]).ConfigureAwait(false);
+        var user = await AuthenticateAsync(values[0], values[1], context.RequestAborted).ConfigureAwait(false);
         if (user is null)
         {
             await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
-        var now = tokens.Now();
-        var refresh = tokens.ForUser(TokenType.Refresh, user, now);
-        ApplyClaimsProviders(services, user, refresh);
-        string refreshText = tokens.Encode(refresh);
+        var now = _tokens.Now();
+        var refresh = _tokens.ForUser(TokenType.Refresh, user, now);
+        ApplyClaimsProviders(user, refresh);
+        string refreshText = _tokens.Encode(refresh);
         // Recorded before the response that hands the token out, so it can always be blacklisted.
-        await RecordOutstandingAsync(services, tokens, refreshText, refresh, user.Pk, now, context).ConfigureAwait(false);
-        string accessText = tokens.Encode(tokens.AccessFromRefresh(refresh, now, now));
-        await UpdateLastLoginAsync(services, tokens, user, now, context).ConfigureAwait(false);
+        await RecordOutstandingAsync(refreshText, refresh, user.Pk, now, context.RequestAborted).ConfigureAwait(false);
+        string accessText = _tokens.Encode(_tokens.AccessFromRefresh(refresh, now, now));
+        await UpdateLastLoginAsync(user, now, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("refresh", refreshText).Set("access", accessText)).ConfigureAwait(false);
     }
 
-    private static async Task ObtainSlidingAsync(HttpContext context, string[] values)
+    private async Task ObtainSlidingAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var user = await AuthenticateAsync(context, values[0], values[1]).ConfigureAwait(false);
+        var user = await AuthenticateAsync(values[0], values[1], context.RequestAborted).ConfigureAwait(false);
         if (user is null)
         {
             await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccount)).ConfigureAwait(false);
             return;
         }
-        var now = tokens.Now();
-        var sliding = tokens.ForUser(TokenType.Sliding, user, now);
-        ApplyClaimsProviders(services, user, sliding);
-        string text = tokens.Encode(sliding);
-        await RecordOutstandingAsync(services, tokens, text, sliding, user.Pk, now, context).ConfigureAwait(false);
-        await UpdateLastLoginAsync(services, tokens, user, now, context).ConfigureAwait(false);
+        var now = _tokens.Now();
+        var sliding = _tokens.ForUser(TokenType.Sliding, user, now);
+        ApplyClaimsProviders(user, sliding);
+        string text = _tokens.Encode(sliding);
+        await RecordOutstandingAsync(text, sliding, user.Pk, now, context.RequestAborted).ConfigureAwait(false);
+        await UpdateLastLoginAsync(user, now, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("token", text)).ConfigureAwait(false);
     }
 
-    private static async Task RefreshAsync(HttpContext context, string[] values)
+    private async Task RefreshAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var options = tokens.Options;
-        var now = tokens.Now();
-        var result = await tokens.ValidateAsync(values[0], TokenType.Refresh, now, context.RequestAborted).ConfigureAwait(false);
+        var now = _tokens.Now();
+        var result = await _tokens.ValidateAsync(values[0], TokenType.Refresh, now, context.RequestAborted).ConfigureAwait(false);
         if (!result.IsValid)
         {
             await TokenError(context, result.Error!).ConfigureAwait(false);
@@ -172,57 +234,53 @@ internal static class SimpleJwtViews
         // 5.4.0+: a token naming a user that is gone or inactive cannot be refreshed (HEAD: 401 for a
         // deleted user where 5.4–5.5.1 crash with a 500).
         DjangoUser? user = null;
-        if (payload.TryGetValue(options.UserIdClaim, out var rawId) && IsTruthy(rawId))
+        if (payload.TryGetValue(_options.UserIdClaim, out var rawId) && IsTruthy(rawId))
         {
-            var users = services.GetRequiredService<IUserStore>();
             // A claim a UUID key cannot take: Django's ValidationError, which DRF's serializer answers with 400.
-            if (users.Model.Resolve(options.UserIdField) is { Type: DjangoFieldType.UuidField } uuidField
+            if (_users.Model.Resolve(_options.UserIdField) is { Type: DjangoFieldType.UuidField } uuidField
                 && DjangoLookup.Convert(uuidField, rawId) is { Outcome: DjangoLookupOutcome.Invalid, Error: { } invalid })
             {
                 await WriteAsync(context, StatusCodes.Status400BadRequest, new TokenClaimsBuilder().Set("non_field_errors", new[] { invalid })).ConfigureAwait(false);
                 return;
             }
-            user = await users.FindByFieldAsync(options.UserIdField, rawId, context.RequestAborted).ConfigureAwait(false);
-            if (user is null || (options.CheckUserIsActive && !user.IsActive))
+            user = await _users.FindByFieldAsync(_options.UserIdField, rawId, context.RequestAborted).ConfigureAwait(false);
+            if (user is null || (_options.CheckUserIsActive && !user.IsActive))
             {
                 await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
                 return;
             }
         }
 
-        var body = new TokenClaimsBuilder().Set("access", tokens.Encode(tokens.AccessFromRefresh(payload, now, now)));
-        if (options.RotateRefreshTokens)
+        var body = new TokenClaimsBuilder().Set("access", _tokens.Encode(_tokens.AccessFromRefresh(payload, now, now)));
+        if (_options.RotateRefreshTokens)
         {
-            var blacklist = services.GetService<ITokenBlacklistStore>();
-            string jti = tokens.JtiOf(payload)!;
-            if (options.BlacklistAfterRotation && tokens.BlacklistActive && blacklist is not null)
+            string jti = _tokens.JtiOf(payload)!;
+            if (_options.BlacklistAfterRotation && _tokens.BlacklistActive && _blacklist is not null)
             {
                 var old = new OutstandingToken(jti, values[0], user?.Pk, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
                 // Exactly one concurrent refresh of the same token wins; Django's check-then-insert lets several through.
-                if (await blacklist.TryBlacklistAsync(old, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
+                if (await _blacklist.TryBlacklistAsync(old, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
                 {
-                    SimpleJwtLog.RotationRace(Logger(services), jti);
+                    SimpleJwtLog.RotationRace(_logger, jti);
                     await TokenError(context, SimpleJwtMessages.Blacklisted).ConfigureAwait(false);
                     return;
                 }
-                SimpleJwtLog.Rotated(Logger(services), jti);
+                SimpleJwtLog.Rotated(_logger, jti);
             }
             var rotated = payload.ToBuilder();
-            rotated.Set(options.JtiClaim ?? "null", services.GetRequiredService<ITokenIdGenerator>().NewId());
-            rotated.Set("exp", SimpleJwtTokenService.Epoch(now + options.RefreshTokenLifetime));
+            rotated.Set(_options.JtiClaim ?? "null", _ids.NewId());
+            rotated.Set("exp", SimpleJwtTokenService.Epoch(now + _options.RefreshTokenLifetime));
             rotated.Set("iat", SimpleJwtTokenService.Epoch(now));
-            string rotatedText = tokens.Encode(rotated);
-            await RecordOutstandingAsync(services, tokens, rotatedText, rotated, user?.Pk, now, context).ConfigureAwait(false);
+            string rotatedText = _tokens.Encode(rotated);
+            await RecordOutstandingAsync(rotatedText, rotated, user?.Pk, now, context.RequestAborted).ConfigureAwait(false);
             body.Set("refresh", rotatedText);
         }
         await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
-    private static async Task VerifyAsync(HttpContext context, string[] values)
+    private async Task VerifyAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var result = await tokens.ValidateAsync(values[0], TokenType.Untyped, tokens.Now(), context.RequestAborted).ConfigureAwait(false);
+        var result = await _tokens.ValidateAsync(values[0], TokenType.Untyped, _tokens.Now(), context.RequestAborted).ConfigureAwait(false);
         if (!result.IsValid)
         {
             await TokenError(context, result.Error!).ConfigureAwait(false);
@@ -230,10 +288,9 @@ internal static class SimpleJwtViews
         }
         // simplejwt consults the blacklist here only when BLACKLIST_AFTER_ROTATION is on, and then
         // answers 400 (a serializer ValidationError), not 401.
-        var blacklist = services.GetService<ITokenBlacklistStore>();
-        if (tokens.Options.BlacklistAfterRotation && tokens.BlacklistActive && blacklist is not null
-            && tokens.JtiOf(result.Payload!) is { } jti
-            && await blacklist.IsBlacklistedAsync(jti, context.RequestAborted).ConfigureAwait(false))
+        if (_options.BlacklistAfterRotation && _tokens.BlacklistActive && _blacklist is not null
+            && _tokens.JtiOf(result.Payload!) is { } jti
+            && await _blacklist.IsBlacklistedAsync(jti, context.RequestAborted).ConfigureAwait(false))
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest,
                 new TokenClaimsBuilder().Set("non_field_errors", new[] { SimpleJwtMessages.Blacklisted })).ConfigureAwait(false);
@@ -242,28 +299,25 @@ internal static class SimpleJwtViews
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder()).ConfigureAwait(false);
     }
 
-    private static async Task BlacklistAsync(HttpContext context, string[] values)
+    private async Task BlacklistAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var result = await tokens.ValidateAsync(values[0], TokenType.Refresh, tokens.Now(), context.RequestAborted).ConfigureAwait(false);
+        var result = await _tokens.ValidateAsync(values[0], TokenType.Refresh, _tokens.Now(), context.RequestAborted).ConfigureAwait(false);
         if (!result.IsValid)
         {
             await TokenError(context, result.Error!).ConfigureAwait(false);
             return;
         }
-        var blacklist = services.GetService<ITokenBlacklistStore>();
-        if (tokens.BlacklistActive && blacklist is not null)
+        if (_tokens.BlacklistActive && _blacklist is not null)
         {
             var payload = result.Payload!;
             // The row references the user's primary key, whatever USER_ID_FIELD the claim carries.
             DjangoUserKey? userId = null;
-            if (payload.TryGetValue(tokens.Options.UserIdClaim, out object? id) && id is not null)
+            if (payload.TryGetValue(_options.UserIdClaim, out object? id) && id is not null)
             {
-                userId = (await services.GetRequiredService<IUserStore>().FindByFieldAsync(tokens.Options.UserIdField, id, context.RequestAborted).ConfigureAwait(false))?.Pk;
+                userId = (await _users.FindByFieldAsync(_options.UserIdField, id, context.RequestAborted).ConfigureAwait(false))?.Pk;
             }
-            var row = new OutstandingToken(tokens.JtiOf(payload)!, values[0], userId, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
-            if (await blacklist.TryBlacklistAsync(row, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
+            var row = new OutstandingToken(_tokens.JtiOf(payload)!, values[0], userId, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
+            if (await _blacklist.TryBlacklistAsync(row, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
             {
                 await TokenError(context, SimpleJwtMessages.Blacklisted).ConfigureAwait(false);
                 return;
@@ -272,29 +326,26 @@ internal static class SimpleJwtViews
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder()).ConfigureAwait(false);
     }
 
-    private static async Task RefreshSlidingAsync(HttpContext context, string[] values)
+    private async Task RefreshSlidingAsync(HttpContext context, string[] values)
     {
-        var services = context.RequestServices;
-        var tokens = services.GetRequiredService<SimpleJwtTokenService>();
-        var options = tokens.Options;
-        var now = tokens.Now();
-        var result = await tokens.ValidateAsync(values[0], TokenType.Sliding, now, context.RequestAborted).ConfigureAwait(false);
+        var now = _tokens.Now();
+        var result = await _tokens.ValidateAsync(values[0], TokenType.Sliding, now, context.RequestAborted).ConfigureAwait(false);
         if (!result.IsValid)
         {
             await TokenError(context, result.Error!).ConfigureAwait(false);
             return;
         }
         var payload = result.Payload!;
-        if (tokens.CheckTimeClaim(payload, options.SlidingTokenRefreshExpClaim, now) is { } refreshExpError)
+        if (_tokens.CheckTimeClaim(payload, _options.SlidingTokenRefreshExpClaim, now) is { } refreshExpError)
         {
             await TokenError(context, refreshExpError).ConfigureAwait(false);
             return;
         }
         // jti and refresh_exp stay: a sliding token keeps its identity for its whole life.
         var renewed = payload.ToBuilder();
-        renewed.Set("exp", SimpleJwtTokenService.Epoch(now + options.SlidingTokenLifetime));
+        renewed.Set("exp", SimpleJwtTokenService.Epoch(now + _options.SlidingTokenLifetime));
         renewed.Set("iat", SimpleJwtTokenService.Epoch(now));
-        await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("token", tokens.Encode(renewed))).ConfigureAwait(false);
+        await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("token", _tokens.Encode(renewed))).ConfigureAwait(false);
     }
 
     /// <summary>Python truthiness of a JSON value.</summary>
@@ -314,61 +365,55 @@ internal static class SimpleJwtViews
     /// (and re-hashed when the preferred hasher or its parameters changed, even for an inactive user,
     /// as Django's <c>check_password</c> setter does), then the active check.
     /// </summary>
-    private static async Task<DjangoUser?> AuthenticateAsync(HttpContext context, string username, string password)
+    private async Task<DjangoUser?> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
-        var services = context.RequestServices;
-        var users = services.GetRequiredService<IUserStore>();
-        var hasher = services.GetRequiredService<IPasswordHasher>();
-        var user = await users.FindByUsernameAsync(username, context.RequestAborted).ConfigureAwait(false);
+        var user = await _users.FindByUsernameAsync(username, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
             // ModelBackend hashes anyway so an unknown username costs the same time as a wrong password.
-            _ = hasher.Hash(password);
-            SimpleJwtLog.LoginRefused(Logger(services), username);
+            _ = _hasher.Hash(password);
+            SimpleJwtLog.LoginRefused(_logger, username);
             return null;
         }
         PasswordCheck check;
         try
         {
-            check = hasher.Check(password, user.Password);
+            check = _hasher.Check(password, user.Password);
         }
         catch (NotSupportedException ex)
         {
-            SimpleJwtLog.UnsupportedHasher(Logger(services), username, ex.Message);
+            SimpleJwtLog.UnsupportedHasher(_logger, username, ex.Message);
             check = default;
         }
         if (check.MustUpdate)
         {
-            string rehashed = hasher.Hash(password);
-            await users.SetPasswordAsync(user.Pk, rehashed, context.RequestAborted).ConfigureAwait(false);
+            string rehashed = _hasher.Hash(password);
+            await _users.SetPasswordAsync(user.Pk, rehashed, cancellationToken).ConfigureAwait(false);
             user = user with { Password = rehashed };
-            SimpleJwtLog.PasswordRehashed(Logger(services), username, rehashed.Split('$')[0]);
+            SimpleJwtLog.PasswordRehashed(_logger, username, rehashed.Split('$')[0]);
         }
         if (!check.Verified || !user.IsActive)
         {
-            SimpleJwtLog.LoginRefused(Logger(services), username);
+            SimpleJwtLog.LoginRefused(_logger, username);
             return null;
         }
         return user;
     }
 
-    private static void ApplyClaimsProviders(IServiceProvider services, DjangoUser user, TokenClaimsBuilder claims)
+    private void ApplyClaimsProviders(DjangoUser user, TokenClaimsBuilder claims)
     {
-        foreach (var provider in services.GetServices<ISimpleJwtClaimsProvider>()) provider.AddClaims(user, claims);
+        foreach (var provider in _claimsProviders) provider.AddClaims(user, claims);
     }
 
-    private static async Task RecordOutstandingAsync(IServiceProvider services, SimpleJwtTokenService tokens, string text, TokenClaimsBuilder claims, DjangoUserKey? userId, DateTimeOffset now, HttpContext context)
+    private async Task RecordOutstandingAsync(string text, TokenClaimsBuilder claims, DjangoUserKey? userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!tokens.BlacklistActive || services.GetService<ITokenBlacklistStore>() is not { } store) return;
-        await store.RecordOutstandingAsync(tokens.Outstanding(text, claims.ToPayload(), userId, now), context.RequestAborted).ConfigureAwait(false);
+        if (!_tokens.BlacklistActive || _blacklist is null) return;
+        await _blacklist.RecordOutstandingAsync(_tokens.Outstanding(text, claims.ToPayload(), userId, now), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task UpdateLastLoginAsync(IServiceProvider services, SimpleJwtTokenService tokens, DjangoUser user, DateTimeOffset now, HttpContext context)
+    private async Task UpdateLastLoginAsync(DjangoUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!tokens.Options.UpdateLastLogin) return;
-        await services.GetRequiredService<IUserStore>().UpdateLastLoginAsync(user.Pk, now, context.RequestAborted).ConfigureAwait(false);
+        if (!_options.UpdateLastLogin) return;
+        await _users.UpdateLastLoginAsync(user.Pk, now, cancellationToken).ConfigureAwait(false);
     }
-
-    private static ILogger Logger(IServiceProvider services) =>
-        services.GetRequiredService<ILoggerFactory>().CreateLogger("DjangoSettings.Jwt.SimpleJwtViews");
 }

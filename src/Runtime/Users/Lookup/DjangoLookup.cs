@@ -40,7 +40,15 @@ public static class DjangoLookup
             case int i: number = i; break;
             case bool b: number = b ? 1 : 0; break;
             case double d when double.IsFinite(d): number = new BigInteger(Math.Truncate(d)); break;
-            case string s when PythonIntText.TryParse(s, 10, out BigInteger parsed): number = parsed; break;
+            case string s:
+                // Python's int(): beyond 64 bits (Python reads it) no column holds it.
+                switch (PythonInt.TryParse(s, out long parsed))
+                {
+                    case PythonIntSyntax.Int64: number = parsed; break;
+                    case PythonIntSyntax.OutOfRange: return DjangoLookupValue.None;
+                    default: return DjangoLookupValue.Invalid($"Field '{field.Name}' expected a number but got {Repr(value)}.");
+                }
+                break;
             case DjangoUserKey key when key.Type is DjangoUserKeyType.Integer or DjangoUserKeyType.BigInteger: number = key.AsInt64(); break;
             default: return DjangoLookupValue.Invalid($"Field '{field.Name}' expected a number but got {Repr(value)}.");
         }

@@ -5,7 +5,8 @@ using System.Text;
 namespace DjangoSettings.Users;
 
 /// <summary>
-/// Python's <c>int(text, base)</c> for bases 10 and 16, exactly: surrounding Python white space
+/// Python's <c>int(text, base)</c> for base 16 (what <c>uuid.UUID(hex)</c> ends with; base 10 is
+/// <see cref="PythonInt"/>), exactly: surrounding Python white space
 /// (Unicode too), a sign, for base 16 an optional <c>0x</c> prefix, digits that may be any Unicode
 /// decimal digit (<c>int("١٢")</c> is 12), single underscores between digits. Anything else is the
 /// ValueError Python raises (false here).
@@ -20,7 +21,8 @@ internal static class PythonIntText
         var ascii = new StringBuilder(text.Length);
         foreach (Rune rune in text.EnumerateRunes())
         {
-            if (PythonText.IsSpace(rune)) ascii.Append(' ');
+            // int() only maps non-ASCII white space; in ASCII only Py_ISSPACE counts (not \x1c-\x1f).
+            if (rune.IsAscii ? rune.Value is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' : PythonText.IsSpace(rune)) ascii.Append(' ');
             else if (Rune.IsDigit(rune)) ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
             else if (rune.IsAscii) ascii.Append((char)rune.Value);
             else return false;

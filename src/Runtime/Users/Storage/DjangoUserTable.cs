@@ -80,6 +80,17 @@ internal sealed class DjangoUserTable
         return ToUser(values);
     }
 
+    /// <summary>Reads a row whose columns (in <see cref="SelectWhere"/>'s order) <paramref name="column"/> gives, null for NULL.</summary>
+    public DjangoUser Read(Func<int, object?> column)
+    {
+        var values = new Dictionary<string, object?>(_fields.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _fields.Length; i++)
+        {
+            values[_fields[i].Name] = column(i) is { } value ? FromDb(_fields[i], value) : null;
+        }
+        return ToUser(values);
+    }
+
     /// <summary>A user from field values by name (read from the database or just inserted).</summary>
     public DjangoUser ToUser(IReadOnlyDictionary<string, object?> given)
     {
