@@ -425,6 +425,46 @@ internal static class DiagnosticDescriptors
         "DJS0502", "PASSWORD_HASHERS is empty",
         "PASSWORD_HASHERS is empty: Django fails with IndexError ('list index out of range') at the first login or password change, and the runtime refuses to start", Users, SettingsSeverity.Error);
 
+    /// <summary>AUTH_USER_MODEL is a project model, but the build has none of the project's source.</summary>
+    public static readonly DjsDescriptor DjangoProjectNotFound = new(
+        "DJS0503", "Django project source not found",
+        "AUTH_USER_MODEL '{0}' is read from the Django project's models, but no manage.py was found above the settings file among the build's files: set <DjangoProjectRoot>path/to/folder-with-manage.py</DjangoProjectRoot> in the project file, or describe the model in C# with builder.Services.AddDjangoUserModel(\"{0}\", m => m...)", Users, SettingsSeverity.Warning);
+
+    /// <summary>AUTH_USER_MODEL names an app label or model the project does not have.</summary>
+    public static readonly DjsDescriptor UserModelNotInstalled = new(
+        "DJS0504", "AUTH_USER_MODEL names a model that is not installed",
+        "AUTH_USER_MODEL refers to model '{0}' that has not been installed: {1}", Users, SettingsSeverity.Error);
+
+    /// <summary>The user model class has a shape the reader does not understand.</summary>
+    public static readonly DjsDescriptor UserModelNotUnderstood = new(
+        "DJS0505", "User model not understood",
+        "{0}: {1}; the user model is not generated, so the stores would use Django's auth_user: describe it in C# with builder.Services.AddDjangoUserModel(\"{2}\", m => m...)", Users, SettingsSeverity.Warning);
+
+    /// <summary>A field of the user model the reader does not understand.</summary>
+    public static readonly DjsDescriptor UserModelFieldNotUnderstood = new(
+        "DJS0506", "User model field not understood",
+        "{0}.{1}: {2}; the generated model leaves the field out, so the stores neither read nor write it (a NOT NULL column without a default makes creating users fail): describe the model in C# with AddDjangoUserModel to include it", Users, SettingsSeverity.Warning);
+
+    /// <summary>The user model as read: what the generated wiring registers.</summary>
+    public static readonly DjsDescriptor UserModelRead = new(
+        "DJS0507", "User model read from the project",
+        "AUTH_USER_MODEL '{0}' is the class {1} here: table {2}, primary key '{3}' ({4}), login by '{5}'; the generated wiring registers it (a C# AddDjangoUserModel registration wins)", Users, SettingsSeverity.Info);
+
+    /// <summary>USER_ID_FIELD names no field of the user model.</summary>
+    public static readonly DjsDescriptor UserIdFieldNotOnModel = new(
+        "DJS0508", "USER_ID_FIELD is not a field of the user model",
+        "USER_ID_FIELD '{0}' is not a field of {1} (its fields: {2}): simplejwt fails every login with a 500 (AttributeError)", Users, SettingsSeverity.Error);
+
+    /// <summary>auth.E002: USERNAME_FIELD listed in REQUIRED_FIELDS.</summary>
+    public static readonly DjsDescriptor UsernameFieldInRequiredFields = new(
+        "DJS0509", "USERNAME_FIELD listed in REQUIRED_FIELDS",
+        "The field named as the 'USERNAME_FIELD' for a custom user model must not be included in 'REQUIRED_FIELDS' (auth.E002); remove '{0}' from REQUIRED_FIELDS", Users, SettingsSeverity.Error, "auth.E002");
+
+    /// <summary>auth.E003: USERNAME_FIELD not unique.</summary>
+    public static readonly DjsDescriptor UsernameFieldNotUnique = new(
+        "DJS0510", "USERNAME_FIELD is not unique",
+        "'{0}.{1}' must be unique because it is named as the 'USERNAME_FIELD' (auth.E003 with Django's default AUTHENTICATION_BACKENDS, auth.W004 otherwise); add unique=True: login looks the user up by this field and several matches fail", Users, SettingsSeverity.Warning, "auth.E003");
+
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 
     /// <summary>The DjangoSettingsFile property names a file that does not exist.</summary>

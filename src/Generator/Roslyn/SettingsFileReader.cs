@@ -16,7 +16,8 @@ internal static class SettingsFileReader
         global.TryGetValue("build_property.MSBuildProjectDirectory", out var directory);
         global.TryGetValue("build_property.DjangoSettingsFile", out var file);
         global.TryGetValue("build_property.RootNamespace", out var ns);
-        return ProjectOptions.Create(directory, file, ns);
+        global.TryGetValue("build_property.DjangoProjectRoot", out var djangoRoot);
+        return ProjectOptions.Create(directory, file, ns, djangoRoot);
     }
 
     /// <summary>

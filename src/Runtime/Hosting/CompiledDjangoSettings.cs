@@ -52,4 +52,11 @@ public sealed class CompiledDjangoSettings<TSettings>
 
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
+
+    /// <summary>
+    /// The user model read from the Django project at build time (AUTH_USER_MODEL), or null for
+    /// Django's <c>auth.User</c>; registered with <c>TryAddDjangoUserModel</c>, so a hand-written
+    /// <c>AddDjangoUserModel</c> wins.
+    /// </summary>
+    public Func<DjangoSettings.Users.DjangoUserModel?>? UserModel { get; init; }
 }

@@ -51,6 +51,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(settings);
+        // The user model the build read from the Django project (a C# registration wins).
+        if (compiled.UserModel?.Invoke() is { } userModel) services.TryAddDjangoUserModel(userModel);
         services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, StartupWarnings(loaded)));
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));

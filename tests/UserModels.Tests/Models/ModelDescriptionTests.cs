@@ -13,10 +13,37 @@ public sealed class ModelDescriptionTests
 
     [Theory]
     [MemberData(nameof(Projects))]
-    public void The_description_matches_Djangos_meta(string name)
+    public void The_description_matches_Djangos_meta(string name) => AssertMatchesDjangosMeta(name, TestProject.Named(name).Model);
+
+    /// <summary>
+    /// What the source generator read from each project's models (the <c>[DjangoSettingsFile]</c>
+    /// classes in Models/GeneratedModels.cs) is what Django's own _meta says, and what
+    /// the hand-written description says, field for field.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void The_generated_model_matches_Djangos_meta_and_the_hand_written_one(string name)
+    {
+        DjangoUserModel generated = name switch
+        {
+            "email_uuid" => Generated<EmailUuidSettings>(),
+            "bigauto_table" => Generated<BigAutoTableSettings>(),
+            _ => Generated<CharPkSettings>(),
+        };
+        AssertMatchesDjangosMeta(name, generated);
+        DjangoUserModel written = TestProject.Named(name).Model;
+        Assert.Equal(written.Table, generated.Table);
+        Assert.Equal(written.EmailField, generated.EmailField);
+        Assert.Equal(written.Fields.Select(f => f with { VerboseName = null! }), generated.Fields.Select(f => f with { VerboseName = null! }));
+    }
+
+    private static DjangoUserModel Generated<TSettings>()
+        where TSettings : class, DjangoSettings.Hosting.IGeneratedDjangoSettings<TSettings>
+        => Assert.IsType<DjangoUserModel>(TSettings.CompiledSettings.UserModel?.Invoke());
+
+    private static void AssertMatchesDjangosMeta(string name, DjangoUserModel model)
     {
         JsonNode django = DjangoProject.FixtureJson(name, "model.json");
-        DjangoUserModel model = TestProject.Named(name).Model;
         Assert.Equal(Str(django, "label"), model.Label);
         Assert.Equal(Str(django, "table"), model.TableName(null));
         Assert.Equal(Str(django, "pk"), model.PrimaryKey.Name);
