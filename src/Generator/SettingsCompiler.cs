@@ -40,13 +40,26 @@ internal static class SettingsCompiler
             if (d.Id == DiagnosticDescriptors.LiteralSecret.Id || d.Severity == SettingsSeverity.Info) continue;
             // The build run already reported the file's syntax; missing variables are the scenario itself.
             if (d.Descriptor.Category is "Syntax" or "Evaluation") continue;
-            if (d.Id == DiagnosticDescriptors.SettingNotEvaluable.Id || d.Id == DiagnosticDescriptors.DependsOnMissingModule.Id) continue;
+            if (d.Id == DiagnosticDescriptors.SettingNotEvaluable.Id || d.Id == DiagnosticDescriptors.DependsOnMissingModule.Id || d.Id == DiagnosticDescriptors.SettingAssumed.Id) continue;
             if (!known.Add((d.Id, d.Message, d.Location.Span.Start))) continue;
             diagnostics.Add(new SettingsDiagnostic(DiagnosticDescriptors.FailsWhenEnvironmentUnset,
                 SettingsDiagnostic.Create(DiagnosticDescriptors.FailsWhenEnvironmentUnset, d.Location, d.Id, d.Message).Message,
                 d.Location, d.AdditionalLocations));
         }
     }
+
+    // Warnings that say what the application does instead of what the file says (an assumed value,
+    // a default kept for a module that was not given, a serializer answered by the default one):
+    // the application logs them again at startup, where the people running it look.
+    private static readonly HashSet<string> StartupNoteIds = new(StringComparer.Ordinal)
+    {
+        DiagnosticDescriptors.DependsOnMissingModule.Id,
+        DiagnosticDescriptors.SettingAssumed.Id,
+        DiagnosticDescriptors.CustomTokenObtainSerializer.Id,
+    };
+
+    private static IReadOnlyList<string> StartupNotes(List<SettingsDiagnostic> diagnostics)
+        => InSourceOrder(diagnostics).Where(d => StartupNoteIds.Contains(d.Id)).Select(d => d.ToString()).Distinct(StringComparer.Ordinal).ToList();
 
     // Stable sort: diagnostics at the same place keep the order the stages reported them in.
     private static List<SettingsDiagnostic> InSourceOrder(List<SettingsDiagnostic> diagnostics)
@@ -66,7 +79,7 @@ internal static class SettingsCompiler
             var bound = SettingsPipeline.Run(files, null, diagnostics, cancellationToken);
             if (bound.HasDeferred) CheckDefaults(files, diagnostics, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            string? source = options is null ? null : SettingsEmitter.Emit(bound, options);
+            string? source = options is null ? null : SettingsEmitter.Emit(bound, options, StartupNotes(diagnostics));
             return new CompilationResult(bound, InSourceOrder(diagnostics), source);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -14,6 +14,7 @@ namespace DjangoSettings.Generator.Binding;
 /// <param name="LegacyAlias">The old name still honoured when this one is absent.</param>
 /// <param name="TypeError">The diagnostic for a wrong type (a Django check's equivalent), or null for the generic DJS0100.</param>
 /// <param name="Expected">How the expected type is described in messages.</param>
+/// <param name="TruthValue">Django or simplejwt reads only the value's truth (<c>if settings.DEBUG:</c>), so any value binds as a bool.</param>
 internal sealed record SettingDefinition(
     string Key,
     string DjangoName,
@@ -24,7 +25,8 @@ internal sealed record SettingDefinition(
     string Summary,
     string? LegacyAlias = null,
     DjsDescriptor? TypeError = null,
-    string? Expected = null)
+    string? Expected = null,
+    bool TruthValue = false)
 {
     /// <summary>The expected type in words, for messages.</summary>
     public string ExpectedDescription => Expected ?? Kind switch

@@ -5,6 +5,8 @@ using System.Linq;
 using DjangoSettings.Generator.Collections;
 using DjangoSettings.Generator.Diagnostics;
 using DjangoSettings.Generator.Evaluation;
+using DjangoSettings.Generator.Evaluation.Interpreter;
+using DjangoSettings.Generator.Evaluation.Library;
 using DjangoSettings.Generator.Evaluation.Values;
 using DjangoSettings.Generator.Text;
 
@@ -14,7 +16,10 @@ namespace DjangoSettings.Generator.Binding;
 /// Binds an evaluated module to the schema: resolves legacy aliases (the new name wins when it is
 /// defined at all, even if empty), checks every value's type, and reports unknown CORS_ names and
 /// SIMPLE_JWT keys with a suggestion, annotations written instead of assignments, and settings
-/// assigned in skipped code.
+/// assigned in skipped code. A needed value that cannot be evaluated is an error for CORS and
+/// SIMPLE_JWT, and a warning with the port's assumption for the Django settings around them
+/// (<see cref="SettingAssumptions"/>); either way the evaluator's explanation of the unknown value
+/// (the import, call or statement it comes from) is reported with it, and only then.
 /// </summary>
 internal static class SettingsBinder
 {
@@ -23,35 +28,36 @@ internal static class SettingsBinder
     {
         var bound = ImmutableArray.CreateBuilder<BoundSetting>(SettingsSchema.All.Length);
         var names = module.Names;
+        var report = new Reporter(diagnostics);
 
         // SIMPLE_JWT first, so its entries can be looked up by key below.
         names.TryGetValue("SIMPLE_JWT", out var jwtBinding);
-        var jwtEntries = BindSimpleJwtDict(jwtBinding, diagnostics);
+        var jwtEntries = BindSimpleJwtDict(jwtBinding, report);
         names.TryGetValue("DATABASES", out var databases);
-        var databaseEntries = DefaultDatabaseEntries(databases);
+        var databaseEntries = DefaultDatabaseEntries(databases, report);
 
         foreach (var def in SettingsSchema.All)
         {
             switch (def.Group)
             {
                 case SettingGroup.Cors:
-                    bound.Add(BindModuleLevel(def, names, diagnostics));
+                    bound.Add(BindModuleLevel(def, names, report));
                     break;
                 case SettingGroup.SimpleJwt:
                     bound.Add(jwtEntries.TryGetValue(def.DjangoName, out var entry)
-                        ? BindValue(def, entry.Value, def.DjangoName, entry.Key.Origin, EntryLocation(entry), diagnostics)
+                        ? BindValue(def, entry.Value, def.DjangoName, entry.Key.Origin, EntryLocation(entry), report)
                         : Unset(def));
                     break;
                 default:
                     if (def.Key.StartsWith("DATABASES.", StringComparison.Ordinal))
                     {
                         bound.Add(databaseEntries.TryGetValue(def.DjangoName, out var dbEntry)
-                            ? BindValue(def, AsText(dbEntry.Value), "DATABASES['default']['" + def.DjangoName + "']", dbEntry.Key.Origin, EntryLocation(dbEntry), diagnostics)
+                            ? BindValue(def, AsText(dbEntry.Value), "DATABASES['default']['" + def.DjangoName + "']", dbEntry.Key.Origin, EntryLocation(dbEntry), report)
                             : Unset(def));
                     }
                     else
                     {
-                        bound.Add(BindModuleLevel(def, names, diagnostics));
+                        bound.Add(BindModuleLevel(def, names, report));
                     }
                     break;
             }
@@ -63,10 +69,40 @@ internal static class SettingsBinder
         return new BoundSettings(bound.ToImmutable(), module, sources, jwtBinding?.NameLocation);
     }
 
+    /// <summary>Appends diagnostics; the evaluator's explanations of unknown values once each.</summary>
+    private sealed class Reporter
+    {
+        private readonly ICollection<SettingsDiagnostic> _diagnostics;
+        private readonly HashSet<(string, string, int, string)> _causes = new();
+
+        public Reporter(ICollection<SettingsDiagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public void Add(SettingsDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+        /// <summary>A value the application needs cannot be evaluated: the setting's diagnostic, then the cause's.</summary>
+        public void Unknown(SettingDefinition? definition, string writtenName, PyUnknown unknown, SourceLocation location, EquatableArray<SourceLocation> related)
+        {
+            var assumption = definition is null ? null : SettingAssumptions.For(definition);
+            if (assumption is not null)
+            {
+                Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingAssumed, location, related, writtenName, unknown.Reason, assumption));
+            }
+            else if (unknown.MissingModule is { } module)
+            {
+                Add(SettingsDiagnostic.Create(DiagnosticDescriptors.DependsOnMissingModule, location, related, writtenName, module, unknown.Reason));
+            }
+            else
+            {
+                Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingNotEvaluable, location, related, writtenName, unknown.Reason));
+            }
+            if (unknown.Cause is { } cause && _causes.Add((cause.Id, cause.Location.Path, cause.Location.Span.Start, cause.Message))) Add(cause);
+        }
+    }
+
     private static BoundSetting Unset(SettingDefinition def)
         => new(def, def.Default ?? new PyNone(), false, def.DjangoName, null, null, false);
 
-    private static BoundSetting BindModuleLevel(SettingDefinition def, IReadOnlyDictionary<string, SettingBinding> names, ICollection<SettingsDiagnostic> diagnostics)
+    private static BoundSetting BindModuleLevel(SettingDefinition def, IReadOnlyDictionary<string, SettingBinding> names, Reporter diagnostics)
     {
         names.TryGetValue(def.DjangoName, out var current);
         SettingBinding? legacy = null;
@@ -87,11 +123,18 @@ internal static class SettingsBinder
         return BindValue(def, chosen.Value, chosen.Name, chosen.NameLocation, chosen.StatementLocation, diagnostics);
     }
 
-    private static BoundSetting BindValue(SettingDefinition def, PyValue value, string writtenName, SourceLocation? nameLocation, SourceLocation? statement, ICollection<SettingsDiagnostic> diagnostics)
+    private static BoundSetting BindValue(SettingDefinition def, PyValue value, string writtenName, SourceLocation? nameLocation, SourceLocation? statement, Reporter diagnostics)
     {
         var location = value.Origin ?? nameLocation ?? statement!;
         var related = value.DefinedAt is { } definedAt ? EquatableArray.From(new[] { definedAt }) : EquatableArray<SourceLocation>.Empty;
         bool error = false;
+
+        // A value with an unknown part (an item, a dict value) cannot be known as a whole.
+        if (value is not PyUnknown && (value is PySequence or PyDict) && PyOps.FindUnknown(value) is { } inner)
+        {
+            value = inner with { Origin = inner.Origin ?? value.Origin, DefinedAt = value.DefinedAt };
+        }
+        if (def.TruthValue && value is not PyUnknown) value = AsTruthValue(value, writtenName, location, related, diagnostics);
 
         if (def.Kind == SettingKind.Removed)
         {
@@ -103,16 +146,19 @@ internal static class SettingsBinder
         switch (TypeRules.Check(def.Kind, value))
         {
             case TypeRules.Result.Unknown:
-                string reason = ((PyUnknown)value).Reason;
-                // A name from an unresolved star import is a missing file, not a mistake in this one.
-                var descriptor = reason.IndexOf("import", StringComparison.Ordinal) >= 0
-                    ? DiagnosticDescriptors.DependsOnMissingModule
-                    : DiagnosticDescriptors.SettingNotEvaluable;
-                diagnostics.Add(SettingsDiagnostic.Create(descriptor, location, related, writtenName, reason));
+                diagnostics.Unknown(def, writtenName, (PyUnknown)value, location, related);
                 error = true;
                 break;
             case TypeRules.Result.StringForSequence:
                 var s = ((PyStr)value).Value;
+                if (PythonText.Length(s) == 1)
+                {
+                    // Iterating a one-character string gives that one string: Django reads ['*'] and so does the port.
+                    diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SingleCharacterString, location, related,
+                        writtenName, ValueDescription.ReprString(s), WildcardHint(def, s)));
+                    value = new PyList(EquatableArray.From(new PyValue[] { new PyStr(s) { Origin = value.Origin } })) { Origin = value.Origin, DefinedAt = value.DefinedAt };
+                    break;
+                }
                 diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.CorsStringInsteadOfList, location, related,
                     writtenName, CharacterWiseHint(s), ValueDescription.ReprString(s)));
                 error = true;
@@ -124,6 +170,37 @@ internal static class SettingsBinder
         }
 
         return new BoundSetting(def, value, true, writtenName, nameLocation, statement, error);
+    }
+
+    // '*' in Access-Control-Allow-Headers is a wildcard for browsers only on requests without
+    // credentials, and never covers Authorization (the Fetch standard): say so where it matters.
+    private static string WildcardHint(SettingDefinition def, string s)
+        => s == "*" && def.DjangoName is "CORS_ALLOW_HEADERS" or "CORS_EXPOSE_HEADERS"
+            ? " (browsers take '*' as a wildcard only on requests without credentials, and never for Authorization)"
+            : string.Empty;
+
+    /// <summary>
+    /// A setting Django reads as a truth value (<c>if settings.DEBUG:</c>): any value is its truth
+    /// value, as in Python; a string is reported, because "False" is true.
+    /// </summary>
+    private static PyValue AsTruthValue(PyValue value, string writtenName, SourceLocation location, EquatableArray<SourceLocation> related, Reporter diagnostics)
+    {
+        switch (value)
+        {
+            case PyBool:
+                return value;
+            case PyDeferred d:
+                // Known at startup, where the same conversion runs; the default is its truth value.
+                var def = d.Default is { } x && PyOps.Truth(x) is bool b ? new PyBool(b) : null;
+                return d with { ExpectedType = "bool", Default = def };
+        }
+        if (PyOps.Truth(value) is not bool truth) return value;
+        if (value is PyStr s)
+        {
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.StringAsTruthValue, location, related,
+                writtenName, ValueDescription.ReprString(s.Value), truth ? "True" : "False"));
+        }
+        return new PyBool(truth) { Origin = value.Origin, DefinedAt = value.DefinedAt };
     }
 
     private static string CharacterWiseHint(string s)
@@ -165,7 +242,7 @@ internal static class SettingsBinder
         }
     }
 
-    private static Dictionary<string, PyDictEntry> BindSimpleJwtDict(SettingBinding? binding, ICollection<SettingsDiagnostic> diagnostics)
+    private static Dictionary<string, PyDictEntry> BindSimpleJwtDict(SettingBinding? binding, Reporter diagnostics)
     {
         var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
         if (binding is null) return result;
@@ -173,13 +250,15 @@ internal static class SettingsBinder
         {
             var location = binding.Value.Origin ?? binding.NameLocation;
             if (binding.Value is PyUnknown u)
-                diagnostics.Add(SettingsDiagnostic.Create(
-                    u.Reason.IndexOf("import", StringComparison.Ordinal) >= 0 ? DiagnosticDescriptors.DependsOnMissingModule : DiagnosticDescriptors.SettingNotEvaluable,
-                    location, "SIMPLE_JWT", u.Reason));
+                diagnostics.Unknown(null, "SIMPLE_JWT", u, location, EquatableArray<SourceLocation>.Empty);
             else
                 diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SimpleJwtNotDict, location, ValueDescription.Describe(binding.Value)));
             return result;
         }
+
+        // Keys simplejwt does not read and no known key resembles are the project's own (cookie
+        // settings of a custom authentication class...): one warning for all of them.
+        var notRead = new List<(string Key, SourceLocation Location)>();
 
         foreach (var entry in dict.Entries)
         {
@@ -196,21 +275,46 @@ internal static class SettingsBinder
             }
             if (!SettingsSchema.ByKey.ContainsKey("SIMPLE_JWT." + key.Value))
             {
-                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownJwtKey, keyLocation, key.Value,
-                    Suggestions.DidYouMean(key.Value, SettingsSchema.JwtKeys)));
+                string suggestion = Suggestions.DidYouMean(key.Value, SettingsSchema.JwtKeys);
+                if (suggestion.Length == 0)
+                {
+                    notRead.Add((key.Value, keyLocation));
+                    continue;
+                }
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.UnknownJwtKey, keyLocation, key.Value, suggestion));
                 continue;
             }
             // A later duplicate key wins, as in a Python dict display.
             result[key.Value] = entry;
         }
+        if (notRead.Count > 0)
+        {
+            var others = EquatableArray.From(notRead.Skip(1).Select(k => k.Location).ToArray());
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.JwtKeysNotRead, notRead[0].Location, others,
+                notRead.Count == 1 ? "a key" : notRead.Count + " keys", string.Join(", ", notRead.Select(k => "'" + k.Key + "'"))));
+        }
         return result;
     }
 
-    private static Dictionary<string, PyDictEntry> DefaultDatabaseEntries(SettingBinding? databases)
+    private static Dictionary<string, PyDictEntry> DefaultDatabaseEntries(SettingBinding? databases, Reporter diagnostics)
     {
         var result = new Dictionary<string, PyDictEntry>(StringComparer.Ordinal);
-        if (databases?.Value is not PyDict dict) return result;
-        var defaultEntry = dict.Entries.LastOrDefault(e => e.Key is PyStr { Value: "default" });
+        if (databases is null) return result;
+        // DATABASES (or its 'default') unknown: the port cannot know the database; it says what it uses.
+        var unknown = databases.Value as PyUnknown;
+        PyDictEntry? defaultEntry = null;
+        if (databases.Value is PyDict dict)
+        {
+            defaultEntry = dict.Entries.LastOrDefault(e => e.Key is PyStr { Value: "default" });
+            unknown ??= defaultEntry?.Value as PyUnknown;
+        }
+        if (unknown is not null)
+        {
+            var at = unknown.Origin ?? databases.NameLocation;
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.SettingAssumed, at, defaultEntry is null ? "DATABASES" : "DATABASES['default']", unknown.Reason, SettingAssumptions.DatabaseAssumption));
+            if (unknown.Cause is { } cause) diagnostics.Add(cause);
+            return result;
+        }
         if (defaultEntry?.Value is not PyDict inner) return result;
         foreach (var entry in inner.Entries)
         {
@@ -219,10 +323,12 @@ internal static class SettingsBinder
         return result;
     }
 
-    // DATABASES values are often paths (BASE_DIR / "db.sqlite3") or ints (PORT); the runtime wants text.
+    // DATABASES values are often paths (BASE_DIR / "db.sqlite3") or ints (PORT, also read from the
+    // environment: config("DB_PORT", cast=int)); the runtime wants text, and Django takes either.
     private static PyValue AsText(PyValue value) => value switch
     {
         PyInt i => new PyStr(i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Origin = value.Origin, DefinedAt = value.DefinedAt },
+        PyDeferred { ExpectedType: "int" } d => d with { ExpectedType = "str", Default = d.Default is null ? null : AsText(d.Default) },
         _ => PathText.TryGetText(value) is { } text ? new PyStr(text) { Origin = value.Origin, DefinedAt = value.DefinedAt } : value,
     };
 

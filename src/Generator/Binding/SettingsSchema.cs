@@ -50,11 +50,12 @@ internal static class SettingsSchema
     private static SettingDefinition Cors(string name, string member, SettingKind kind, PyValue? def, string summary, string? alias = null, DjsDescriptor? typeError = null)
         => new(name, name, SettingGroup.Cors, member, kind, def, summary, alias, typeError);
 
+    // simplejwt tests its flags with `if api_settings.ROTATE_REFRESH_TOKENS:`: any value is its truth value.
     private static SettingDefinition Jwt(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary);
+        => new("SIMPLE_JWT." + key, key, SettingGroup.SimpleJwt, member, kind, def, summary, TruthValue: kind == Bool);
 
-    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary)
-        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary);
+    private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary, bool truthValue = false)
+        => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
 
@@ -122,7 +123,7 @@ internal static class SettingsSchema
 
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
-            Django("DEBUG", "Debug", Bool, f, "Django's debug flag."),
+            Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
             Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
             Django("AUTH_USER_MODEL", "AuthUserModel", SettingKind.String, new PyStr("auth.User"), "The user model, 'app_label.ModelName' (read from the Django project's models)."),

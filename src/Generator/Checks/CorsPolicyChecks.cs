@@ -12,10 +12,12 @@ namespace DjangoSettings.Generator.Checks;
 /// </summary>
 internal static class CorsPolicyChecks
 {
-    private static readonly string[] MiddlewareThatMustFollow =
+    // The middleware CorsMiddleware must precede, with the responses that answer before it (and so
+    // without CORS headers) when it does not.
+    private static readonly (string Middleware, string Responses)[] MiddlewareThatMustFollow =
     {
-        "django.middleware.common.CommonMiddleware",
-        "whitenoise.middleware.WhiteNoiseMiddleware",
+        ("django.middleware.common.CommonMiddleware", "the responses CommonMiddleware answers itself (APPEND_SLASH redirects, DISALLOWED_USER_AGENTS refusals)"),
+        ("whitenoise.middleware.WhiteNoiseMiddleware", "the static files WhiteNoise serves"),
     };
 
     public static void Run(CheckContext ctx)
@@ -77,9 +79,10 @@ internal static class CorsPolicyChecks
         if (cors < 0) return;
         for (int i = 0; i < cors; i++)
         {
-            if (Array.IndexOf(MiddlewareThatMustFollow, items[i].Text) >= 0)
+            foreach (var (name, responses) in MiddlewareThatMustFollow)
             {
-                ctx.Report(DiagnosticDescriptors.CorsMiddlewareOrder, items[cors].Location, middleware, items[i].Text);
+                if (items[i].Text != name) continue;
+                ctx.Report(DiagnosticDescriptors.CorsMiddlewareOrder, items[cors].Location, middleware, name, responses);
                 return;
             }
         }

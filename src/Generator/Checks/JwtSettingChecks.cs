@@ -27,6 +27,8 @@ internal static class JwtSettingChecks
         ["JSON_ENCODER"] = "the default encoder (custom claim values are written as JSON by ISimpleJwtClaimsProvider)",
     };
 
+    private static readonly HashSet<string> ObtainSerializers = new(StringComparer.Ordinal) { "TOKEN_OBTAIN_SERIALIZER", "SLIDING_TOKEN_OBTAIN_SERIALIZER" };
+
     private static readonly HashSet<string> KnownTokenClasses = new(StringComparer.Ordinal)
     {
         "rest_framework_simplejwt.tokens.AccessToken",
@@ -80,7 +82,15 @@ internal static class JwtSettingChecks
             if (!setting.IsSet || !ctx.IsUsable(setting)) continue;
             if (setting.Value == setting.Definition.Default || (setting.Value is PyStr s && setting.Definition.Default is PyStr d && s.Value == d.Value)) continue;
             if (setting.Value is PyNone && setting.Definition.Default is PyNone) continue;
-            ctx.Report(DiagnosticDescriptors.JwtCustomPythonClass, setting.ValueLocation, setting, pair.Key, Binding.ValueDescription.Repr(setting.Value).Trim('\''), pair.Value);
+            string path = Binding.ValueDescription.Repr(setting.Value).Trim('\'');
+            if (ObtainSerializers.Contains(pair.Key))
+            {
+                // Usually a get_token override that adds claims: the endpoint still works, with the
+                // claims .NET code adds; a warning, not a failed build.
+                ctx.Report(DiagnosticDescriptors.CustomTokenObtainSerializer, setting.ValueLocation, setting, pair.Key, path);
+                continue;
+            }
+            ctx.Report(DiagnosticDescriptors.JwtCustomPythonClass, setting.ValueLocation, setting, pair.Key, path, pair.Value);
         }
 
         var classes = ctx["SIMPLE_JWT.AUTH_TOKEN_CLASSES"];

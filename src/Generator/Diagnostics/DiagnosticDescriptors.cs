@@ -130,6 +130,11 @@ internal static class DiagnosticDescriptors
         "DJS0021", "Import cycle",
         "'{0}' imports itself through {1}; the nested import is ignored", Evaluation, SettingsSeverity.Warning);
 
+    /// <summary>Python supports the operation but the settings compiler does not model it (a limit of the compiler, not a mistake in the file).</summary>
+    public static readonly DjsDescriptor OperationNotEvaluated = new(
+        "DJS0022", "Operation not evaluated",
+        "{0} is not evaluated: {1}", Evaluation, SettingsSeverity.Info);
+
     // ----- DJS0100-0199: settings schema (binding) --------------------------------------------
 
     /// <summary>A setting holds a value of the wrong type.</summary>
@@ -182,10 +187,35 @@ internal static class DiagnosticDescriptors
         "DJS0110", "Setting defined in code that was skipped",
         "{0} is assigned inside code that the settings compiler skips ({1}); the assignment is ignored", Settings, SettingsSeverity.Warning);
 
-    /// <summary>A setting that depends on names from a star import whose module was not given.</summary>
+    /// <summary>A setting that depends on names from a settings module that was not given to the compiler.</summary>
     public static readonly DjsDescriptor DependsOnMissingModule = new(
         "DJS0111", "Setting depends on a settings module that was not given",
-        "{0} depends on {1}, which is not among the files given to the compiler; list that file too (DjangoSettingsFile accepts several files separated by ';') so its values are known", Settings, SettingsSeverity.Warning);
+        "{0} depends on the settings module '{1}', which is not among the files given to the compiler ({2}); add that file beside this one (as an AdditionalFiles item, or a sibling .py of DjangoSettingsFile) so its values are known", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A setting the application needs whose value cannot be known; the port goes on with a stated assumption.</summary>
+    public static readonly DjsDescriptor SettingAssumed = new(
+        "DJS0112", "Setting cannot be known; the port assumes a value",
+        "{0} cannot be known at build time ({1}); {2}", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A str where Django reads a truth value: any non-empty string is true.</summary>
+    public static readonly DjsDescriptor StringAsTruthValue = new(
+        "DJS0113", "String used as a truth value",
+        "{0} is the string {1}, which Python (and so Django) treats as {2}; write True or False, or compare the text (== \"True\")", Settings, SettingsSeverity.Warning);
+
+    /// <summary>SIMPLE_JWT keys simplejwt does not read and no known key resembles: one grouped warning.</summary>
+    public static readonly DjsDescriptor JwtKeysNotRead = new(
+        "DJS0114", "SIMPLE_JWT keys simplejwt does not read",
+        "SIMPLE_JWT holds {0} that simplejwt does not read ({1}); they are ignored, as in Django: code of the project that reads them is ported separately", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A one-character str where a list of strings was meant: Django iterates it, which gives the same one-element list.</summary>
+    public static readonly DjsDescriptor SingleCharacterString = new(
+        "DJS0115", "One-character string where a list was meant",
+        "{0} is the string {1}; Django iterates it character by character, which gives [{1}] here, so it works as [{1}]; write [{1}] to say so{2}", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A custom token-obtain serializer: the port issues the default claims plus what .NET code adds.</summary>
+    public static readonly DjsDescriptor CustomTokenObtainSerializer = new(
+        "DJS0116", "Custom token obtain serializer",
+        "{0} = '{1}' is a Python serializer: the port's token endpoint answers as simplejwt's default one, with the claims an ISimpleJwtClaimsProvider registered in DI adds (the claims a get_token override adds must be ported to one)", Jwt, SettingsSeverity.Warning);
 
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
@@ -312,7 +342,7 @@ internal static class DiagnosticDescriptors
     /// <summary>CorsMiddleware placed after CommonMiddleware.</summary>
     public static readonly DjsDescriptor CorsMiddlewareOrder = new(
         "DJS0230", "CorsMiddleware placed below CommonMiddleware",
-        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or responses such as APPEND_SLASH redirects get no CORS headers", Cors, SettingsSeverity.Warning);
+        "corsheaders.middleware.CorsMiddleware is placed after {0}; it must come before it, or {1} get no CORS headers", Cors, SettingsSeverity.Warning);
 
     /// <summary>A string where a list was meant (iterated character by character at run time).</summary>
     public static readonly DjsDescriptor CorsStringInsteadOfList = new(
@@ -328,6 +358,11 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor FailsWhenEnvironmentUnset = new(
         "DJS0233", "Setting fails its checks when the environment is unset",
         "When the environment variables this file reads are unset, the defaults written in the file fail a check ({0}): {1}", Settings, SettingsSeverity.Warning);
+
+    /// <summary>A regex the linear-time engine cannot run: it keeps the backtracking engine and its match timeout.</summary>
+    public static readonly DjsDescriptor RegexNeedsBacktracking = new(
+        "DJS0234", "Regular expression needs the backtracking engine",
+        "{0}: the regular expression {1} uses {2} (position {3}), which only the backtracking regex engine runs; this port runs it with a {4} ms match timeout, so a hostile {5} can cost every request up to {4} ms of CPU; {6}, and it runs on the linear-time engine instead", Cors, SettingsSeverity.Warning);
 
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
 

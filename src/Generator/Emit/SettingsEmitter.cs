@@ -20,8 +20,8 @@ internal static class SettingsEmitter
     /// <summary>The type of the deferred values the constructor takes (binding key to CLR value).</summary>
     internal const string DeferredValuesType = "global::System.Func<string, object?>";
 
-    /// <summary>The generated source.</summary>
-    public static string Emit(BoundSettings settings, CompileOptions options)
+    /// <summary>The generated source; <paramref name="buildWarnings"/> are handed to the runtime to log at startup.</summary>
+    public static string Emit(BoundSettings settings, CompileOptions options, IReadOnlyList<string>? buildWarnings = null)
     {
         var w = new IndentedWriter();
         var deferred = settings.All.Where(IsDeferredMember).ToList();
@@ -37,12 +37,12 @@ internal static class SettingsEmitter
         {
             using (w.Block("namespace " + ns))
             {
-                WriteClass(w, settings, options, className, main?.Path, deferred);
+                WriteClass(w, settings, options, className, main?.Path, deferred, buildWarnings);
             }
         }
         else
         {
-            WriteClass(w, settings, options, className, main?.Path, deferred);
+            WriteClass(w, settings, options, className, main?.Path, deferred, buildWarnings);
         }
         if (options.EmitRuntimeWiring && options.IsDefault)
         {
@@ -62,7 +62,7 @@ internal static class SettingsEmitter
         (SettingGroup.Django, "Django", "Django core settings the runtime reads."),
     };
 
-    private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred)
+    private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred, IReadOnlyList<string>? buildWarnings)
     {
         string file = XmlDoc.Escape(mainPath ?? "(no file)");
         w.Line("/// <summary>");
@@ -94,7 +94,7 @@ internal static class SettingsEmitter
             }
             if (deferred.Count > 0) DeferredSupport.WriteReader(w);
             foreach (var (group, property, summary) in Groups) WriteGroup(w, settings, group, property, summary);
-            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0);
+            if (options.EmitRuntimeWiring) WiringEmitter.Write(w, settings, className, deferred.Count > 0, buildWarnings);
         }
     }
 

@@ -59,4 +59,11 @@ public sealed class CompiledDjangoSettings<TSettings>
     /// <c>AddDjangoUserModel</c> wins.
     /// </summary>
     public Func<DjangoSettings.Users.DjangoUserModel?>? UserModel { get; init; }
+
+    /// <summary>
+    /// Warnings of the build that say what the application does instead of what the file says (a
+    /// value the build could not know and assumed, DJS0112; a settings module that was not given,
+    /// DJS0111; a custom serializer answered by the default one, DJS0116), logged again at startup.
+    /// </summary>
+    public IReadOnlyList<string>? BuildWarnings { get; init; }
 }

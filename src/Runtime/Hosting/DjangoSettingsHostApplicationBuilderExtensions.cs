@@ -53,7 +53,9 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.TryAddSingleton(settings);
         // The user model the build read from the Django project (a C# registration wins).
         if (compiled.UserModel?.Invoke() is { } userModel) services.TryAddDjangoUserModel(userModel);
-        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, StartupWarnings(loaded)));
+        // The build's assumptions first, then what the startup evaluation found (the same warning once).
+        var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
+        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings));
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
 

@@ -284,17 +284,20 @@ public class EvaluatorTests
     }
 
     [Fact]
-    public void Skipped_constructs_are_info_and_their_assignments_are_listed()
+    public void Skipped_constructs_are_listed_and_explained_by_the_unknown_values_they_leave()
     {
         var text = "def get_origins():\n    CORS_ALLOWED_ORIGINS = ['x']\n    return CORS_ALLOWED_ORIGINS\n"
             + "try:\n    CORS_ALLOW_CREDENTIALS = compute()\nexcept Exception:\n    CORS_ALLOW_CREDENTIALS = False\n"
             + "class Settings:\n    X = 1\nwhile False:\n    Y = 1\nZ = get_origins()\n";
         var m = Py.Run(text);
-        Assert.All(m.Diagnostics, d => Assert.Equal(SettingsSeverity.Info, d.Severity));
-        Assert.Equal(4, m.Diagnostics.Count(d => d.Id == DiagnosticDescriptors.SkippedStatement.Id));
+        // Nothing is reported by the evaluator: the explanation travels with the unknown value and is
+        // reported only if a needed setting depends on it (SettingsBinder).
+        Assert.Empty(m.Diagnostics);
         Assert.Contains(m.Skipped, s => s.Name == "CORS_ALLOWED_ORIGINS" && s.NameLocation.Start == new SourcePosition(2, 5));
         Assert.Equal(2, m.Skipped.Count(s => s.Name == "CORS_ALLOW_CREDENTIALS"));
-        Assert.IsType<PyUnknown>(m.Value("CORS_ALLOW_CREDENTIALS"));
+        var credentials = Assert.IsType<PyUnknown>(m.Value("CORS_ALLOW_CREDENTIALS"));
+        Assert.Equal(DiagnosticDescriptors.SkippedStatement.Id, credentials.Cause!.Id);
+        Assert.Equal(4, credentials.Cause.Location.Start.Line);
         Assert.False(m.Names.ContainsKey("CORS_ALLOWED_ORIGINS"));
         Assert.IsType<PyUnknown>(m.Value("Z"));
     }
@@ -529,12 +532,14 @@ public class EvaluatorTests
     }
 
     [Fact]
-    public void Unknown_imports_and_calls_are_info_and_unknown()
+    public void Unknown_imports_make_unknown_values_that_carry_the_import_as_their_cause()
     {
         var m = Py.Run("from django.core.management.utils import get_random_secret_key\nimport dj_database_url\nSECRET_KEY = get_random_secret_key()\nDB = dj_database_url.config()\nLOGGING = {'version': 1, 'handlers': {'console': {'class': 'logging.StreamHandler'}}}\n");
-        Assert.All(m.Diagnostics, d => Assert.Equal(SettingsSeverity.Info, d.Severity));
-        Assert.Equal(2, m.Diagnostics.Count);
-        Assert.IsType<PyUnknown>(m.Value("SECRET_KEY"));
+        Assert.Empty(m.Diagnostics);
+        var secret = Assert.IsType<PyUnknown>(m.Value("SECRET_KEY"));
+        Assert.Equal(DiagnosticDescriptors.UnknownImport.Id, secret.Cause!.Id);
+        Assert.Equal(1, secret.Cause.Location.Start.Line);
+        Assert.Equal(2, Assert.IsType<PyUnknown>(m.Value("DB")).Cause!.Location.Start.Line);
         Assert.IsType<PyDict>(m.Value("LOGGING"));
     }
 

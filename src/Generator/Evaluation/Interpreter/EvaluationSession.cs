@@ -66,6 +66,9 @@ internal sealed class EvaluationSession
 
     public Dictionary<string, CsvCast> CsvObjects { get; } = new();
 
+    /// <summary>Environment variables the settings assign (<c>os.environ["X"] = ...</c>), with where.</summary>
+    public Dictionary<string, SourceLocation> EnvironmentWrites { get; } = new();
+
     public int LoopBudget { get; set; } = MaxLoopIterations;
 
     /// <summary>Size and nesting of the values built so far (bounded so every walk over them is).</summary>

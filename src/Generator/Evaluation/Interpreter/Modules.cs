@@ -7,7 +7,8 @@ namespace DjangoSettings.Generator.Evaluation.Interpreter;
 /// <summary>
 /// The library surface the evaluator models: which modules are known, what importing a name from
 /// them yields, and the builtins. Functions are <see cref="PyOpaque"/> values named by their
-/// qualified name (<c>os.getenv</c>); the call dispatcher switches on that name.
+/// qualified name (<c>os.getenv</c>); calls find their implementation by that name in
+/// <see cref="Library.LibraryFunctions"/> and <see cref="Library.Builtins"/>.
 /// </summary>
 internal static class Modules
 {
@@ -109,7 +110,12 @@ internal static class Modules
         }
     }
 
-    /// <summary>A builtin name (or <c>__file__</c>); null when it is not one.</summary>
+    /// <summary>
+    /// A builtin name (or a module attribute Python defines: <c>__file__</c>, <c>__name__</c>); null
+    /// when it is not one. Every name of CPython's builtins module has a value here: the builtins
+    /// the evaluator runs, the other functions and classes as values whose calls are "not evaluated",
+    /// and the rest as unknown values (never "undefined").
+    /// </summary>
     public static PyValue? Builtin(string name, SettingsSource source)
     {
         if (BuiltinFunctions.Contains(name)) return Function(name);
@@ -120,10 +126,19 @@ internal static class Modules
             case "__name__": return new PyStr(EvaluationSession.Stem(source.Path));
             case "Ellipsis": return new PyOpaque("ellipsis", "Ellipsis");
             case "NotImplemented": return new PyOpaque("NotImplementedType", "NotImplemented");
+            case "__debug__": return new PyBool(true);
         }
-        if (name.EndsWith("Error", System.StringComparison.Ordinal) || name.EndsWith("Exception", System.StringComparison.Ordinal) || name == "Warning")
+        switch (Library.PythonNames.Builtin(name))
         {
-            return Type(name);
+            case Library.BuiltinKind.Exception:
+            case Library.BuiltinKind.Type:
+                return Type(name);
+            case Library.BuiltinKind.Function:
+                return Function(name);
+            case Library.BuiltinKind.Other:
+                // copyright, credits, license, exit, quit, help: the site module's helpers;
+                // __doc__, __package__, __spec__, __loader__: facts about the running module.
+                return name is "exit" or "quit" or "help" ? Function(name) : new PyUnknown("'" + name + "' is not evaluated");
         }
         return null;
     }

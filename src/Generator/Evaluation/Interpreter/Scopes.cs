@@ -76,6 +76,13 @@ internal sealed record EnvironScheme(Dictionary<string, (PyValue? Cast, PyValue?
 /// <summary>A python-decouple <c>Csv(...)</c> cast.</summary>
 internal sealed record CsvCast(string Delimiter, PyValue? Cast, bool Tuple);
 
+/// <summary>
+/// Where names that are not defined may come from (an unresolved star import, <c>exec(...)</c>):
+/// its description for messages, the settings module that was not given (star imports), and the
+/// diagnostic that explains it.
+/// </summary>
+internal sealed record UnknownNames(string Description, string? MissingModule, Diagnostics.SettingsDiagnostic? Cause);
+
 /// <summary>How a block of statements finished.</summary>
 internal enum Flow
 {

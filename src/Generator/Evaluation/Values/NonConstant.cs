@@ -33,6 +33,20 @@ internal sealed record PyUnknown(string Reason) : PyValue
     /// <inheritdoc />
     public override string TypeName => "unknown";
 
+    /// <summary>
+    /// The informational diagnostic that explains where the unknown value comes from (an import,
+    /// a call or statement the compiler does not evaluate). The evaluator does not report it: the
+    /// binder does, when a setting the application needs depends on this value, so imports and
+    /// code that never reach a needed setting make no noise.
+    /// </summary>
+    public Diagnostics.SettingsDiagnostic? Cause { get; init; }
+
+    /// <summary>
+    /// The settings module the value would come from when that module was not given to the
+    /// compiler (<c>.base</c> for <c>from .base import *</c>); null for every other unknown value.
+    /// </summary>
+    public string? MissingModule { get; init; }
+
     /// <inheritdoc />
     public override bool IsConstant => false;
 }
