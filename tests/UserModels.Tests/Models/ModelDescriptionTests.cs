@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using DjangoSettings.UserModels.Tests.Infrastructure;
 using DjangoSettings.Users;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DjangoSettings.UserModels.Tests.Models;
@@ -35,6 +36,21 @@ public sealed class ModelDescriptionTests
         Assert.Equal(written.Table, generated.Table);
         Assert.Equal(written.EmailField, generated.EmailField);
         Assert.Equal(written.Fields.Select(f => f with { VerboseName = null! }), generated.Fields.Select(f => f with { VerboseName = null! }));
+    }
+
+    /// <summary>The C# registration docs/porting-guide.md and docs/diagnostics/DJS0505.md show, as written there.</summary>
+    [Fact]
+    public void The_documented_registration_describes_the_model()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Services.AddDjangoUserModel("accounts.User", m => m
+            .AbstractUser()
+            .Field(DjangoUserField.Char("nickname", 50)));
+        using var app = builder.Build();
+        DjangoUserModel model = app.Services.GetDjangoUserModel();
+        Assert.Equal("accounts_user", model.Table);
+        Assert.Equal("username", model.UsernameField);
+        Assert.Equal(50, model.Find("nickname")!.MaxLength);
     }
 
     private static DjangoUserModel Generated<TSettings>()
