@@ -10,3 +10,11 @@ internal partial class EnvironmentSettings;
 /// </summary>
 [DjangoSettingsFile("Hosting/assumed-apps.settings")]
 internal partial class AssumedAppsSettings;
+
+/// <summary>Compiled from the CORS lines alone: what the port does for the rest is decided and logged (PartialSettingsTests).</summary>
+[DjangoSettingsFile("Hosting/fragment.settings")]
+internal partial class FragmentSettings;
+
+/// <summary>Compiled from a file that sets every setting the port reads (PartialSettingsTests: nothing to decide).</summary>
+[DjangoSettingsFile("Hosting/complete.settings")]
+internal partial class CompleteSettings;

@@ -38,7 +38,7 @@ public sealed class ModelDescriptionTests
         Assert.Equal(written.Fields.Select(f => f with { VerboseName = null! }), generated.Fields.Select(f => f with { VerboseName = null! }));
     }
 
-    /// <summary>The C# registration docs/porting-guide.md and docs/diagnostics/DJS0505.md show, as written there.</summary>
+    /// <summary>The C# registration docs/diagnostics/DJS0505.md shows (the porting guide points at it), as written there.</summary>
     [Fact]
     public void The_documented_registration_describes_the_model()
     {
