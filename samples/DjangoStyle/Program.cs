@@ -56,7 +56,7 @@ if (await commands.TryRunAsync(args, Console.Out) is int exitCode)
 }
 if (createSuperuser)
 {
-    await SampleSetup.CreateSuperuserFromEnvironmentAsync(app.Services, app.Configuration, app.Logger);
+    await SampleSetup.CreateSuperuserFromEnvironmentAsync(app.Services, app.Logger);
 }
 
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);

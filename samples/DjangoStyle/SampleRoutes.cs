@@ -24,10 +24,16 @@ internal static class SampleRoutes
             .PermissionClasses(DrfClassNames.IsAuthenticated)
             .Get(request =>
             {
-                // request.user as DRF's JWTAuthentication set it.
-                var user = request.User;
-                long id = long.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user.Identity!.Name)));
+                // request.user as DRF's JWTAuthentication loaded it: the key typed as the user model
+                // types it (an integer key is a JSON number; a UUID or text key a string, as DRF
+                // renders str(uuid)).
+                var user = request.HttpContext.GetSimpleJwt()?.User;
+                object? id = user is null
+                    ? request.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                    : user.Pk.Type is DjangoSettings.Users.DjangoUserKeyType.Integer or DjangoSettings.Users.DjangoUserKeyType.BigInteger
+                        ? long.Parse(user.Pk.ToString(), System.Globalization.CultureInfo.InvariantCulture)
+                        : user.Pk.ToString();
+                return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user?.Username ?? request.User.Identity!.Name)));
             }));
 
         foreach (var name in new[] { "public", "other" })

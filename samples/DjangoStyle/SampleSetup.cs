@@ -1,6 +1,5 @@
 using DjangoSettings.Http;
 using DjangoSettings.Stores;
-using DjangoSettings.Users;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DjangoStyle;
@@ -9,26 +8,16 @@ namespace DjangoStyle;
 internal static class SampleSetup
 {
     /// <summary>
-    /// <c>--create-superuser-from-env</c>: like <c>manage.py createsuperuser --noinput</c>, from
-    /// DJANGO_SUPERUSER_USERNAME / DJANGO_SUPERUSER_PASSWORD; an existing user is left alone.
+    /// <c>--create-superuser-from-env</c>: <c>manage.py createsuperuser --noinput</c> for the user model
+    /// (DJANGO_SUPERUSER_&lt;USERNAME_FIELD&gt;, one DJANGO_SUPERUSER_&lt;FIELD&gt; per REQUIRED_FIELDS entry,
+    /// DJANGO_SUPERUSER_PASSWORD), with Django's messages; a login that exists is left alone.
     /// </summary>
-    public static async Task CreateSuperuserFromEnvironmentAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    public static async Task CreateSuperuserFromEnvironmentAsync(IServiceProvider services, ILogger logger)
     {
-        string? username = configuration["DJANGO_SUPERUSER_USERNAME"];
-        string? password = configuration["DJANGO_SUPERUSER_PASSWORD"];
-        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
-        {
-            logger.LogWarning("--create-superuser-from-env: DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD must both be set");
-            return;
-        }
-        var users = services.GetRequiredService<IUserStore>();
-        if (await users.FindByUsernameAsync(username) is not null)
-        {
-            logger.LogInformation("Superuser {Username} already exists", username);
-            return;
-        }
-        await services.GetRequiredService<DjangoManagementCommands>().CreateSuperuserAsync(username, password, configuration["DJANGO_SUPERUSER_EMAIL"] ?? "");
-        logger.LogInformation("Superuser {Username} created", username);
+        var result = await services.GetRequiredService<DjangoManagementCommands>().CreateSuperuserNoInputAsync(Array.Empty<string>());
+        if (result.ExitCode == 0) logger.LogInformation("--create-superuser-from-env: {Output}", result.Output);
+        else if (result.AlreadyTaken) logger.LogInformation("--create-superuser-from-env: the superuser exists already ({Output})", result.Output);
+        else logger.LogWarning("--create-superuser-from-env: {Output}", result.Output);
     }
 
     /// <summary>

@@ -95,6 +95,37 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             .Select(static (p, _) => p.Diagnostics)
             .WithTrackingName(TrackingNames.PlanDiagnostics);
 
+        // The Django project's Python files (models, apps), as plain strings: the project reading
+        // step below depends on them and on the compiled classes' questions, never on C# edits.
+        var pythonFiles = files
+            .Select(static (all, _) => all
+                .Where(f => f.Text is not null && f.FullPath.EndsWith(".py", StringComparison.OrdinalIgnoreCase))
+                .Select(f => new Project.ProjectFile(f.FullPath, f.Text!))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.PythonFiles);
+        var projectModels = compiled
+            .Where(static c => c.Project is not null)
+            .Select(static (c, _) => c.Project!)
+            .Combine(pythonFiles)
+            .Combine(project)
+            .Select(static (input, ct) => SafeReadProject(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(TrackingNames.ProjectModel);
+        context.RegisterSourceOutput(projectModels, static (spc, result) =>
+        {
+            if (result.Source is not null)
+            {
+                try
+                {
+                    spc.AddSource(result.HintName, result.Source);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(string.Empty, ex), EquatableArray<PathMapping>.Empty));
+                }
+            }
+            foreach (var diagnostic in result.Diagnostics) Report(spc, diagnostic, result.Paths);
+        });
+
         context.RegisterSourceOutput(sources, static (spc, file) =>
         {
             if (file.Source is null) return;
@@ -158,6 +189,20 @@ public sealed class SettingsGenerator : IIncrementalGenerator
         }
     }
 
+    private static ProjectReadResult SafeReadProject(ProjectReadRequest request, EquatableArray<Project.ProjectFile> files, ProjectOptions options, CancellationToken ct)
+    {
+        try
+        {
+            var model = Project.ProjectReader.Read(request.Query, request.SettingsPath, options.DjangoProjectRoot, files, ct);
+            string? source = model.UserModel is { } userModel ? Emit.UserModelEmitter.Emit(request.Namespace, request.ClassName, userModel) : null;
+            return new ProjectReadResult(request.HintName, source, request.Paths, model.Diagnostics);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ProjectReadResult(request.HintName, null, request.Paths, EquatableArray.From(new[] { InternalError(request.SettingsPath, ex) }));
+        }
+    }
+
     private static ProjectPlan SafePlan(EquatableArray<SettingsFileModel> files, EquatableArray<SettingsClassDeclaration> declarations, ProjectOptions project, bool hasRuntime)
     {
         try
@@ -186,13 +231,20 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             }
             var sources = files.Select(f => new SettingsSource(f.DisplayPath, f.Text!)).ToList();
             var result = _compile(sources, new CompileOptions(unit.Namespace, unit.ClassName, emitWiring, unit.IsDefault, unit.DeployChecks), ct);
-            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray());
+            // A custom AUTH_USER_MODEL is read from the project only for the wiring, which registers it.
+            var query = emitWiring && result.Settings is { } bound && result.GeneratedSource is not null ? Project.ProjectQuery.From(bound) : null;
+            var request = query is null ? null : new ProjectReadRequest(UserModelHintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath, paths, query);
+            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new CompiledSettingsFile(unit.HintName, paths, null, EquatableArray.From(new[] { InternalError(unit.Main.DisplayPath, ex) }));
         }
     }
+
+    // MyApp.Settings.g.cs -> MyApp.Settings.UserModel.g.cs
+    private static string UserModelHintName(string hintName)
+        => hintName.EndsWith(".g.cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - 5) + ".UserModel.g.cs" : hintName + ".UserModel.g.cs";
 
     private static SettingsDiagnostic InternalError(string path, Exception ex)
         => SettingsDiagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None(path), ex.GetType().Name + ": " + ex.Message);

@@ -14,7 +14,7 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
     /// Registers, as singletons over the PostgreSQL database <paramref name="connectionString"/> names:
     /// <see cref="PostgreSqlDjangoDatabase"/> (also as <see cref="IDjangoSchemaInitializer"/>, so
     /// <c>app.Services.EnsureDjangoDatabase()</c> creates the tables), <see cref="IUserStore"/>
-    /// (<see cref="PostgreSqlUserStore"/>), <see cref="ITokenBlacklistStore"/>
+    /// (<see cref="PostgreSqlUserStore"/>, over the registered <see cref="DjangoUserModel"/> or Django's <c>auth.User</c>), <see cref="ITokenBlacklistStore"/>
     /// (<see cref="PostgreSqlTokenBlacklistStore"/>), <see cref="IPasswordHasher"/>,
     /// <see cref="DjangoManagementCommands"/> and <see cref="TimeProvider.System"/>. Each is added only if
     /// not registered yet: register your own (e.g. the Redis token store) first to replace one.
@@ -29,9 +29,18 @@ public static class DjangoPostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(database);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDjangoSchemaInitializer>(database));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPasswordHasher>(_ => new DjangoPasswordHasher());
-        services.TryAddSingleton<IUserStore, PostgreSqlUserStore>();
-        services.TryAddSingleton<ITokenBlacklistStore, PostgreSqlTokenBlacklistStore>();
+        // PASSWORD_HASHERS as registered (the generated wiring registers the settings' list), else Django 3.2's defaults.
+        services.TryAddSingleton<IPasswordHasher>(sp => new DjangoPasswordHasher(sp.GetService<DjangoPasswordHasherOptions>() ?? new DjangoPasswordHasherOptions()));
+        services.TryAddSingleton<IUserStore>(sp => new PostgreSqlUserStore(
+            sp.GetRequiredService<PostgreSqlDjangoDatabase>(),
+            sp.GetRequiredService<IPasswordHasher>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetDjangoUserModel()));
+        services.TryAddSingleton<ITokenBlacklistStore>(sp => new PostgreSqlTokenBlacklistStore(
+            sp.GetRequiredService<PostgreSqlDjangoDatabase>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<PostgreSqlTokenBlacklistStore>>(),
+            sp.GetDjangoUserModel()));
         services.TryAddSingleton<DjangoManagementCommands>();
         return services;
     }

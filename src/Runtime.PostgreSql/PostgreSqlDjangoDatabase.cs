@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
+using DjangoSettings.Users;
 using Npgsql;
 
 namespace DjangoSettings.PostgreSql;
@@ -33,8 +34,13 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
     /// <summary>database@host:port, for messages (never the password).</summary>
     public string Description { get; }
 
+    /// <summary><see cref="EnsureCreated(DjangoUserModel)"/> for Django's <c>auth.User</c>.</summary>
+    /// <exception cref="InvalidOperationException">An existing table lacks a column the stores need.</exception>
+    /// <exception cref="TokenStoreUnavailableException">The server cannot be reached.</exception>
+    public void EnsureCreated() => EnsureCreated(DjangoUserModel.Default);
+
     /// <summary>
-    /// Creates whichever of <c>auth_user</c>, <c>token_blacklist_outstandingtoken</c> and
+    /// Creates whichever of the user table of <paramref name="model"/>, <c>token_blacklist_outstandingtoken</c> and
     /// <c>token_blacklist_blacklistedtoken</c> are missing with Django 3.2's DDL, in one transaction
     /// under an advisory lock (instances starting together create them once), and checks that
     /// existing ones have the columns the stores use. A database Django migrated is used as it is
@@ -43,8 +49,10 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
     /// </summary>
     /// <exception cref="InvalidOperationException">An existing table lacks a column the stores need.</exception>
     /// <exception cref="TokenStoreUnavailableException">The server cannot be reached.</exception>
-    public void EnsureCreated()
+    public void EnsureCreated(DjangoUserModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<DjangoPostgreSqlSchema.Table> tables = DjangoPostgreSqlSchema.Tables(model);
         try
         {
             using NpgsqlConnection connection = _dataSource.OpenConnection();
@@ -55,8 +63,8 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
                     lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
                     lockCommand.ExecuteNonQuery();
                 }
-                HashSet<string> present = ExistingTables(connection, transaction);
-                foreach (DjangoPostgreSqlSchema.Table table in DjangoPostgreSqlSchema.Tables.Where(t => !present.Contains(t.Name)))
+                HashSet<string> present = ExistingTables(connection, transaction, tables);
+                foreach (DjangoPostgreSqlSchema.Table table in tables.Where(t => !present.Contains(t.Name)))
                 {
                     foreach (string statement in table.Statements)
                     {
@@ -66,7 +74,7 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
                 }
                 transaction.Commit();
             }
-            foreach (DjangoPostgreSqlSchema.Table table in DjangoPostgreSqlSchema.Tables)
+            foreach (DjangoPostgreSqlSchema.Table table in tables)
             {
                 CheckColumns(connection, table);
             }
@@ -109,14 +117,14 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static HashSet<string> ExistingTables(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private static HashSet<string> ExistingTables(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DjangoPostgreSqlSchema.Table> tables)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         // The first schema of the search_path, where unqualified CREATE TABLE puts them (as Django's do).
         using var query = new NpgsqlCommand(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY(@names)",
             connection, transaction);
-        query.Parameters.AddWithValue("names", DjangoPostgreSqlSchema.Tables.Select(t => t.Name).ToArray());
+        query.Parameters.AddWithValue("names", tables.Select(t => t.Name).ToArray());
         using NpgsqlDataReader reader = query.ExecuteReader();
         while (reader.Read()) present.Add(reader.GetString(0));
         return present;
@@ -137,7 +145,8 @@ public sealed class PostgreSqlDjangoDatabase : IDjangoSchemaInitializer, IDispos
         {
             throw new InvalidOperationException(
                 $"Table {table.Name} in {Description} lacks column(s) {string.Join(", ", absent)}: " +
-                "it was not created by Django 3.2+ with rest_framework_simplejwt.token_blacklist migrated to 0012 or later.");
+                "it was not created by Django 3.2+ migrations for this user model (describe the model the table really has) " +
+                "with rest_framework_simplejwt.token_blacklist migrated to 0012 or later.");
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
+using DjangoSettings.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -15,29 +16,37 @@ namespace DjangoSettings.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlTokenBlacklistStore : ITokenBlacklistStore
 {
-    private const string InsertOutstanding =
-        "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) " +
-        // A user id that is not in auth_user becomes NULL, like simplejwt's lookup on the fly (a plain
-        // insert would fail the deferred foreign key at commit).
-        "VALUES (@token, @created, @expires, (SELECT id FROM auth_user WHERE id = @user), @jti) " +
-        "ON CONFLICT (jti) DO NOTHING";
 
     private const string InsertBlacklisted =
         "INSERT INTO token_blacklist_blacklistedtoken (blacklisted_at, token_id) " +
         "SELECT @now, id FROM token_blacklist_outstandingtoken WHERE jti = @jti " +
         "ON CONFLICT (token_id) DO NOTHING";
 
+    private readonly string _insertOutstanding;
+    private readonly DjangoUserTable _users;
     private readonly PostgreSqlDjangoDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the store over <paramref name="database"/> (call <see cref="PostgreSqlDjangoDatabase.EnsureCreated"/> once first).</summary>
+    /// <summary>Creates the store over <paramref name="database"/> (call <see cref="PostgreSqlDjangoDatabase.EnsureCreated(DjangoUserModel)"/> once first).</summary>
     /// <param name="database">The Django PostgreSQL database.</param>
     /// <param name="timeProvider">The clock for <c>blacklisted_at</c>; the system clock when null.</param>
     /// <param name="logger">Logs blacklisting and flushing at Debug/Information.</param>
-    public PostgreSqlTokenBlacklistStore(PostgreSqlDjangoDatabase database, TimeProvider? timeProvider = null, ILogger<PostgreSqlTokenBlacklistStore>? logger = null)
+    /// <param name="model">The user model <c>user_id</c> points at; Django's <c>auth.User</c> when null.</param>
+    public PostgreSqlTokenBlacklistStore(PostgreSqlDjangoDatabase database, TimeProvider? timeProvider = null, ILogger<PostgreSqlTokenBlacklistStore>? logger = null, DjangoUserModel? model = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _users = new DjangoUserTable(model ?? DjangoUserModel.Default, DjangoSqlDialect.PostgreSql);
+        // The parameter is cast to the key's type (Npgsql cannot infer it from NULL); text keys to text,
+        // as a cast to varchar(n) would silently cut a longer value.
+        var pk = _users.Model.PrimaryKey;
+        string keyType = pk.IsText ? "text" : DjangoColumnTypes.ReferenceTo(pk, DjangoSqlDialect.PostgreSql);
+        _insertOutstanding =
+            "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) " +
+            // A user id that is not in the user table becomes NULL, like simplejwt's lookup on the fly
+            // (a plain insert would fail the deferred foreign key at commit).
+            $"VALUES (@token, @created, @expires, (SELECT {_users.PrimaryKeyColumn} FROM {_users.Quoted} WHERE {_users.PrimaryKeyColumn} = CAST(@user AS {keyType})), @jti) " +
+            "ON CONFLICT (jti) DO NOTHING";
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -49,7 +58,7 @@ public sealed partial class PostgreSqlTokenBlacklistStore : ITokenBlacklistStore
         try
         {
             await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using NpgsqlCommand insert = OutstandingInsert(new NpgsqlCommand(InsertOutstanding, connection), token);
+            await using NpgsqlCommand insert = OutstandingInsert(new NpgsqlCommand(_insertOutstanding, connection), token);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
@@ -95,7 +104,7 @@ public sealed partial class PostgreSqlTokenBlacklistStore : ITokenBlacklistStore
             await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var batch = new NpgsqlBatch(connection, transaction);
-            var outstanding = new NpgsqlBatchCommand(InsertOutstanding);
+            var outstanding = new NpgsqlBatchCommand(_insertOutstanding);
             AddOutstandingParameters(outstanding.Parameters, token);
             var blacklisted = new NpgsqlBatchCommand(InsertBlacklisted);
             blacklisted.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, PostgreSqlTime.ToDb(_time.GetUtcNow()));
@@ -171,7 +180,7 @@ public sealed partial class PostgreSqlTokenBlacklistStore : ITokenBlacklistStore
             return new OutstandingToken(
                 reader.GetString(0),
                 reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                reader.IsDBNull(2) ? null : DjangoUserKey.From(_users.Model.KeyType, _users.FromDb(_users.Model.PrimaryKey, reader.GetValue(2))),
                 reader.IsDBNull(3) ? null : PostgreSqlTime.FromDb(reader.GetDateTime(3)),
                 PostgreSqlTime.FromDb(reader.GetDateTime(4)));
         }
@@ -201,20 +210,27 @@ public sealed partial class PostgreSqlTokenBlacklistStore : ITokenBlacklistStore
         }
     }
 
-    private static NpgsqlCommand OutstandingInsert(NpgsqlCommand command, OutstandingToken token)
+    private NpgsqlCommand OutstandingInsert(NpgsqlCommand command, OutstandingToken token)
     {
         AddOutstandingParameters(command.Parameters, token);
         return command;
     }
 
-    private static void AddOutstandingParameters(NpgsqlParameterCollection parameters, OutstandingToken token)
+    private void AddOutstandingParameters(NpgsqlParameterCollection parameters, OutstandingToken token)
     {
         parameters.AddWithValue("token", token.Token);
         parameters.AddWithValue("created", NpgsqlDbType.TimestampTz, token.CreatedAt is { } created ? PostgreSqlTime.ToDb(created) : DBNull.Value);
         parameters.AddWithValue("expires", NpgsqlDbType.TimestampTz, PostgreSqlTime.ToDb(token.ExpiresAt));
-        // auth_user.id is an integer column; an id beyond it names no user (NULL), as a failed lookup does.
-        parameters.AddWithValue("user", NpgsqlDbType.Integer, token.UserId is { } user && user is >= int.MinValue and <= int.MaxValue ? (int)user : DBNull.Value);
+        parameters.AddWithValue("user", UserIdToDb(token.UserId));
         parameters.AddWithValue("jti", token.Jti);
+    }
+
+    // A key of another kind than the model's, or beyond the column's range, names no user (NULL), as a failed lookup does.
+    private object UserIdToDb(DjangoUserKey? user)
+    {
+        if (user is null || !DjangoUserKeys.SameKind(user.Type, _users.Model.KeyType)) return DBNull.Value;
+        var lookup = DjangoLookup.Convert(_users.Model.PrimaryKey, user.Value);
+        return lookup.Outcome == DjangoLookupOutcome.Value ? _users.ToDb(_users.Model.PrimaryKey, lookup.Value!) : DBNull.Value;
     }
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Debug, Message = "Token {Jti} blacklisted (PostgreSQL)")]

@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Users;
@@ -8,60 +8,115 @@ using Npgsql;
 namespace DjangoSettings.PostgreSql;
 
 /// <summary>
-/// Users in Django's <c>auth_user</c> table of a PostgreSQL database, with Django password hashes,
-/// so the .NET service and Django (and several instances of either) share users.
+/// Users in the user table of a Django PostgreSQL database (<c>auth_user</c>, or the table of the
+/// project's <see cref="DjangoUserModel"/>), with Django password hashes, so the .NET service and
+/// Django (and several instances of either) share users. UUID keys are native <c>uuid</c> values;
+/// PostgreSQL's <c>=</c> on varchar is case-sensitive, as Django's exact lookup is.
 /// </summary>
 public sealed class PostgreSqlUserStore : IUserStore
 {
-    private const string Columns =
-        "id, username, password, is_active, is_staff, is_superuser, email, first_name, last_name, date_joined, last_login";
-
     private readonly PostgreSqlDjangoDatabase _database;
     private readonly IPasswordHasher _hasher;
     private readonly TimeProvider _time;
+    private readonly DjangoUserTable _table;
 
-    /// <summary>Creates the store (call <see cref="PostgreSqlDjangoDatabase.EnsureCreated"/> once first).</summary>
+    /// <summary>Creates the store (call <see cref="PostgreSqlDjangoDatabase.EnsureCreated(DjangoUserModel)"/> once first).</summary>
     /// <param name="database">The Django PostgreSQL database.</param>
     /// <param name="hasher">Hashes passwords of created users.</param>
-    /// <param name="timeProvider">The clock for <c>date_joined</c>; the system clock when null.</param>
-    public PostgreSqlUserStore(PostgreSqlDjangoDatabase database, IPasswordHasher hasher, TimeProvider? timeProvider = null)
+    /// <param name="timeProvider">The clock for defaults such as <c>date_joined</c>; the system clock when null.</param>
+    /// <param name="model">The user model; Django's <c>auth.User</c> when null.</param>
+    public PostgreSqlUserStore(PostgreSqlDjangoDatabase database, IPasswordHasher hasher, TimeProvider? timeProvider = null, DjangoUserModel? model = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _time = timeProvider ?? TimeProvider.System;
+        _table = new DjangoUserTable(model ?? DjangoUserModel.Default, DjangoSqlDialect.PostgreSql);
     }
 
     /// <inheritdoc />
-    /// <remarks>PostgreSQL's <c>=</c> on varchar is case-sensitive, as Django's exact lookup is.</remarks>
+    public DjangoUserModel Model => _table.Model;
+
+    /// <inheritdoc />
     public ValueTask<DjangoUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(username);
-        return FindOneAsync("username = @key", username, cancellationToken);
+        return FindByFieldAsync(Model.UsernameField, username, cancellationToken);
     }
 
     /// <inheritdoc />
-    /// <remarks>The text is read as Python's <c>int()</c> reads it (white space and a sign allowed); anything else, or a value beyond the integer column, finds no user.</remarks>
-    public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
+    public async ValueTask<DjangoUser?> FindByFieldAsync(string field, object? value, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(userId);
-        // Python's int(), as the ORM reads it (PythonInt); beyond the integer column's range no row matches.
-        if (!PythonInt.TryParseInt64(userId, out long id) || id < int.MinValue || id > int.MaxValue)
+        ArgumentNullException.ThrowIfNull(field);
+        var target = Model.Resolve(field) ?? throw new ArgumentException($"'{field}' is not a field of {Model.Label}.", nameof(field));
+        var lookup = DjangoLookup.Convert(target, value);
+        if (lookup.Outcome != DjangoLookupOutcome.Value) return null;
+        try
         {
-            return ValueTask.FromResult<DjangoUser?>(null);
+            await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var query = new NpgsqlCommand(_table.SelectWhere(target), connection);
+            query.Parameters.AddWithValue("key", _table.ToDb(target, lookup.Value!));
+            await using NpgsqlDataReader reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? _table.Read(reader) : null;
         }
-        return FindOneAsync("id = @key", (int)id, cancellationToken);
+        catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
+        {
+            throw _database.Unavailable(e);
+        }
     }
 
     /// <inheritdoc />
-    public async ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
+    public ValueTask UpdateLastLoginAsync(DjangoUserKey pk, DateTimeOffset when, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
+        return Model.LastLoginField is { } lastLogin ? UpdateAsync(lastLogin, when, pk, cancellationToken) : ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask SetPasswordAsync(DjangoUserKey pk, string encoded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        ArgumentNullException.ThrowIfNull(encoded);
+        return UpdateAsync(Model.Password, encoded, pk, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>As the model's manager does: see <see cref="DjangoNewUser"/>. An auto key comes back with <c>RETURNING</c>.</remarks>
+    /// <exception cref="DuplicateUsernameException">The (normalised) login, or another unique value, exists.</exception>
+    public async ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        Dictionary<string, object?> values = _table.NewRow(user, _hasher, _time.GetUtcNow());
+        var (sql, parameters) = _table.Insert(values);
+        var pk = Model.PrimaryKey;
+        if (pk.IsAuto) sql += " RETURNING " + _table.PrimaryKeyColumn;
+        try
+        {
+            await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var insert = new NpgsqlCommand(sql, connection);
+            foreach (var (name, value) in parameters) insert.Parameters.AddWithValue(name, value);
+            object? key = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (pk.IsAuto) values[pk.Name] = Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture);
+            return _table.ToUser(values);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DuplicateUsernameException(values[Model.UsernameField] as string ?? user.Username, e);
+        }
+        catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
+        {
+            throw _database.Unavailable(e);
+        }
+    }
+
+    private async ValueTask UpdateAsync(DjangoUserField field, object value, DjangoUserKey pk, CancellationToken cancellationToken)
     {
         try
         {
             await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
-            await using var update = new NpgsqlCommand("UPDATE auth_user SET last_login = @when WHERE id = @id", connection);
-            update.Parameters.AddWithValue("when", PostgreSqlTime.ToDb(when));
-            update.Parameters.AddWithValue("id", (int)id);
+            await using var update = new NpgsqlCommand(_table.UpdateOne(field), connection);
+            update.Parameters.AddWithValue("value", _table.ToDb(field, value));
+            update.Parameters.AddWithValue("key", _table.KeyToDb(pk));
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
@@ -69,84 +124,4 @@ public sealed class PostgreSqlUserStore : IUserStore
             throw _database.Unavailable(e);
         }
     }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// As Django's <c>create_user</c> / <c>create_superuser</c>: the username NFKC-normalised, the
-    /// e-mail's domain lower-cased, active, staff and superuser both set for a superuser,
-    /// <c>date_joined</c> now, no <c>last_login</c>.
-    /// </remarks>
-    /// <exception cref="DuplicateUsernameException">The (normalised) username exists.</exception>
-    public async ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(password);
-        if (string.IsNullOrEmpty(username)) throw new ArgumentException("The given username must be set.", nameof(username));
-        var user = new DjangoUser(
-            Id: 0,
-            Username: DjangoUserNormalization.Username(username),
-            Password: _hasher.Hash(password),
-            IsActive: true,
-            IsStaff: isSuperuser,
-            IsSuperuser: isSuperuser,
-            Email: DjangoUserNormalization.Email(email),
-            FirstName: "",
-            LastName: "",
-            DateJoined: PostgreSqlTime.Truncate(_time.GetUtcNow()),
-            LastLogin: null);
-        try
-        {
-            await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined) " +
-                "VALUES (@password, NULL, @superuser, @username, @first, @last, @email, @staff, @active, @joined) RETURNING id", connection);
-            insert.Parameters.AddWithValue("password", user.Password);
-            insert.Parameters.AddWithValue("superuser", user.IsSuperuser);
-            insert.Parameters.AddWithValue("username", user.Username);
-            insert.Parameters.AddWithValue("first", user.FirstName);
-            insert.Parameters.AddWithValue("last", user.LastName);
-            insert.Parameters.AddWithValue("email", user.Email);
-            insert.Parameters.AddWithValue("staff", user.IsStaff);
-            insert.Parameters.AddWithValue("active", user.IsActive);
-            insert.Parameters.AddWithValue("joined", PostgreSqlTime.ToDb(user.DateJoined));
-            object? id = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return user with { Id = Convert.ToInt64(id, CultureInfo.InvariantCulture) };
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new DuplicateUsernameException(user.Username, e);
-        }
-        catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
-        {
-            throw _database.Unavailable(e);
-        }
-    }
-
-    private async ValueTask<DjangoUser?> FindOneAsync(string where, object key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using NpgsqlConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var query = new NpgsqlCommand($"SELECT {Columns} FROM auth_user WHERE {where}", connection);
-            query.Parameters.AddWithValue("key", key);
-            await using NpgsqlDataReader reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-        }
-        catch (Exception e) when (PostgreSqlDjangoDatabase.IsUnavailable(e))
-        {
-            throw _database.Unavailable(e);
-        }
-    }
-
-    private static DjangoUser Read(NpgsqlDataReader r) => new(
-        Id: r.GetInt32(0),
-        Username: r.GetString(1),
-        Password: r.GetString(2),
-        IsActive: r.GetBoolean(3),
-        IsStaff: r.GetBoolean(4),
-        IsSuperuser: r.GetBoolean(5),
-        Email: r.GetString(6),
-        FirstName: r.GetString(7),
-        LastName: r.GetString(8),
-        DateJoined: PostgreSqlTime.FromDb(r.GetDateTime(9)),
-        LastLogin: r.IsDBNull(10) ? null : PostgreSqlTime.FromDb(r.GetDateTime(10)));
 }

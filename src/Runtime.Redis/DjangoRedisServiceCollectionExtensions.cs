@@ -30,7 +30,8 @@ public static class DjangoRedisServiceCollectionExtensions
             sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisTokenStoreOptions>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<RedisTokenBlacklistStore>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<RedisTokenBlacklistStore>>(),
+            Microsoft.Extensions.DependencyInjection.DjangoUserModelServiceCollectionExtensions.GetDjangoUserModel(sp)));
         return services;
     }
 

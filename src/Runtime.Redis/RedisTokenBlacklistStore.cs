@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
+using DjangoSettings.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -42,6 +43,7 @@ return 0";
 
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisTokenStoreOptions _options;
+    private readonly DjangoUserKeyType _keyType;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -50,8 +52,10 @@ return 0";
     /// <param name="options">Key prefix and retention; defaults when null.</param>
     /// <param name="timeProvider">The clock for <c>blacklisted_at</c> and retention; the system clock when null.</param>
     /// <param name="logger">Logs blacklisting and flushing.</param>
-    public RedisTokenBlacklistStore(IConnectionMultiplexer redis, RedisTokenStoreOptions? options = null, TimeProvider? timeProvider = null, ILogger<RedisTokenBlacklistStore>? logger = null)
+    /// <param name="model">The user model, for the kind of key <c>user_id</c> holds (stored as Python's <c>str(pk)</c>); Django's <c>auth.User</c> when null.</param>
+    public RedisTokenBlacklistStore(IConnectionMultiplexer redis, RedisTokenStoreOptions? options = null, TimeProvider? timeProvider = null, ILogger<RedisTokenBlacklistStore>? logger = null, DjangoUserModel? model = null)
     {
+        _keyType = (model ?? DjangoUserModel.Default).KeyType;
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
         _options = options ?? new RedisTokenStoreOptions();
         _time = timeProvider ?? TimeProvider.System;
@@ -137,7 +141,7 @@ return 0";
         return new OutstandingToken(
             jti,
             fields.GetValueOrDefault("token", ""),
-            OptionalLong(fields.GetValueOrDefault("user_id")),
+            UserKey(fields.GetValueOrDefault("user_id")),
             OptionalLong(fields.GetValueOrDefault("created_at")) is { } created ? FromMicroseconds(created) : null,
             FromMicroseconds(OptionalLong(fields.GetValueOrDefault("expires_at")) ?? 0));
     }
@@ -171,7 +175,7 @@ return 0";
         var values = new List<RedisValue>
         {
             token.Token,
-            token.UserId is { } user ? user.ToString(CultureInfo.InvariantCulture) : "",
+            token.UserId is { } user ? user.ToString() : "",
             token.CreatedAt is { } created ? ToMicroseconds(created).ToString(CultureInfo.InvariantCulture) : "",
             ToMicroseconds(token.ExpiresAt).ToString(CultureInfo.InvariantCulture),
             ExpireAt(token.ExpiresAt).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
@@ -196,6 +200,18 @@ return 0";
 
     private TokenStoreUnavailableException Unavailable(Exception e) =>
         new($"The Redis token store ({_redis.Configuration}) is unavailable: {e.Message}", e);
+
+    // str(pk) back to a key of the model's kind; "" (no user) or a value of another kind is null.
+    private DjangoUserKey? UserKey(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        return _keyType switch
+        {
+            DjangoUserKeyType.Uuid => Guid.TryParse(text, out Guid uuid) ? DjangoUserKey.FromGuid(uuid) : null,
+            DjangoUserKeyType.String => DjangoUserKey.FromString(text),
+            _ => OptionalLong(text) is { } number ? DjangoUserKey.FromInt64(number, _keyType) : null,
+        };
+    }
 
     private static long? OptionalLong(string? text) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) ? value : null;

@@ -109,7 +109,8 @@ public sealed class DocsCompileTests : IClassFixture<PackedPackage>
         var (code, output) = await project.BuildAsync();
         Assert.True(code == 0, output);
 
-        var environment = new Dictionary<string, string?> { ["DJANGO_SECRET_KEY"] = Secret, ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123" };
+        // createsuperuser --noinput needs every REQUIRED_FIELDS entry (auth.User: email), as Django's does.
+        var environment = new Dictionary<string, string?> { ["DJANGO_SECRET_KEY"] = Secret, ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com" };
         var (runCode, stdout, stderr) = await project.RunAsync(environment, "createsuperuser", "--username", "alice", "--noinput");
         Assert.True(runCode == 0, stdout + stderr);
         Assert.Contains("Superuser created successfully.", stdout);

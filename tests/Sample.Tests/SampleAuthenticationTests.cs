@@ -26,6 +26,8 @@ public sealed class SampleAuthenticationTests
     private static readonly Dictionary<string, string?> Superuser = new()
     {
         ["DJANGO_SUPERUSER_USERNAME"] = "alice",
+        // createsuperuser --noinput needs every REQUIRED_FIELDS entry (auth.User: email), as Django does.
+        ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
         ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
     };
 

@@ -15,7 +15,7 @@ public sealed class SampleFlowTests
     private static readonly Dictionary<string, string?> Superuser = new()
     {
         ["DJANGO_SUPERUSER_USERNAME"] = "alice",
-        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
     };
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SampleOracleTests
     {
         Services.RequireDjangoOracle();
         // Same data as the oracle: user alice / wonderland-123 with id 1.
-        var env = new Dictionary<string, string?> { ["DJANGO_SUPERUSER_USERNAME"] = "alice", ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123" };
+        var env = new Dictionary<string, string?> { ["DJANGO_SUPERUSER_USERNAME"] = "alice", ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com" };
         await using var sample = await SampleProcess.StartAsync(env, null, "--create-superuser-from-env");
         await using var django = await OracleServer.StartAsync(Path.Combine(SharedDirectory.Oracle, ReactSettings));
 
@@ -69,7 +69,7 @@ public sealed class SampleOracleTests
                 "-p:DjangoSettingsFile=" + settings, "-p:IntermediateOutputPath=" + Path.Combine(build, "obj") + "/", "-o", Path.Combine(build, "bin"));
             Assert.True(buildCode == 0, buildOutput);
 
-            var env = new Dictionary<string, string?> { ["DJANGO_SUPERUSER_USERNAME"] = "alice", ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123" };
+            var env = new Dictionary<string, string?> { ["DJANGO_SUPERUSER_USERNAME"] = "alice", ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com" };
             await using var sample = await SampleProcess.StartAsync(Path.Combine(build, "bin", "DjangoStyle.dll"), env, null, "--create-superuser-from-env");
             await using var django = await OracleServer.StartAsync(settings);
             string expected = Path.Combine(build, "django.jsonl"), actual = Path.Combine(build, "sample.jsonl");

@@ -55,7 +55,13 @@ internal sealed class JwtFixture : IDisposable
             RequireExpirationTime = true,
             ClockSkew = TimeSpan.Zero,
         };
-        User = new DjangoUser(1, "alice", "pbkdf2_sha256$1000000$salt$hash", true, false, false, "alice@example.com", "", "", DateTimeOffset.UnixEpoch, null);
+        User = new DjangoUser
+        {
+            Pk = DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer),
+            Username = "alice",
+            Password = "pbkdf2_sha256$1000000$salt$hash",
+            Email = "alice@example.com",
+        };
         // One access token, minted as simplejwt mints it, validated by both libraries.
         AccessToken = Service.Encode(Service.ForUser(TokenType.Access, User, Service.Now() - TimeSpan.FromSeconds(1)) is var c
             ? c.Set("exp", SimpleJwtTokenService.Epoch(DateTimeOffset.UtcNow + TimeSpan.FromHours(2))) : c);

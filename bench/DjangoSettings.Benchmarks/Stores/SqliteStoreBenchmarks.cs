@@ -64,10 +64,10 @@ public class SqliteStoreBenchmarks
         return reader.GetString(1);
     }
 
-    /// <summary>After: <see cref="SqliteUserStore.FindByIdAsync"/> (SQLite's API, busy answered by an asynchronous retry).</summary>
+    /// <summary>After: <see cref="SqliteUserStore.FindByFieldAsync"/> by id (SQLite's API, busy answered by an asynchronous retry).</summary>
     [Benchmark(Description = "user by id, waiting without a thread (after)")]
     [BenchmarkCategory("read")]
-    public async Task<string?> ReadWaitingWithoutThread() => (await _users.FindByIdAsync("1"))?.Username;
+    public async Task<string?> ReadWaitingWithoutThread() => (await _users.FindByFieldAsync("id", "1"))?.Username;
 
     /// <summary>Before: UPDATE last_login in autocommit on Microsoft.Data.Sqlite.</summary>
     [Benchmark(Baseline = true, Description = "last_login update, blocking (before)")]
@@ -85,7 +85,7 @@ public class SqliteStoreBenchmarks
     /// <summary>After: <see cref="SqliteUserStore.UpdateLastLoginAsync"/> (writer queue, BEGIN IMMEDIATE and COMMIT retried asynchronously).</summary>
     [Benchmark(Description = "last_login update, waiting without a thread (after)")]
     [BenchmarkCategory("write")]
-    public Task WriteWaitingWithoutThread() => _users.UpdateLastLoginAsync(1, new DateTimeOffset(2026, 11, 23, 14, 7, 13, TimeSpan.Zero)).AsTask();
+    public Task WriteWaitingWithoutThread() => _users.UpdateLastLoginAsync(DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), new DateTimeOffset(2026, 11, 23, 14, 7, 13, TimeSpan.Zero)).AsTask();
 
     private SqliteConnection OpenBlocking()
     {

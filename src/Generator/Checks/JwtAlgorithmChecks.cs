@@ -6,7 +6,7 @@ using DjangoSettings.Generator.Evaluation.Values;
 namespace DjangoSettings.Generator.Checks;
 
 /// <summary>
-/// SIMPLE_JWT algorithm and key checks: known algorithm, a verifying key for RS/ES/PS and none for
+/// SIMPLE_JWT algorithm and key checks: known algorithm (simplejwt 5.4+'s list), a verifying key or JWK_URL for RS/ES/PS/EdDSA and neither for
 /// HS, and an HMAC key at least as long as the hash output (Django accepts shorter ones).
 /// </summary>
 internal static class JwtAlgorithmChecks
@@ -14,6 +14,7 @@ internal static class JwtAlgorithmChecks
     private static readonly string[] Supported =
     {
         "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512",
+        "ES256K", "ES521", "EdDSA",
     };
 
     public static void Run(CheckContext ctx)
@@ -25,8 +26,6 @@ internal static class JwtAlgorithmChecks
         if (Array.IndexOf(Supported, alg.Value) < 0)
         {
             string hint = Binding.Suggestions.DidYouMean(alg.Value, Supported);
-            if (hint.Length == 0 && (alg.Value is "ES256K" or "ES521" or "EdDSA"))
-                hint = "; simplejwt 5.4+ accepts it, but this runtime does not implement it yet";
             ctx.Report(DiagnosticDescriptors.JwtUnknownAlgorithm, algorithm.ValueLocation, algorithm, alg.Value, hint);
             return;
         }
@@ -48,6 +47,14 @@ internal static class JwtAlgorithmChecks
         if (hmac)
         {
             CheckHmacKeyLength(ctx, alg.Value);
+        }
+        if (hmac && jwkUrl.IsSet && hasJwk)
+        {
+            ctx.Report(DiagnosticDescriptors.JwtJwkUrlIgnoredForHmac, jwkUrl.NameLocation, jwkUrl, alg.Value);
+        }
+        if (alg.Value == "ES256K")
+        {
+            ctx.Report(DiagnosticDescriptors.JwtEs256kPlatform, algorithm.ValueLocation, algorithm);
         }
     }
 

@@ -23,7 +23,7 @@ internal static class JwtSettingChecks
         ["SLIDING_TOKEN_OBTAIN_SERIALIZER"] = "an ISimpleJwtClaimsProvider registered in DI (custom claims)",
         ["SLIDING_TOKEN_REFRESH_SERIALIZER"] = "the endpoint options of MapSimpleJwt",
         ["USER_AUTHENTICATION_RULE"] = "an IUserAuthenticationRule registered in DI",
-        ["TOKEN_USER_CLASS"] = "the ClaimsPrincipal built by the SimpleJwt authentication handler",
+        ["TOKEN_USER_CLASS"] = "an ISimpleJwtTokenUserFactory registered in DI (the user of stateless authentication)",
         ["JSON_ENCODER"] = "the default encoder (custom claim values are written as JSON by ISimpleJwtClaimsProvider)",
     };
 

@@ -6,6 +6,7 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
+/// DJS0500-0599 the user model, PASSWORD_HASHERS and reading the Django project's source,
 /// DJS0600-0699 REST_FRAMEWORK, caches and languages, DJS0700-0799 Django's deploy checks
 /// (DJS07NN is Django's security.W0NN), DJS0800-0899 the project and the generated API,
 /// DJS0900-0999 internal.
@@ -24,6 +25,7 @@ internal static class DiagnosticDescriptors
     private const string Deploy = "Deploy";
     private const string RestFramework = "RestFramework";
     private const string Project = "Project";
+    private const string Users = "Users";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
@@ -382,7 +384,7 @@ internal static class DiagnosticDescriptors
     /// <summary>An algorithm name simplejwt does not know.</summary>
     public static readonly DjsDescriptor JwtUnknownAlgorithm = new(
         "DJS0302", "Unrecognized algorithm",
-        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512{1}", Jwt, SettingsSeverity.Error);
+        "Unrecognized algorithm type '{0}'; use one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512, ES256K, ES521, EdDSA{1}", Jwt, SettingsSeverity.Error);
 
     /// <summary>An asymmetric algorithm without a verifying key.</summary>
     public static readonly DjsDescriptor JwtMissingVerifyingKey = new(
@@ -438,6 +440,16 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor JwtLongAccessLifetime = new(
         "DJS0313", "Long access token lifetime",
         "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
+
+    /// <summary>JWK_URL with an HMAC algorithm.</summary>
+    public static readonly DjsDescriptor JwtJwkUrlIgnoredForHmac = new(
+        "DJS0314", "JWK_URL ignored for HMAC",
+        "JWK_URL is ignored with ALGORITHM '{0}': HMAC tokens are verified with SIGNING_KEY, never with keys from a JWKS", Jwt, SettingsSeverity.Warning);
+
+    /// <summary>ES256K depends on the platform's crypto library.</summary>
+    public static readonly DjsDescriptor JwtEs256kPlatform = new(
+        "DJS0315", "ES256K depends on the platform",
+        "ALGORITHM 'ES256K' signs with the secp256k1 curve of the platform's crypto library: OpenSSL (Linux) and CNG (Windows) have it, Apple's does not, so on macOS the application stops at startup with a message naming the curve", Jwt, SettingsSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
 
@@ -657,6 +669,63 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor RestFrameworkKeyWithoutEffect = new(
         "DJS0611", "REST_FRAMEWORK key without effect in the port",
         "REST_FRAMEWORK['{0}'] has no effect in the port: {1}", RestFramework, SettingsSeverity.Info);
+
+    // ----- DJS0500-0599: the user model, PASSWORD_HASHERS, the Django project's source ---------
+
+    /// <summary>AUTH_USER_MODEL is not app_label.ModelName.</summary>
+    public static readonly DjsDescriptor AuthUserModelForm = new(
+        "DJS0500", "AUTH_USER_MODEL is not 'app_label.ModelName'",
+        "AUTH_USER_MODEL must be of the form 'app_label.model_name', not '{0}' (Django fails at startup)", Users, SettingsSeverity.Error);
+
+    /// <summary>PASSWORD_HASHERS names a hasher the runtime does not implement.</summary>
+    public static readonly DjsDescriptor PasswordHasherNotImplemented = new(
+        "DJS0501", "Password hasher not implemented",
+        "PASSWORD_HASHERS: '{0}' is not a hasher this runtime implements (Django's PBKDF2, PBKDF2SHA1, Argon2, BCryptSHA256, BCrypt, Scrypt, SHA1, MD5, UnsaltedSHA1, UnsaltedMD5){1}", Users, SettingsSeverity.Error);
+
+    /// <summary>PASSWORD_HASHERS is empty.</summary>
+    public static readonly DjsDescriptor PasswordHashersEmpty = new(
+        "DJS0502", "PASSWORD_HASHERS is empty",
+        "PASSWORD_HASHERS is empty: Django fails with IndexError ('list index out of range') at the first login or password change, and the runtime refuses to start", Users, SettingsSeverity.Error);
+
+    /// <summary>AUTH_USER_MODEL is a project model, but the build has none of the project's source.</summary>
+    public static readonly DjsDescriptor DjangoProjectNotFound = new(
+        "DJS0503", "Django project source not found",
+        "AUTH_USER_MODEL '{0}' is read from the Django project's models, but no manage.py was found above the settings file among the build's files: set <DjangoProjectRoot>path/to/folder-with-manage.py</DjangoProjectRoot> in the project file, or describe the model in C# with builder.Services.AddDjangoUserModel(\"{0}\", m => m...)", Users, SettingsSeverity.Warning);
+
+    /// <summary>AUTH_USER_MODEL names an app label or model the project does not have.</summary>
+    public static readonly DjsDescriptor UserModelNotInstalled = new(
+        "DJS0504", "AUTH_USER_MODEL names a model that is not installed",
+        "AUTH_USER_MODEL refers to model '{0}' that has not been installed: {1}", Users, SettingsSeverity.Error);
+
+    /// <summary>The user model class has a shape the reader does not understand.</summary>
+    public static readonly DjsDescriptor UserModelNotUnderstood = new(
+        "DJS0505", "User model not understood",
+        "{0}: {1}; the user model is not generated, so the stores would use Django's auth_user: describe it in C# with builder.Services.AddDjangoUserModel(\"{2}\", m => m...)", Users, SettingsSeverity.Warning);
+
+    /// <summary>A field of the user model the reader does not understand.</summary>
+    public static readonly DjsDescriptor UserModelFieldNotUnderstood = new(
+        "DJS0506", "User model field not understood",
+        "{0}.{1}: {2}; the generated model leaves the field out, so the stores neither read nor write it (a NOT NULL column without a default makes creating users fail): describe the model in C# with AddDjangoUserModel to include it", Users, SettingsSeverity.Warning);
+
+    /// <summary>The user model as read: what the generated wiring registers.</summary>
+    public static readonly DjsDescriptor UserModelRead = new(
+        "DJS0507", "User model read from the project",
+        "AUTH_USER_MODEL '{0}' is the class {1} here: table {2}, primary key '{3}' ({4}), login by '{5}'; the generated wiring registers it (a C# AddDjangoUserModel registration wins)", Users, SettingsSeverity.Info);
+
+    /// <summary>USER_ID_FIELD names no field of the user model.</summary>
+    public static readonly DjsDescriptor UserIdFieldNotOnModel = new(
+        "DJS0508", "USER_ID_FIELD is not a field of the user model",
+        "USER_ID_FIELD '{0}' is not a field of {1} (its fields: {2}): simplejwt fails every login with a 500 (AttributeError)", Users, SettingsSeverity.Error);
+
+    /// <summary>auth.E002: USERNAME_FIELD listed in REQUIRED_FIELDS.</summary>
+    public static readonly DjsDescriptor UsernameFieldInRequiredFields = new(
+        "DJS0509", "USERNAME_FIELD listed in REQUIRED_FIELDS",
+        "The field named as the 'USERNAME_FIELD' for a custom user model must not be included in 'REQUIRED_FIELDS' (auth.E002); remove '{0}' from REQUIRED_FIELDS", Users, SettingsSeverity.Error, "auth.E002");
+
+    /// <summary>auth.E003: USERNAME_FIELD not unique.</summary>
+    public static readonly DjsDescriptor UsernameFieldNotUnique = new(
+        "DJS0510", "USERNAME_FIELD is not unique",
+        "'{0}.{1}' must be unique because it is named as the 'USERNAME_FIELD' (auth.E003 with Django's default AUTHENTICATION_BACKENDS, auth.W004 otherwise); add unique=True: login looks the user up by this field and several matches fail", Users, SettingsSeverity.Warning, "auth.E003");
 
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 

@@ -36,7 +36,7 @@ internal static class WiringEmitter
         w.Line("static " + compiledType + " " + Runtime + ".Hosting.IGeneratedDjangoSettings<" + className + ">.CompiledSettings => " + WiringClass + ".Compiled;");
         w.Line();
         w.Line("/// <summary>ASP.NET Core wiring: what <c>AddDjangoSettings</c> registers, built from the host's instance.</summary>");
-        using (w.Block("private static class " + WiringClass))
+        using (w.Block("private static partial class " + WiringClass))
         {
             WriteRegexFields(w, cors);
             w.Line("public static readonly " + compiledType + " Compiled = new()");
@@ -58,6 +58,7 @@ internal static class WiringEmitter
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
             w.Line("CreateHttpSettings = CreateHttpSettings,");
+            w.Line("UserModel = ReadUserModel,");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -69,6 +70,17 @@ internal static class WiringEmitter
             }
             w.Outdent();
             w.Line("};");
+            w.Line();
+            w.Line("// Implemented in the generated *.UserModel.g.cs when AUTH_USER_MODEL names a model of the Django project.");
+            w.Line("static partial void DescribeUserModel(ref " + Runtime + ".Users.DjangoUserModel? model);");
+            w.Line();
+            w.Line("private static " + Runtime + ".Users.DjangoUserModel? ReadUserModel()");
+            using (w.Block(null))
+            {
+                w.Line(Runtime + ".Users.DjangoUserModel? model = null;");
+                w.Line("DescribeUserModel(ref model);");
+                w.Line("return model;");
+            }
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
             WriteHttpSettings(w, settings, className);

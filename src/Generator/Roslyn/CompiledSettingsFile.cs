@@ -11,7 +11,24 @@ internal sealed record PathMapping(string DisplayPath, string FullPath);
 /// <param name="Paths">The files compiled (imports and main module).</param>
 /// <param name="Source">The generated C#, or null when nothing could be generated.</param>
 /// <param name="Diagnostics">The core's diagnostics.</param>
-internal sealed record CompiledSettingsFile(string HintName, EquatableArray<PathMapping> Paths, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics);
+/// <param name="Project">What to read from the Django project's source (a custom AUTH_USER_MODEL), or null.</param>
+internal sealed record CompiledSettingsFile(string HintName, EquatableArray<PathMapping> Paths, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics, ProjectReadRequest? Project = null);
+
+/// <summary>What the project reading step needs of one compiled settings class; equatable.</summary>
+/// <param name="HintName">Hint name of the user model source.</param>
+/// <param name="Namespace">The settings class's namespace.</param>
+/// <param name="ClassName">The settings class's name.</param>
+/// <param name="SettingsPath">The main settings file's full path.</param>
+/// <param name="Paths">The settings files (display and full paths) for mapping diagnostics.</param>
+/// <param name="Query">What the settings ask of the project.</param>
+internal sealed record ProjectReadRequest(string HintName, string Namespace, string ClassName, string SettingsPath, EquatableArray<PathMapping> Paths, DjangoSettings.Generator.Project.ProjectQuery Query);
+
+/// <summary>What reading the project produced for one class: the user model source and the findings.</summary>
+/// <param name="HintName">Hint name of the source.</param>
+/// <param name="Source">The C# that describes the user model, or null.</param>
+/// <param name="Paths">Path mappings for the settings file's locations.</param>
+/// <param name="Diagnostics">The findings.</param>
+internal sealed record ProjectReadResult(string HintName, string? Source, EquatableArray<PathMapping> Paths, EquatableArray<SettingsDiagnostic> Diagnostics);
 
 /// <summary>The generated source of one class (null: nothing to add).</summary>
 internal sealed record GeneratedSourceFile(string HintName, string? Source);

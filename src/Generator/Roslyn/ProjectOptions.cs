@@ -6,19 +6,24 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="RootNamespace">RootNamespace, or empty for the global namespace.</param>
 /// <param name="IsExplicit">Whether the project sets DjangoSettingsFile (then a missing file is an error, DJS0800).</param>
 /// <param name="DeployChecks">DjangoDeployChecks: Django's deploy checks as DJS07NN warnings (the package's targets turn it on for Release).</param>
-internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace, bool IsExplicit, bool DeployChecks = false)
+/// <param name="DjangoProjectRoot">DjangoProjectRoot (the folder holding manage.py) as a full path, or empty: found above the settings file.</param>
+internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace, bool IsExplicit, bool DeployChecks = false, string DjangoProjectRoot = "")
 {
     /// <summary>The settings file used when DjangoSettingsFile is not set.</summary>
     public const string DefaultSettingsFile = "cors.settings";
 
     /// <summary>Builds options from raw property values (null when absent).</summary>
-    public static ProjectOptions Create(string? projectDirectory, string? settingsFile, string? rootNamespace, string? deployChecks = null)
-        => new(
-            (projectDirectory ?? string.Empty).Trim(),
+    public static ProjectOptions Create(string? projectDirectory, string? settingsFile, string? rootNamespace, string? deployChecks = null, string? djangoProjectRoot = null)
+    {
+        string directory = (projectDirectory ?? string.Empty).Trim();
+        return new(
+            directory,
             string.IsNullOrWhiteSpace(settingsFile) ? DefaultSettingsFile : settingsFile!.Trim(),
             (rootNamespace ?? string.Empty).Trim(),
             !string.IsNullOrWhiteSpace(settingsFile),
-            string.Equals((deployChecks ?? string.Empty).Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            string.Equals((deployChecks ?? string.Empty).Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
+            string.IsNullOrWhiteSpace(djangoProjectRoot) ? string.Empty : ProjectPaths.Normalize(ProjectPaths.Combine(directory, djangoProjectRoot!.Trim())));
+    }
 
     /// <summary>The full, normalised path of the configured settings file (relative to the project directory).</summary>
     public string SettingsFilePath => ProjectPaths.Normalize(ProjectPaths.Combine(ProjectDirectory, SettingsFile));

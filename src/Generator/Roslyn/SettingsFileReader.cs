@@ -17,7 +17,8 @@ internal static class SettingsFileReader
         global.TryGetValue("build_property.DjangoSettingsFile", out var file);
         global.TryGetValue("build_property.RootNamespace", out var ns);
         global.TryGetValue("build_property.DjangoDeployChecks", out var deploy);
-        return ProjectOptions.Create(directory, file, ns, deploy);
+        global.TryGetValue("build_property.DjangoProjectRoot", out var djangoRoot);
+        return ProjectOptions.Create(directory, file, ns, deploy, djangoRoot);
     }
 
     /// <summary>

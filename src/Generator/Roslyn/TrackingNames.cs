@@ -41,4 +41,10 @@ internal static class TrackingNames
 
     /// <summary>The project-level diagnostics (missing files, invalid declarations).</summary>
     public const string PlanDiagnostics = "DjangoSettings.PlanDiagnostics";
+
+    /// <summary>The build's Python files, for reading the Django project.</summary>
+    public const string PythonFiles = "DjangoSettings.PythonFiles";
+
+    /// <summary>The user model read from the Django project, per settings class.</summary>
+    public const string ProjectModel = "DjangoSettings.ProjectModel";
 }

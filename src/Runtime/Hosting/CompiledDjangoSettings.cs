@@ -57,6 +57,13 @@ public sealed class CompiledDjangoSettings<TSettings>
     public Func<TSettings, DjangoSettings.Http.DjangoHttpSettings>? CreateHttpSettings { get; init; }
 
     /// <summary>
+    /// The user model read from the Django project at build time (AUTH_USER_MODEL), or null for
+    /// Django's <c>auth.User</c>; registered with <c>TryAddDjangoUserModel</c>, so a hand-written
+    /// <c>AddDjangoUserModel</c> wins.
+    /// </summary>
+    public Func<DjangoSettings.Users.DjangoUserModel?>? UserModel { get; init; }
+
+    /// <summary>
     /// Warnings of the build that say what the application does instead of what the file says (a
     /// value the build could not know and assumed, DJS0112; a settings module that was not given,
     /// DJS0111; a custom serializer answered by the default one, DJS0116), logged again at startup.

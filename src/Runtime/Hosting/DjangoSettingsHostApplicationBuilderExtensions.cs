@@ -53,6 +53,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(settings);
+        // The user model the build read from the Django project (a C# registration wins).
+        if (compiled.UserModel?.Invoke() is { } userModel) services.TryAddDjangoUserModel(userModel);
         // The build's assumptions first, then what the startup evaluation found (the same warning once).
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();

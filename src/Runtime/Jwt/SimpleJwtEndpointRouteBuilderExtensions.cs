@@ -39,6 +39,30 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         return group;
     }
 
+    /// <summary>
+    /// Beyond simplejwt: serves this service's public key (VERIFYING_KEY, else the public part of
+    /// SIGNING_KEY) as a JWKS at <paramref name="pattern"/>, so other services verify its tokens
+    /// without the key file (e.g. with their own <c>JWK_URL</c>). The key's <c>kid</c> is
+    /// <see cref="SimpleJwtOptions.SigningKeyId"/>, else its RFC 7638 thumbprint; tokens carry that
+    /// <c>kid</c> only when SigningKeyId is set (Django's tokens carry none). Cached by clients for
+    /// five minutes (<c>Cache-Control</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">ALGORITHM is HMAC: there is no public key.</exception>
+    public static IEndpointConventionBuilder MapSimpleJwtJwks(this IEndpointRouteBuilder endpoints, string pattern = "/api/token/jwks/")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var options = endpoints.ServiceProvider.GetRequiredService<SimpleJwtOptions>();
+        byte[] document = System.Text.Encoding.UTF8.GetBytes(JwkSet.Document(endpoints.ServiceProvider.GetRequiredService<SimpleJwtTokenCodec>(), options));
+        return endpoints.MapGet(pattern, (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.CacheControl = "public, max-age=300";
+            context.Response.ContentLength = document.Length;
+            return context.Response.Body.WriteAsync(document).AsTask();
+        }).AllowAnonymous().WithMetadata(SimpleJwtTokenEndpointMetadata.Instance).WithDisplayName("simplejwt_jwks");
+    }
+
     private static void Map(RouteGroupBuilder group, SimpleJwtViews views, string pattern, SimpleJwtView view, string name)
     {
         // simplejwt's views have authentication_classes = (): a DRF view that authenticates nothing.

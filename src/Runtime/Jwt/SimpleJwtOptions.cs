@@ -28,7 +28,11 @@ public sealed record SimpleJwtOptions
     /// <summary><c>UPDATE_LAST_LOGIN</c>: the obtain endpoints set <c>auth_user.last_login</c>.</summary>
     public bool UpdateLastLogin { get; init; }
 
-    /// <summary><c>ALGORITHM</c>: HS256/384/512, RS256/384/512, ES256/384/512, PS256/384/512.</summary>
+    /// <summary>
+    /// <c>ALGORITHM</c>: HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 (ES521 is PyJWT's
+    /// alias of ES512), ES256K (secp256k1, where the platform's cryptography has it) and EdDSA
+    /// (Ed25519/Ed448). simplejwt accepts the last four groups from 5.4.
+    /// </summary>
     public string Algorithm { get; init; } = "HS256";
 
     /// <summary><c>SIGNING_KEY</c>: the HMAC secret (UTF-8), or PEM private key text for RS/ES/PS.</summary>
@@ -46,6 +50,41 @@ public sealed record SimpleJwtOptions
     /// </summary>
     public bool AudienceIsList { get; init; }
 
+    /// <summary>
+    /// <c>JWK_URL</c>: for a non-HMAC algorithm, verification keys come from this JWKS, chosen by the
+    /// token's <c>kid</c> (VERIFYING_KEY is then not used, as in simplejwt). Null = not used.
+    /// </summary>
+    public string? JwkUrl { get; init; }
+
+    /// <summary>How long a fetched JWKS is used before it is fetched again (PyJWKClient's 300 s).</summary>
+    public TimeSpan JwksCacheLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The shortest time between two JWKS fetches caused by an unknown <c>kid</c> or a failed fetch
+    /// (PyJWKClient fetches again on every miss; a flood of forged kids cannot flood the identity
+    /// provider here). Default 10 s.
+    /// </summary>
+    public TimeSpan JwksRefetchInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a JWKS fetch may take (default 10 s).</summary>
+    public TimeSpan JwksFetchTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Not a simplejwt setting: a <c>kid</c> written into the header of tokens minted here and used as
+    /// the key's id in the JWKS endpoint (<see cref="Microsoft.AspNetCore.Builder.SimpleJwtEndpointRouteBuilderExtensions.MapSimpleJwtJwks"/>).
+    /// Null (default): no <c>kid</c>, byte-identical to Django's tokens; the JWKS then names the key by
+    /// its RFC 7638 thumbprint.
+    /// </summary>
+    public string? SigningKeyId { get; init; }
+
+    /// <summary>
+    /// simplejwt's <c>JWTStatelessUserAuthentication</c> (alias <c>JWTTokenUserAuthentication</c>):
+    /// requests authenticate from the token alone, with no user lookup; the user is a token user
+    /// (<see cref="Users.DjangoUser.IsTokenUser"/>) built from the claims as simplejwt's <c>TokenUser</c>
+    /// is (see <see cref="ISimpleJwtTokenUserFactory"/> for <c>TOKEN_USER_CLASS</c>).
+    /// </summary>
+    public bool StatelessUserAuthentication { get; init; }
+
     /// <summary><c>ISSUER</c>: null = not written, not checked.</summary>
     public string? Issuer { get; init; }
 
@@ -61,7 +100,11 @@ public sealed record SimpleJwtOptions
     /// <summary>The HTTP header named by <see cref="AuthHeaderName"/> (<c>HTTP_X_ACCESS_TOKEN</c> → <c>X-Access-Token</c>).</summary>
     public string AuthHeaderHttpName => SimpleJwtOptionsFactory.MetaKeyToHeaderName(AuthHeaderName);
 
-    /// <summary><c>USER_ID_FIELD</c>: <c>id</c> or <c>username</c> (the DjangoUser columns a token can name).</summary>
+    /// <summary>
+    /// <c>USER_ID_FIELD</c>: the user model field copied into tokens and looked up from them (<c>id</c>, or
+    /// <c>pk</c>, or any unique field such as <c>username</c>, <c>email</c> or a public UUID). Checked
+    /// against the registered user model at startup.
+    /// </summary>
     public string UserIdField { get; init; } = "id";
 
     /// <summary><c>USER_ID_CLAIM</c> (default <c>user_id</c>, often <c>sub</c>).</summary>
@@ -118,8 +161,51 @@ public sealed record SimpleJwtOptions
     /// <summary>Whether the blacklist app is installed (Django: <c>rest_framework_simplejwt.token_blacklist</c> in INSTALLED_APPS). Default true.</summary>
     public bool BlacklistEnabled { get; init; } = true;
 
-    /// <summary>Login field name in the obtain request (Django's <c>USERNAME_FIELD</c>, default <c>username</c>).</summary>
-    public string UsernameField { get; init; } = "username";
+    /// <summary>
+    /// The simplejwt release whose observable behaviour the switches imitate (set by
+    /// <see cref="ForSimpleJwtVersion"/>), or null when they were set one by one.
+    /// </summary>
+    public string? SimpleJwtVersion { get; init; }
+
+    /// <summary>
+    /// These options with the behaviour switches of a simplejwt release: <see cref="UserIdAsString"/>
+    /// from 5.5.1, <see cref="CombinedInvalidOrExpiredMessage"/> before 5.5.0,
+    /// <see cref="AccessTokenCopiesRefreshIat"/> before 5.5.1 (spec/user-models.md §8.6).
+    /// </summary>
+    /// <param name="version">A release such as <c>5.2.2</c>, <c>5.5</c> or <c>5.5.1</c> (missing parts are 0).</param>
+    /// <exception cref="ArgumentException">Not a version, or older than 5.0 (tokens without <c>iat</c>, not imitated).</exception>
+    public SimpleJwtOptions ForSimpleJwtVersion(string version)
+    {
+        var (major, minor, patch) = ParseVersion(version);
+        if (major != 5)
+        {
+            throw new ArgumentException($"simplejwt {version}: only the 5.x releases are imitated (4.x tokens have no iat).", nameof(version));
+        }
+        int v = (minor * 100) + patch;
+        return this with
+        {
+            SimpleJwtVersion = version,
+            UserIdAsString = v >= 501,
+            CombinedInvalidOrExpiredMessage = v < 500,
+            AccessTokenCopiesRefreshIat = v < 501,
+        };
+    }
+
+    private static (int Major, int Minor, int Patch) ParseVersion(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        string[] parts = version.Trim().Split('.');
+        int[] numbers = new int[3];
+        if (parts.Length is < 1 or > 3) throw new ArgumentException($"'{version}' is not a simplejwt version (e.g. 5.2.2).", nameof(version));
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                throw new ArgumentException($"'{version}' is not a simplejwt version (e.g. 5.2.2).", nameof(version));
+            }
+        }
+        return (numbers[0], numbers[1], numbers[2]);
+    }
 
     /// <summary>Longest token accepted, in characters; longer ones are refused before any parsing (not a Django setting: DoS guard).</summary>
     public int MaxTokenLength { get; init; } = 8192;

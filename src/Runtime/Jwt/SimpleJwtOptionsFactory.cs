@@ -16,7 +16,7 @@ public static class SimpleJwtOptionsFactory
 
     /// <summary>The algorithms this runtime signs and verifies.</summary>
     public static IReadOnlyList<string> SupportedAlgorithms { get; } =
-        ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512"];
+        ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "ES256K", "ES521", "EdDSA"];
 
     /// <summary>
     /// Builds options from a <c>SIMPLE_JWT</c> dict. Accepted value types: <see cref="TimeSpan"/> (or
@@ -57,6 +57,7 @@ public static class SimpleJwtOptionsFactory
                 "SIGNING_KEY" => o with { SigningKey = Str(key, value) },
                 "VERIFYING_KEY" => o with { VerifyingKey = value is null ? "" : Str(key, value) },
                 "ISSUER" => o with { Issuer = value is null ? null : Str(key, value) },
+                "JWK_URL" => o with { JwkUrl = value is null ? null : Str(key, value) },
                 "AUDIENCE" => value switch
                 {
                     null => o with { Audience = null, AudienceIsList = false },
@@ -110,9 +111,9 @@ public static class SimpleJwtOptionsFactory
         {
             throw new SimpleJwtConfigurationException("AUTH_HEADER_NAME", $"'{options.AuthHeaderName}' is not a request header in Django's META form (HTTP_ + upper-case name, e.g. HTTP_AUTHORIZATION).");
         }
-        if (options.UserIdField is not ("id" or "pk" or "username" or "email"))
+        if (string.IsNullOrEmpty(options.UserIdField))
         {
-            throw new SimpleJwtConfigurationException("USER_ID_FIELD", $"'{options.UserIdField}' is not a user column this runtime can read (id, pk, username, email).");
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD", "must name a field of the user model.");
         }
         if (string.IsNullOrEmpty(options.UserIdClaim))
         {
@@ -130,6 +131,14 @@ public static class SimpleJwtOptionsFactory
         {
             throw new SimpleJwtConfigurationException("JTI_CLAIM", "None cannot be combined with the token blacklist (refresh tokens are blacklisted by jti; Django would answer 500). Set BlacklistEnabled = false or keep a jti claim.");
         }
+        if (options.JwkUrl is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out Uri? jwks) || (jwks.Scheme != Uri.UriSchemeHttp && jwks.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new SimpleJwtConfigurationException("JWK_URL", $"'{url}' is not an http(s) URL.");
+        }
+        if (options.JwksCacheLifetime <= TimeSpan.Zero || options.JwksRefetchInterval < TimeSpan.Zero || options.JwksFetchTimeout <= TimeSpan.Zero)
+        {
+            throw new SimpleJwtConfigurationException("JWK_URL", "the JWKS cache lifetime and fetch timeout must be positive, the refetch interval not negative.");
+        }
         if (options.Leeway < TimeSpan.Zero)
         {
             throw new SimpleJwtConfigurationException("LEEWAY", "must not be negative.");
@@ -139,6 +148,29 @@ public static class SimpleJwtOptionsFactory
             throw new SimpleJwtConfigurationException("MaxTokenLength", "must be at least 64 characters.");
         }
         return options;
+    }
+
+    /// <summary>
+    /// Checks that <c>USER_ID_FIELD</c> names a field of <paramref name="model"/> that can identify a
+    /// user (Django answers 500 to every login when it does not, e.g. the default <c>id</c> on a model
+    /// whose key is <c>handle</c>).
+    /// </summary>
+    /// <exception cref="SimpleJwtConfigurationException">It does not.</exception>
+    public static void ValidateUserIdField(SimpleJwtOptions options, DjangoSettings.Users.DjangoUserModel model)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
+        var field = model.Resolve(options.UserIdField);
+        if (field is null)
+        {
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD",
+                $"'{options.UserIdField}' is not a field of the user model {model.Label} (its primary key is '{model.PrimaryKey.Name}'; " +
+                $"fields: {string.Join(", ", System.Linq.Enumerable.Select(model.Fields, f => f.Name))}).");
+        }
+        if (!(field.IsInteger || field.IsText || field.Type == DjangoSettings.Users.DjangoFieldType.UuidField))
+        {
+            throw new SimpleJwtConfigurationException("USER_ID_FIELD", $"'{options.UserIdField}' is a {field.Type}, which cannot identify a user.");
+        }
     }
 
     /// <summary>Django META key → HTTP header name: <c>HTTP_X_ACCESS_TOKEN</c> → <c>X-Access-Token</c>.</summary>

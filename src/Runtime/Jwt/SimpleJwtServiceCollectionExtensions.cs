@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using DjangoSettings.Jwt;
 using DjangoSettings.Stores;
+using DjangoSettings.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,11 @@ public static class SimpleJwtServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SimpleJwtOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenIdGenerator, RandomTokenIdGenerator>();
-        services.TryAddSingleton(sp => new SimpleJwtTokenCodec(sp.GetRequiredService<SimpleJwtOptions>()));
+        services.TryAddSingleton(sp => new SimpleJwtTokenCodec(
+            sp.GetRequiredService<SimpleJwtOptions>(),
+            sp.GetService<TimeProvider>(),
+            jwksHandler: null,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("DjangoSettings.Jwt.JwksClient")));
         services.TryAddSingleton(sp => new SimpleJwtTokenService(
             sp.GetRequiredService<SimpleJwtOptions>(),
             sp.GetRequiredService<SimpleJwtTokenCodec>(),
@@ -82,6 +87,12 @@ public static class SimpleJwtServiceCollectionExtensions
 
     private sealed class ContainerOptionsFactory(IServiceProvider services, Func<IServiceProvider, SimpleJwtOptions> create) : IOptionsFactory<SimpleJwtOptions>
     {
-        public SimpleJwtOptions Create(string name) => SimpleJwtOptionsFactory.Validate(create(services));
+        public SimpleJwtOptions Create(string name)
+        {
+            var options = SimpleJwtOptionsFactory.Validate(create(services));
+            // USER_ID_FIELD must exist on the model the users are read with (Django: a 500 per login).
+            if (services.GetService<IUserStore>() is { } users) SimpleJwtOptionsFactory.ValidateUserIdField(options, users.Model);
+            return options;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Net.Http;
+using System.Threading.Tasks;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,16 +21,42 @@ public sealed class SimpleJwtTokenCodec : IDisposable
     private readonly string _encodedHeader;
     private readonly double _leewaySeconds;
     private readonly HmacPool? _hmac;
+    private readonly JwksClient? _jwks;
 
     /// <summary>Imports the keys of <paramref name="options"/> (validated first).</summary>
     public SimpleJwtTokenCodec(SimpleJwtOptions options)
+        : this(options, null, null, null)
+    {
+    }
+
+    /// <summary>
+    /// Imports the keys of <paramref name="options"/>; with <c>JWK_URL</c> (non-HMAC algorithms) the
+    /// JWKS is fetched through <paramref name="jwksHandler"/> (a new handler when null) on
+    /// <paramref name="timeProvider"/>'s clock.
+    /// </summary>
+    public SimpleJwtTokenCodec(SimpleJwtOptions options, TimeProvider? timeProvider, HttpMessageHandler? jwksHandler, Microsoft.Extensions.Logging.ILogger? logger)
     {
         _options = SimpleJwtOptionsFactory.Validate(options);
         _keys = JwtKeyMaterial.Create(options);
-        _encodedHeader = Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{{\"alg\":\"{_keys.Algorithm.Name}\",\"typ\":\"JWT\"}}"));
+        // PyJWT sorts the header's keys: alg, kid, typ. No kid unless SigningKeyId asks for one.
+        string kid = options.SigningKeyId is { } id ? ",\"kid\":" + PythonJsonWriter.Serialize(id) : "";
+        _encodedHeader = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{{\"alg\":\"{_keys.Algorithm.Name}\"{kid},\"typ\":\"JWT\"}}"));
         _leewaySeconds = options.Leeway.TotalSeconds;
-        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac) _hmac = new HmacPool(_keys.Algorithm.Hash, _keys.HmacKey!);
+        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac)
+        {
+            _hmac = new HmacPool(_keys.Algorithm.Hash, _keys.HmacKey!);
+        }
+        else if (options.JwkUrl is { } url)
+        {
+            _jwks = new JwksClient(new Uri(url), _keys.Algorithm, options.JwksCacheLifetime, options.JwksRefetchInterval, options.JwksFetchTimeout, timeProvider, jwksHandler, logger);
+        }
     }
+
+    /// <summary>The JWKS client (JWK_URL), or null.</summary>
+    internal JwksClient? Jwks => _jwks;
+
+    /// <summary>The key material (for the JWKS endpoint).</summary>
+    internal JwtKeyMaterial Keys => _keys;
 
     /// <summary>The configured algorithm name.</summary>
     public string Algorithm => _keys.Algorithm.Name;
@@ -54,8 +82,46 @@ public sealed class SimpleJwtTokenCodec : IDisposable
         return signingInput + "." + Base64Url.EncodeToString(signature);
     }
 
-    /// <summary>Decodes and checks <paramref name="token"/> at <paramref name="now"/> (spec §3.1 steps 1–6).</summary>
+    /// <summary>
+    /// Decodes and checks <paramref name="token"/> at <paramref name="now"/> (spec §3.1 steps 1–6); with
+    /// <c>JWK_URL</c>, the key is chosen by the token's <c>kid</c> from the JWKS, fetched when needed.
+    /// </summary>
+    public ValueTask<JwtDecodeResult> DecodeAsync(string? token, DateTimeOffset now, System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (_jwks is null) return ValueTask.FromResult(Decode(token, now));
+        return DecodeWithJwksAsync(token, now, cancellationToken);
+    }
+
+    private async ValueTask<JwtDecodeResult> DecodeWithJwksAsync(string? token, DateTimeOffset now, System.Threading.CancellationToken cancellationToken)
+    {
+        if (KeyIdOf(token) is not { } kid) return Fail(JwtDecodeFailure.Signature);
+        JwsKey? key = await _jwks!.GetAsync(kid, cancellationToken).ConfigureAwait(false);
+        return key is null ? Fail(JwtDecodeFailure.Signature) : DecodeWith(token, now, key);
+    }
+
+    // The header's kid when the token is shaped like one and the kid is a string; null otherwise
+    // (PyJWKClient finds no key for a token without kid).
+    private string? KeyIdOf(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > _options.MaxTokenLength) return null;
+        int dot = token.IndexOf('.');
+        if (dot <= 0) return null;
+        var headerBytes = DecodeSegment(token.AsSpan(0, dot));
+        if (headerBytes is null || !PythonJsonReader.TryParseObject(headerBytes, out var header)) return null;
+        return header.GetString("kid");
+    }
+
+    /// <summary>Decodes and checks <paramref name="token"/> at <paramref name="now"/> (spec §3.1 steps 1–6), without I/O (JWK_URL keys only from the cache).</summary>
     public JwtDecodeResult Decode(string? token, DateTimeOffset now)
+    {
+        if (_jwks is not null)
+        {
+            return KeyIdOf(token) is { } kid && _jwks.TryGetCached(kid, out JwsKey? cached) ? DecodeWith(token, now, cached!) : Fail(JwtDecodeFailure.Signature);
+        }
+        return DecodeWith(token, now, _keys.Verifier);
+    }
+
+    private JwtDecodeResult DecodeWith(string? token, DateTimeOffset now, JwsKey? verifier)
     {
         if (string.IsNullOrEmpty(token) || token.Length > _options.MaxTokenLength) return Fail(JwtDecodeFailure.Malformed);
         int dot1 = token.IndexOf('.');
@@ -102,7 +168,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
             if (!algorithmMatches) return Fail(JwtDecodeFailure.Algorithm);
             // Every character before dot2 is base64url, '=' or '.' by now: ASCII, one byte each.
             int signingLength = Encoding.ASCII.GetBytes(token.AsSpan(0, dot2), rented);
-            if (!Verify(rented.AsSpan(0, signingLength), signatureBuffer[..signatureLength])) return Fail(JwtDecodeFailure.Signature);
+            if (!Verify(rented.AsSpan(0, signingLength), signatureBuffer[..signatureLength], verifier)) return Fail(JwtDecodeFailure.Signature);
 
             if (!PythonJsonReader.TryParseObject(payloadBuffer[..payloadLength], out var payload)) return Fail(JwtDecodeFailure.Malformed);
             return new JwtDecodeResult(CheckRegisteredClaims(payload, now), payload);
@@ -212,50 +278,28 @@ public sealed class SimpleJwtTokenCodec : IDisposable
 
     private byte[] Sign(byte[] data)
     {
-        var alg = _keys.Algorithm;
-        switch (alg.Family)
+        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac)
         {
-            case JwtAlgorithmFamily.Hmac:
-                Span<byte> mac = stackalloc byte[64];
-                return mac[.._hmac!.Hash(data, mac)].ToArray();
-            case JwtAlgorithmFamily.RsaPkcs1:
-                return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pkcs1);
-            case JwtAlgorithmFamily.RsaPss:
-                return ((RSA)SignerOrThrow()).SignData(data, alg.Hash, RSASignaturePadding.Pss);
-            default:
-                // JOSE wants raw R||S, which is .NET's IEEE P1363 format (the default).
-                return ((ECDsa)SignerOrThrow()).SignData(data, alg.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            Span<byte> mac = stackalloc byte[64];
+            return mac[.._hmac!.Hash(data, mac)].ToArray();
         }
+        return SignerOrThrow().Sign(data);
     }
 
-    private bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    private bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, JwsKey? verifier)
     {
-        var alg = _keys.Algorithm;
-        try
+        if (_keys.Algorithm.Family == JwtAlgorithmFamily.Hmac)
         {
-            switch (alg.Family)
-            {
-                case JwtAlgorithmFamily.Hmac:
-                    Span<byte> expected = stackalloc byte[64];
-                    int length = _hmac!.Hash(data, expected);
-                    return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
-                case JwtAlgorithmFamily.RsaPkcs1:
-                    return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pkcs1);
-                case JwtAlgorithmFamily.RsaPss:
-                    return ((RSA)_keys.Verifier!).VerifyData(data, signature, alg.Hash, RSASignaturePadding.Pss);
-                default:
-                    return signature.Length == alg.EcdsaSignatureBytes
-                        && ((ECDsa)_keys.Verifier!).VerifyData(data, signature, alg.Hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
+            Span<byte> expected = stackalloc byte[64];
+            int length = _hmac!.Hash(data, expected);
+            return CryptographicOperations.FixedTimeEquals(expected[..length], signature);
         }
-        catch (CryptographicException)
-        {
-            return false;
-        }
+        return verifier is not null && verifier.Verify(data, signature);
     }
 
-    private AsymmetricAlgorithm SignerOrThrow() => _keys.Signer
-        ?? throw new InvalidOperationException($"SIMPLE_JWT['SIGNING_KEY'] is empty: {_keys.Algorithm.Name} tokens can be verified but not minted.");
+    private JwsKey SignerOrThrow() => _keys.Signer is { CanSign: true } signer
+        ? signer
+        : throw new InvalidOperationException($"SIMPLE_JWT['SIGNING_KEY'] is empty or not a private key: {_keys.Algorithm.Name} tokens can be verified but not minted.");
 
     private static JwtDecodeResult Fail(JwtDecodeFailure failure) => new(failure, null);
 
@@ -263,6 +307,7 @@ public sealed class SimpleJwtTokenCodec : IDisposable
     public void Dispose()
     {
         _hmac?.Dispose();
+        _jwks?.Dispose();
         _keys.Dispose();
     }
 }

@@ -114,7 +114,7 @@ public sealed class SimpleJwtTokenService
     /// </summary>
     public async ValueTask<TokenValidationResult> ValidateAsync(string? token, TokenType type, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var decoded = _codec.Decode(token, now);
+        var decoded = await _codec.DecodeAsync(token, now, cancellationToken).ConfigureAwait(false);
         if (!decoded.Succeeded) return DecodeRefused(type, decoded.Failure);
         var payload = decoded.Payload!;
         if (_blacklist is not null && type is TokenType.Refresh or TokenType.Sliding)
@@ -187,15 +187,34 @@ public sealed class SimpleJwtTokenService
         return v as string ?? PythonJsonWriter.Serialize(v);
     }
 
-    /// <summary>The user id claim value for <paramref name="user"/>: string (5.5.1+) or number (≤ 5.5.0) for integer ids.</summary>
+    /// <summary>
+    /// The user id claim for <paramref name="user"/>: the value of <c>USER_ID_FIELD</c> as
+    /// <c>for_user</c> writes it. An integer is a JSON number up to simplejwt 5.5.0 and a string from
+    /// 5.5.1 (<see cref="SimpleJwtOptions.UserIdAsString"/>); a UUID is <c>str(uuid)</c> (hyphenated,
+    /// lower case); text is itself.
+    /// </summary>
     public object UserIdValue(DjangoUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return Options.UserIdField switch
+        string field = Options.UserIdField;
+        object? value = field != "pk" && user.Fields.TryGetValue(field, out object? read)
+            ? read
+            // A user built by hand without Fields: its typed properties stand in for the usual fields.
+            : field switch
+            {
+                "username" => user.Username,
+                "email" => user.Email,
+                _ => user.Pk.Value,
+            };
+        return value switch
         {
-            "username" => user.Username,
-            "email" => user.Email,
-            _ => Options.UserIdAsString ? user.Id.ToString(CultureInfo.InvariantCulture) : user.Id,
+            long number => Options.UserIdAsString ? number.ToString(CultureInfo.InvariantCulture) : number,
+            // bool is an int in Python: kept as is up to 5.5.0, str() from 5.5.1.
+            bool flag => Options.UserIdAsString ? (flag ? "True" : "False") : flag,
+            Guid uuid => uuid.ToString("D"),
+            string text => text,
+            null => "None",
+            _ => PythonText.Str(value) ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };
     }
 
@@ -209,7 +228,7 @@ public sealed class SimpleJwtTokenService
     }
 
     /// <summary>The outstanding-token row for a minted refresh/sliding token.</summary>
-    public OutstandingToken Outstanding(string encoded, TokenPayload payload, long? userId, DateTimeOffset? createdAt)
+    public OutstandingToken Outstanding(string encoded, TokenPayload payload, DjangoUserKey? userId, DateTimeOffset? createdAt)
     {
         ArgumentNullException.ThrowIfNull(payload);
         string jti = JtiOf(payload) ?? throw new InvalidOperationException("token has no jti");

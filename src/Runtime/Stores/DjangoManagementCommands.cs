@@ -26,7 +26,7 @@ public sealed class DjangoManagementCommands
     /// <param name="users">Where <c>createsuperuser</c> creates the user.</param>
     /// <param name="blacklist">What <c>flushexpiredtokens</c> flushes.</param>
     /// <param name="timeProvider">"Now" for the flush; the system clock when null.</param>
-    /// <param name="configuration">Read for <c>DJANGO_SUPERUSER_PASSWORD</c> (and <c>DJANGO_SUPERUSER_USERNAME</c>/<c>_EMAIL</c>) by <see cref="TryRunAsync"/>.</param>
+    /// <param name="configuration">Read for <c>DJANGO_SUPERUSER_PASSWORD</c> and <c>DJANGO_SUPERUSER_&lt;FIELD&gt;</c> by <see cref="CreateSuperuserNoInputAsync"/>.</param>
     public DjangoManagementCommands(IUserStore users, ITokenBlacklistStore blacklist, TimeProvider? timeProvider = null, IConfiguration? configuration = null)
     {
         _users = users ?? throw new ArgumentNullException(nameof(users));
@@ -48,10 +48,58 @@ public sealed class DjangoManagementCommands
     }
 
     /// <summary>
+    /// <c>manage.py createsuperuser --noinput</c> for the user model: the login from
+    /// <c>--&lt;USERNAME_FIELD&gt;</c> or <c>DJANGO_SUPERUSER_&lt;USERNAME_FIELD&gt;</c>, each of
+    /// <c>REQUIRED_FIELDS</c> from <c>--&lt;field&gt;</c> or <c>DJANGO_SUPERUSER_&lt;FIELD&gt;</c> (named after the
+    /// field, upper-cased), the password from <c>DJANGO_SUPERUSER_PASSWORD</c> (absent: an unusable
+    /// password; empty: a hash of the empty string). Validation and messages are Django's: a taken or
+    /// blank login, a missing required field, an invalid e-mail or username, a value over max_length.
+    /// </summary>
+    /// <param name="args">The command line after the command name (<c>--email x</c> or <c>--email=x</c>).</param>
+    /// <param name="cancellationToken">Cancels the store calls.</param>
+    public async Task<DjangoCommandResult> CreateSuperuserNoInputAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        DjangoUserModel model = _users.Model;
+        DjangoUserField loginField = model.Username;
+        string? login = Option(args, "--" + loginField.Name) ?? Environment(loginField.Name);
+        if (login is null) return Error($"You must use --{loginField.Name} with --noinput.");
+        // Validated as given, before any normalisation (as Django's _validate_username).
+        if (loginField.Unique && await _users.FindByUsernameAsync(login, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return Error($"Error: That {loginField.VerboseName} is already taken.", alreadyTaken: true);
+        }
+        if (login.Length == 0) return Error($"{CapFirst(loginField.VerboseName)} cannot be blank.");
+        if (DjangoFieldValidation.Errors(loginField, login) is { Count: > 0 } loginErrors) return Error(string.Join("; ", loginErrors));
+
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (string name in model.RequiredFields)
+        {
+            string? value = Option(args, "--" + name);
+            if (string.IsNullOrEmpty(value)) value = Environment(name);
+            if (string.IsNullOrEmpty(value)) return Error($"You must use --{name} with --noinput.");
+            DjangoUserField field = model.Find(name)!;
+            if (field.IsText && DjangoFieldValidation.Errors(field, value) is { Count: > 0 } errors) return Error(string.Join("; ", errors));
+            fields[name] = value;
+        }
+        string? password = model.Find("password") is null ? null : _configuration?[SuperuserPasswordKey];
+        try
+        {
+            DjangoUser user = await _users.CreateUserAsync(new DjangoNewUser(login, password, IsSuperuser: true) { Fields = fields }, cancellationToken).ConfigureAwait(false);
+            return new DjangoCommandResult(0, "Superuser created successfully.", user);
+        }
+        catch (DuplicateUsernameException)
+        {
+            // Django checks the raw value and crashes on the normalised duplicate; a clear message instead.
+            return Error($"Error: That {loginField.VerboseName} is already taken.", alreadyTaken: true);
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="args"/> when they name one of the commands and returns the exit code, or
     /// returns null (nothing done) so the host starts normally. Understands
-    /// <c>flushexpiredtokens</c> and <c>createsuperuser [--username U] [--email E] [--noinput]</c>,
-    /// the password coming from <c>DJANGO_SUPERUSER_PASSWORD</c> as in Django's non-interactive mode.
+    /// <c>flushexpiredtokens</c> and <c>createsuperuser [--&lt;field&gt; value]... [--noinput]</c>
+    /// (see <see cref="CreateSuperuserNoInputAsync"/>).
     /// </summary>
     public async Task<int?> TryRunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -65,38 +113,23 @@ public sealed class DjangoManagementCommands
                 await output.WriteLineAsync($"Flushed {flushed} expired token(s).").ConfigureAwait(false);
                 return 0;
             case "createsuperuser":
-                string? username = Option(args, "--username") ?? _configuration?["DJANGO_SUPERUSER_USERNAME"];
-                string email = Option(args, "--email") ?? _configuration?["DJANGO_SUPERUSER_EMAIL"] ?? "";
-                string? password = _configuration?[SuperuserPasswordKey];
-                if (string.IsNullOrEmpty(username))
-                {
-                    await output.WriteLineAsync("CommandError: You must use --username with --noinput.").ConfigureAwait(false);
-                    return 1;
-                }
-                if (string.IsNullOrEmpty(password))
-                {
-                    await output.WriteLineAsync($"CommandError: set {SuperuserPasswordKey} to the new superuser's password.").ConfigureAwait(false);
-                    return 1;
-                }
-                try
-                {
-                    await CreateSuperuserAsync(username, password, email, cancellationToken).ConfigureAwait(false);
-                }
-                catch (DuplicateUsernameException e)
-                {
-                    await output.WriteLineAsync("CommandError: Error: That username is already taken. " + e.Message).ConfigureAwait(false);
-                    return 1;
-                }
-                await output.WriteLineAsync("Superuser created successfully.").ConfigureAwait(false);
-                return 0;
+                DjangoCommandResult result = await CreateSuperuserNoInputAsync(args, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(result.Output).ConfigureAwait(false);
+                return result.ExitCode;
             default:
                 return null;
         }
     }
 
+    private string? Environment(string fieldName) => _configuration?["DJANGO_SUPERUSER_" + fieldName.ToUpperInvariant()];
+
+    private static DjangoCommandResult Error(string message, bool alreadyTaken = false) => new(1, "CommandError: " + message, null, alreadyTaken);
+
+    private static string CapFirst(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
     private static string? Option(IReadOnlyList<string> args, string name)
     {
-        for (int i = 1; i < args.Count; i++)
+        for (int i = 0; i < args.Count; i++)
         {
             if (args[i] == name && i + 1 < args.Count) return args[i + 1];
             if (args[i].StartsWith(name + "=", StringComparison.Ordinal)) return args[i].Substring(name.Length + 1);

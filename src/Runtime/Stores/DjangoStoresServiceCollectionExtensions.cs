@@ -15,7 +15,8 @@ public static class DjangoStoresServiceCollectionExtensions
     /// Registers, as singletons over the SQLite file <paramref name="databasePath"/>:
     /// <see cref="SqliteDjangoDatabase"/> (its lock wait from <see cref="SqliteDatabaseOptions"/>:
     /// <c>services.Configure&lt;SqliteDatabaseOptions&gt;(o =&gt; o.Timeout = ...)</c>),
-    /// <see cref="IUserStore"/> (<see cref="SqliteUserStore"/>),
+    /// <see cref="IUserStore"/> (<see cref="SqliteUserStore"/>, over the registered
+    /// <see cref="DjangoUserModel"/> or Django's <c>auth.User</c>),
     /// <see cref="ITokenBlacklistStore"/> (<see cref="SqliteTokenBlacklistStore"/>),
     /// <see cref="IPasswordHasher"/> (<see cref="DjangoPasswordHasher"/>), <see cref="DjangoManagementCommands"/>
     /// and <see cref="TimeProvider.System"/>. Each is added only if not registered yet, so register your
@@ -30,9 +31,18 @@ public static class DjangoStoresServiceCollectionExtensions
         services.AddOptions<SqliteDatabaseOptions>();
         services.TryAddSingleton(sp => new SqliteDjangoDatabase(path, sp.GetRequiredService<IOptions<SqliteDatabaseOptions>>().Value.Timeout));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPasswordHasher>(_ => new DjangoPasswordHasher());
-        services.TryAddSingleton<IUserStore, SqliteUserStore>();
-        services.TryAddSingleton<ITokenBlacklistStore, SqliteTokenBlacklistStore>();
+        // PASSWORD_HASHERS as registered (the generated wiring registers the settings' list), else Django 3.2's defaults.
+        services.TryAddSingleton<IPasswordHasher>(sp => new DjangoPasswordHasher(sp.GetService<DjangoPasswordHasherOptions>() ?? new DjangoPasswordHasherOptions()));
+        services.TryAddSingleton<IUserStore>(sp => new SqliteUserStore(
+            sp.GetRequiredService<SqliteDjangoDatabase>(),
+            sp.GetRequiredService<IPasswordHasher>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetDjangoUserModel()));
+        services.TryAddSingleton<ITokenBlacklistStore>(sp => new SqliteTokenBlacklistStore(
+            sp.GetRequiredService<SqliteDjangoDatabase>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<SqliteTokenBlacklistStore>>(),
+            sp.GetDjangoUserModel()));
         services.TryAddSingleton<DjangoManagementCommands>();
         return services;
     }
@@ -101,8 +111,8 @@ public static class DjangoStoresServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Creates Django's tables in the registered SQLite database (and any <see cref="IDjangoSchemaInitializer"/>'s database) if they are missing, and checks the
-    /// ones that exist (see <see cref="SqliteDjangoDatabase.EnsureCreated"/>). Call it at startup,
+    /// Creates Django's tables (the registered user model's table and simplejwt's blacklist tables) in the registered SQLite database (and any <see cref="IDjangoSchemaInitializer"/>'s database) if they are missing, and checks the
+    /// ones that exist (see <see cref="SqliteDjangoDatabase.EnsureCreated(DjangoSettings.Users.DjangoUserModel)"/>). Call it at startup,
     /// before the app serves requests: <c>app.Services.EnsureDjangoDatabase();</c>
     /// </summary>
     public static IServiceProvider EnsureDjangoDatabase(this IServiceProvider services)
@@ -114,8 +124,9 @@ public static class DjangoStoresServiceCollectionExtensions
         {
             throw new InvalidOperationException("No Django database is registered: call AddDjangoSqliteStores, AddDjangoStores or a provider's registration first.");
         }
-        sqlite?.EnsureCreated();
-        foreach (IDjangoSchemaInitializer initializer in others) initializer.EnsureCreated();
+        DjangoUserModel model = services.GetDjangoUserModel();
+        sqlite?.EnsureCreated(model);
+        foreach (IDjangoSchemaInitializer initializer in others) initializer.EnsureCreated(model);
         return services;
     }
 }

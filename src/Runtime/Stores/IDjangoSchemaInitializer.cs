@@ -1,3 +1,5 @@
+using DjangoSettings.Users;
+
 namespace DjangoSettings.Stores;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace DjangoSettings.Stores;
 /// </summary>
 public interface IDjangoSchemaInitializer
 {
-    /// <summary>Creates the missing tables and checks the others; called once at startup.</summary>
+    /// <summary>Creates the missing tables for Django's <c>auth.User</c> and checks the others; called once at startup.</summary>
     void EnsureCreated();
+
+    /// <summary>Creates the missing tables for <paramref name="model"/> and checks the others; called once at startup.</summary>
+    void EnsureCreated(DjangoUserModel model) => EnsureCreated();
 }

@@ -1,4 +1,5 @@
 using System;
+using DjangoSettings.Users;
 
 namespace DjangoSettings.Stores;
 
@@ -8,7 +9,7 @@ namespace DjangoSettings.Stores;
 /// </summary>
 /// <param name="Jti">The token's <c>jti</c> claim (unique).</param>
 /// <param name="Token">The whole encoded token.</param>
-/// <param name="UserId">The <c>auth_user.id</c> it was minted for, or null.</param>
+/// <param name="UserId">The primary key of the user it was minted for (the row's <c>user_id</c>), or null.</param>
 /// <param name="CreatedAt">Issue time (<c>iat</c>).</param>
 /// <param name="ExpiresAt">Expiry (<c>exp</c>).</param>
-public sealed record OutstandingToken(string Jti, string Token, long? UserId, DateTimeOffset? CreatedAt, DateTimeOffset ExpiresAt);
+public sealed record OutstandingToken(string Jti, string Token, DjangoUserKey? UserId, DateTimeOffset? CreatedAt, DateTimeOffset ExpiresAt);

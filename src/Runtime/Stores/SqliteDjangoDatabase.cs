@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using DjangoSettings.Users;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -42,7 +43,7 @@ public sealed partial class SqliteDjangoDatabase
     private readonly string _connectionString;
     private readonly int _startupBusyMilliseconds;
 
-    /// <summary>Uses (or creates, in <see cref="EnsureCreated"/>) the SQLite file at <paramref name="databasePath"/>.</summary>
+    /// <summary>Uses (or creates, in <see cref="EnsureCreated(DjangoSettings.Users.DjangoUserModel)"/>) the SQLite file at <paramref name="databasePath"/>.</summary>
     /// <param name="databasePath">The database file; relative paths resolve against the current directory.</param>
     /// <param name="busyTimeout">How long an operation may wait for a lock held by another connection before the store reports it unavailable; default 5 s (<see cref="SqliteDatabaseOptions.Timeout"/>).</param>
     public SqliteDjangoDatabase(string databasePath, TimeSpan? busyTimeout = null)
@@ -78,25 +79,34 @@ public sealed partial class SqliteDjangoDatabase
     public TimeSpan Timeout { get; }
 
     /// <summary>
-    /// Creates whichever of <c>auth_user</c>, <c>token_blacklist_blacklistedtoken</c> and
-    /// <c>token_blacklist_outstandingtoken</c> are missing, with exactly the DDL Django 3.2's
-    /// migrations produce, and checks that existing ones have the columns the stores use. A database
-    /// Django created is used as it is: nothing is recreated and no other table is added (so no
-    /// <c>django_migrations</c> rows either: run Django's <c>migrate</c> first if Django will share
-    /// the file later). Call it once at startup.
+    /// <see cref="EnsureCreated(DjangoUserModel)"/> for Django's <c>auth.User</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">An existing table lacks a column the stores need, or the file cannot be opened.</exception>
-    public void EnsureCreated()
+    public void EnsureCreated() => EnsureCreated(DjangoUserModel.Default);
+
+    /// <summary>
+    /// Creates whichever of the user table of <paramref name="model"/>,
+    /// <c>token_blacklist_blacklistedtoken</c> and <c>token_blacklist_outstandingtoken</c> are missing,
+    /// with exactly the DDL Django 3.2's migrations produce (the outstanding token's <c>user_id</c>
+    /// typed as a key to the model's primary key), and checks that existing ones have the columns the
+    /// stores use. A database Django created is used as it is: nothing is recreated and no other table
+    /// is added (so no <c>django_migrations</c> rows either: run Django's <c>migrate</c> first if Django
+    /// will share the file later). Call it once at startup.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An existing table lacks a column the stores need, or the file cannot be opened.</exception>
+    public void EnsureCreated(DjangoUserModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyList<DjangoSqliteSchema.Table> tables = DjangoSqliteSchema.Tables(model);
         using SqliteConnection connection = OpenConnection();
         // Startup, not a request: SQLite may block this thread for the whole wait.
         raw.sqlite3_busy_timeout(connection.Handle, _startupBusyMilliseconds);
-        if (FindMissingTables(connection, null).Count > 0)
+        if (FindMissingTables(connection, null, tables).Count > 0)
         {
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
             // Re-read under the write lock: another process may have created them meanwhile.
-            HashSet<string> missing = FindMissingTables(connection, transaction);
-            foreach (DjangoSqliteSchema.Table table in DjangoSqliteSchema.Tables.Where(t => missing.Contains(t.Name)))
+            HashSet<string> missing = FindMissingTables(connection, transaction, tables);
+            foreach (DjangoSqliteSchema.Table table in tables.Where(t => missing.Contains(t.Name)))
             {
                 foreach (string statement in table.Statements)
                 {
@@ -108,7 +118,7 @@ public sealed partial class SqliteDjangoDatabase
             }
             transaction.Commit();
         }
-        foreach (DjangoSqliteSchema.Table table in DjangoSqliteSchema.Tables)
+        foreach (DjangoSqliteSchema.Table table in tables)
         {
             CheckColumns(connection, table);
         }
@@ -131,9 +141,9 @@ public sealed partial class SqliteDjangoDatabase
         }
     }
 
-    private static HashSet<string> FindMissingTables(SqliteConnection connection, SqliteTransaction? transaction)
+    private static HashSet<string> FindMissingTables(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<DjangoSqliteSchema.Table> tables)
     {
-        var missing = new HashSet<string>(DjangoSqliteSchema.Tables.Select(t => t.Name), StringComparer.Ordinal);
+        var missing = new HashSet<string>(tables.Select(t => t.Name), StringComparer.Ordinal);
         using SqliteCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
@@ -146,7 +156,8 @@ public sealed partial class SqliteDjangoDatabase
     {
         var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table.Name}')";
+        command.CommandText = "SELECT name FROM pragma_table_info($table)";
+        command.Parameters.AddWithValue("$table", table.Name);
         using (SqliteDataReader reader = command.ExecuteReader())
         {
             while (reader.Read()) present.Add(reader.GetString(0));
@@ -156,7 +167,8 @@ public sealed partial class SqliteDjangoDatabase
         {
             throw new InvalidOperationException(
                 $"Table {table.Name} in '{DatabasePath}' lacks column(s) {string.Join(", ", absent)}: " +
-                "it was not created by Django 3.2+ with rest_framework_simplejwt.token_blacklist migrated to 0012 or later.");
+                "it was not created by Django 3.2+ migrations for this user model (describe the model the table really has) " +
+                "with rest_framework_simplejwt.token_blacklist migrated to 0012 or later.");
         }
     }
 }

@@ -48,6 +48,22 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a value as Microsoft.Data.Sqlite would: text, integer, real, blob, or NULL.</summary>
+    public SqliteStatement Bind(string name, object? value)
+    {
+        switch (value)
+        {
+            case null: Check(raw.sqlite3_bind_null(_stmt, Index(name))); return this;
+            case string s: return Bind(name, s);
+            case long l: return Bind(name, l);
+            case int i: return Bind(name, i);
+            case bool b: return Bind(name, b ? 1L : 0L);
+            case double d: Check(raw.sqlite3_bind_double(_stmt, Index(name), d)); return this;
+            case byte[] bytes: Check(raw.sqlite3_bind_blob(_stmt, Index(name), bytes)); return this;
+            default: throw new ArgumentException($"A {value.GetType().Name} cannot be bound to SQLite.", nameof(value));
+        }
+    }
+
     /// <summary>Runs to the next row: true with a row, false when done; a busy database throws SQLITE_BUSY.</summary>
     public bool Step()
     {
@@ -63,6 +79,16 @@ internal sealed class SqliteStatement : IDisposable
     public long GetInt64(int column) => raw.sqlite3_column_int64(_stmt, column);
 
     public string GetString(int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_stmt, column));
+
+    /// <summary>The column's value by its storage class, as <see cref="SqliteDataReader.GetValue"/> gives it (null for NULL).</summary>
+    public object? GetValue(int column) => raw.sqlite3_column_type(_stmt, column) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_stmt, column),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(_stmt, column),
+        raw.SQLITE_TEXT => GetString(column),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(_stmt, column).ToArray(),
+        _ => null,
+    };
 
     public void Dispose() => _stmt.Dispose();
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using DjangoSettings.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,24 +16,27 @@ namespace DjangoSettings.Stores;
 /// </summary>
 public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
 {
-    private const string InsertOutstanding =
-        "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) " +
-        // A user id that is not in auth_user becomes NULL, like simplejwt's lookup on the fly
-        // (and unlike a plain insert, which the deferred foreign key would fail at commit).
-        "VALUES ($token, $created, $expires, (SELECT id FROM auth_user WHERE id = $user), $jti) " +
-        "ON CONFLICT (jti) DO NOTHING";
-
+    private readonly string _insertOutstanding;
+    private readonly DjangoUserTable _users;
     private readonly SqliteDjangoDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the store over <paramref name="database"/> (call <see cref="SqliteDjangoDatabase.EnsureCreated"/> once first).</summary>
+    /// <summary>Creates the store over <paramref name="database"/> (call <see cref="SqliteDjangoDatabase.EnsureCreated(DjangoSettings.Users.DjangoUserModel)"/> once first).</summary>
     /// <param name="database">The Django SQLite database.</param>
     /// <param name="timeProvider">The clock for <c>blacklisted_at</c>; the system clock when null.</param>
     /// <param name="logger">Logs blacklisting and flushing at Debug/Information.</param>
-    public SqliteTokenBlacklistStore(SqliteDjangoDatabase database, TimeProvider? timeProvider = null, ILogger<SqliteTokenBlacklistStore>? logger = null)
+    /// <param name="model">The user model <c>user_id</c> points at; Django's <c>auth.User</c> when null.</param>
+    public SqliteTokenBlacklistStore(SqliteDjangoDatabase database, TimeProvider? timeProvider = null, ILogger<SqliteTokenBlacklistStore>? logger = null, DjangoUserModel? model = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _users = new DjangoUserTable(model ?? DjangoUserModel.Default, DjangoSqlDialect.Sqlite);
+        _insertOutstanding =
+            "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) " +
+            // A user id that is not in the user table becomes NULL, like simplejwt's lookup on the fly
+            // (and unlike a plain insert, which the deferred foreign key would fail at commit).
+            $"VALUES ($token, $created, $expires, (SELECT {_users.PrimaryKeyColumn} FROM {_users.Quoted} WHERE {_users.PrimaryKeyColumn} = $user), $jti) " +
+            "ON CONFLICT (jti) DO NOTHING";
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -141,7 +145,7 @@ public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
             return new OutstandingToken(
                 query.GetString(0),
                 query.GetString(1),
-                query.IsNull(2) ? null : query.GetInt64(2),
+                query.IsNull(2) ? null : DjangoUserKey.From(_users.Model.KeyType, _users.FromDb(_users.Model.PrimaryKey, query.GetValue(2)!)),
                 query.IsNull(3) ? null : DjangoSqliteDateTime.Parse(query.GetString(3)),
                 DjangoSqliteDateTime.Parse(query.GetString(4)));
         }, cancellationToken);
@@ -160,17 +164,21 @@ public sealed partial class SqliteTokenBlacklistStore : ITokenBlacklistStore
         }, cancellationToken);
     }
 
-    private static SqliteCommand OutstandingInsert(SqliteConnection connection, OutstandingToken token)
+    private SqliteCommand OutstandingInsert(SqliteConnection connection, OutstandingToken token)
     {
         SqliteCommand insert = connection.CreateCommand();
-        insert.CommandText = InsertOutstanding;
+        insert.CommandText = _insertOutstanding;
         insert.Parameters.AddWithValue("$token", token.Token);
         insert.Parameters.AddWithValue("$created", token.CreatedAt is { } created ? DjangoSqliteDateTime.Format(created) : DBNull.Value);
         insert.Parameters.AddWithValue("$expires", DjangoSqliteDateTime.Format(token.ExpiresAt));
-        insert.Parameters.AddWithValue("$user", token.UserId is { } user ? user : DBNull.Value);
+        insert.Parameters.AddWithValue("$user", UserIdToDb(token.UserId));
         insert.Parameters.AddWithValue("$jti", token.Jti);
         return insert;
     }
+
+    // A key of another kind than the model's (a token minted for another model) names no user.
+    private object UserIdToDb(DjangoUserKey? user) =>
+        user is not null && DjangoUserKeys.SameKind(user.Type, _users.Model.KeyType) ? _users.KeyToDb(user) : DBNull.Value;
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Debug, Message = "Token {Jti} blacklisted")]
     private static partial void LogBlacklisted(ILogger logger, string jti);

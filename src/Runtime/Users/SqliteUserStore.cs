@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using DjangoSettings.Stores;
@@ -7,147 +8,127 @@ using Microsoft.Data.Sqlite;
 namespace DjangoSettings.Users;
 
 /// <summary>
-/// Users in Django's <c>auth_user</c> table of a SQLite database, with Django password hashes, so a
-/// .NET service and Django can share users during a migration.
+/// Users in the user table of a Django SQLite database (<c>auth_user</c>, or the table of the
+/// project's <see cref="DjangoUserModel"/>), with Django password hashes, so a .NET service and
+/// Django can share users during a migration. UUID keys are stored as Django stores them there
+/// (32 lower-case hex digits); lookups are exact and case-sensitive (SQLite's BINARY collation),
+/// as Django's are.
 /// </summary>
 public sealed class SqliteUserStore : IUserStore
 {
-    private const string Columns =
-        "id, username, password, is_active, is_staff, is_superuser, email, first_name, last_name, date_joined, last_login";
-
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 
     private readonly SqliteDjangoDatabase _database;
     private readonly IPasswordHasher _hasher;
     private readonly TimeProvider _time;
+    private readonly DjangoUserTable _table;
 
-    /// <summary>Creates the store (call <see cref="SqliteDjangoDatabase.EnsureCreated"/> once first).</summary>
+    /// <summary>Creates the store (call <see cref="SqliteDjangoDatabase.EnsureCreated(DjangoUserModel)"/> once first).</summary>
     /// <param name="database">The Django SQLite database.</param>
     /// <param name="hasher">Hashes passwords of created users.</param>
-    /// <param name="timeProvider">The clock for <c>date_joined</c>; the system clock when null.</param>
-    public SqliteUserStore(SqliteDjangoDatabase database, IPasswordHasher hasher, TimeProvider? timeProvider = null)
+    /// <param name="timeProvider">The clock for defaults such as <c>date_joined</c>; the system clock when null.</param>
+    /// <param name="model">The user model; Django's <c>auth.User</c> when null.</param>
+    public SqliteUserStore(SqliteDjangoDatabase database, IPasswordHasher hasher, TimeProvider? timeProvider = null, DjangoUserModel? model = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _time = timeProvider ?? TimeProvider.System;
+        _table = new DjangoUserTable(model ?? DjangoUserModel.Default, DjangoSqlDialect.Sqlite);
     }
+
+    /// <inheritdoc />
+    public DjangoUserModel Model => _table.Model;
 
     /// <inheritdoc />
     public ValueTask<DjangoUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(username);
+        return FindByFieldAsync(Model.UsernameField, username, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DjangoUser?> FindByFieldAsync(string field, object? value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var target = Model.Resolve(field) ?? throw new ArgumentException($"'{field}' is not a field of {Model.Label}.", nameof(field));
+        var lookup = DjangoLookup.Convert(target, value);
+        if (lookup.Outcome != DjangoLookupOutcome.Value) return ValueTask.FromResult<DjangoUser?>(null);
+        object key = _table.ToDb(target, lookup.Value!);
         // SQLite's default BINARY collation makes '=' case-sensitive, as Django's exact lookup is there.
         return _database.ReadAsync(connection =>
         {
-            using var query = SqliteStatement.Prepare(connection, $"SELECT {Columns} FROM auth_user WHERE username = $key").Bind("$key", username);
-            return query.Step() ? Read(query) : null;
+            using var query = SqliteStatement.Prepare(connection, _table.SelectWhere(target)).Bind("@key", key);
+            return query.Step() ? _table.Read(i => query.IsNull(i) ? null : query.GetValue(i)) : null;
         }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask UpdateLastLoginAsync(DjangoUserKey pk, DateTimeOffset when, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
+        return Model.LastLoginField is { } lastLogin ? UpdateAsync(lastLogin, when, pk, cancellationToken) : ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask SetPasswordAsync(DjangoUserKey pk, string encoded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        ArgumentNullException.ThrowIfNull(encoded);
+        return UpdateAsync(Model.Password, encoded, pk, cancellationToken);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The text is read the way the ORM coerces it for an integer primary key, Python's <c>int()</c>
-    /// (<see cref="PythonInt"/>: surrounding white space, a sign, <c>_</c> separators and Unicode
-    /// digits allowed; a trailing NUL is not); anything Python refuses (Django: 500) finds no user.
+    /// As the model's manager does: see <see cref="DjangoNewUser"/>. The new row's auto key comes
+    /// from SQLite; a UUID key from <c>uuid4</c> unless given.
     /// </remarks>
-    public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
+    /// <exception cref="DuplicateUsernameException">The (normalised) login, or another unique value, exists.</exception>
+    public async ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(userId);
-        if (!PythonInt.TryParseInt64(userId, out long id))
+        ArgumentNullException.ThrowIfNull(user);
+        // Hashed before the write lock is taken: PBKDF2 takes a while.
+        Dictionary<string, object?> values = _table.NewRow(user, _hasher, _time.GetUtcNow());
+        var (sql, parameters) = _table.Insert(values);
+        var pk = Model.PrimaryKey;
+        long? rowId = await _database.WriteAsync<long?>(connection =>
         {
-            return ValueTask.FromResult<DjangoUser?>(null);
-        }
-        return _database.ReadAsync(connection =>
-        {
-            using var query = SqliteStatement.Prepare(connection, $"SELECT {Columns} FROM auth_user WHERE id = $key").Bind("$key", id);
-            return query.Step() ? Read(query) : null;
-        }, cancellationToken);
+            using (SqliteCommand insert = connection.CreateCommand())
+            {
+                insert.CommandText = sql;
+                foreach (var (name, value) in parameters) insert.Parameters.AddWithValue("@" + name, value);
+                try
+                {
+                    insert.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey)
+                {
+                    throw new DuplicateUsernameException(values[Model.UsernameField] as string ?? user.Username, e);
+                }
+            }
+            if (!pk.IsAuto) return null;
+            using SqliteCommand lastRow = connection.CreateCommand();
+            lastRow.CommandText = "SELECT last_insert_rowid()";
+            return (long)lastRow.ExecuteScalar()!;
+        }, cancellationToken).ConfigureAwait(false);
+        if (rowId is { } id) values[pk.Name] = id;
+        return _table.ToUser(values);
     }
 
-    /// <inheritdoc />
-    public async ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
+    private async ValueTask UpdateAsync(DjangoUserField field, object value, DjangoUserKey pk, CancellationToken cancellationToken)
     {
+        string sql = _table.UpdateOne(field);
+        object newValue = _table.ToDb(field, value);
+        object key = _table.KeyToDb(pk);
         await _database.WriteAsync(connection =>
         {
             using SqliteCommand update = connection.CreateCommand();
-            // Only this column, like Django's update_last_login (save(update_fields=['last_login'])).
-            update.CommandText = "UPDATE auth_user SET last_login = $when WHERE id = $id";
-            update.Parameters.AddWithValue("$when", DjangoSqliteDateTime.Format(when));
-            update.Parameters.AddWithValue("$id", id);
+            update.CommandText = sql;
+            update.Parameters.AddWithValue("@value", newValue);
+            update.Parameters.AddWithValue("@key", key);
             return update.ExecuteNonQuery();
         }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// As Django's <c>create_user</c> / <c>create_superuser</c>: the username NFKC-normalised, the
-    /// e-mail's domain lower-cased, active, staff and superuser both set for a superuser,
-    /// <c>date_joined</c> now, no <c>last_login</c>.
-    /// </remarks>
-    /// <exception cref="DuplicateUsernameException">The (normalised) username exists.</exception>
-    public async ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(password);
-        if (string.IsNullOrEmpty(username)) throw new ArgumentException("The given username must be set.", nameof(username));
-        cancellationToken.ThrowIfCancellationRequested();
-        var user = new DjangoUser(
-            Id: 0,
-            Username: DjangoUserNormalization.Username(username),
-            // Hashed before the write lock is taken: PBKDF2 takes a while.
-            Password: _hasher.Hash(password),
-            IsActive: true,
-            IsStaff: isSuperuser,
-            IsSuperuser: isSuperuser,
-            Email: DjangoUserNormalization.Email(email),
-            FirstName: "",
-            LastName: "",
-            DateJoined: TruncateToMicroseconds(_time.GetUtcNow()),
-            LastLogin: null);
-
-        long id = await _database.WriteAsync(connection =>
-        {
-            using SqliteCommand insert = connection.CreateCommand();
-            insert.CommandText =
-                "INSERT INTO auth_user (password, last_login, is_superuser, username, last_name, email, is_staff, is_active, date_joined, first_name) " +
-                "VALUES ($password, NULL, $superuser, $username, $last, $email, $staff, $active, $joined, $first)";
-            insert.Parameters.AddWithValue("$password", user.Password);
-            insert.Parameters.AddWithValue("$superuser", user.IsSuperuser ? 1 : 0);
-            insert.Parameters.AddWithValue("$username", user.Username);
-            insert.Parameters.AddWithValue("$last", user.LastName);
-            insert.Parameters.AddWithValue("$email", user.Email);
-            insert.Parameters.AddWithValue("$staff", user.IsStaff ? 1 : 0);
-            insert.Parameters.AddWithValue("$active", user.IsActive ? 1 : 0);
-            insert.Parameters.AddWithValue("$joined", DjangoSqliteDateTime.Format(user.DateJoined));
-            insert.Parameters.AddWithValue("$first", user.FirstName);
-            try
-            {
-                insert.ExecuteNonQuery();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint && e.SqliteExtendedErrorCode == SqliteConstraintUnique)
-            {
-                throw new DuplicateUsernameException(user.Username, e);
-            }
-            using SqliteCommand rowId = connection.CreateCommand();
-            rowId.CommandText = "SELECT last_insert_rowid()";
-            return (long)rowId.ExecuteScalar()!;
-        }, cancellationToken).ConfigureAwait(false);
-        return user with { Id = id };
-    }
-
-    private static DjangoUser Read(SqliteStatement r) => new(
-        Id: r.GetInt64(0),
-        Username: r.GetString(1),
-        Password: r.GetString(2),
-        IsActive: r.GetInt64(3) != 0,
-        IsStaff: r.GetInt64(4) != 0,
-        IsSuperuser: r.GetInt64(5) != 0,
-        Email: r.GetString(6),
-        FirstName: r.GetString(7),
-        LastName: r.GetString(8),
-        DateJoined: DjangoSqliteDateTime.Parse(r.GetString(9)),
-        LastLogin: r.IsNull(10) ? null : DjangoSqliteDateTime.Parse(r.GetString(10)));
-
-    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 }

@@ -145,12 +145,30 @@ public class CheckTests
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'ALGORITHM': 'HS512'}", "DJS0310", "40 bytes, shorter than the 64-byte output of HS512")]
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'TOKEN_OBTAIN_SERIALIZER': 'app.serializers.MyTokenSerializer'}", "DJS0116", "ISimpleJwtClaimsProvider")]
     [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'AUTH_TOKEN_CLASSES': ('rest_framework_simplejwt.tokens.RefreshToken',)}", "DJS0311", "AccessToken and/or SlidingToken")]
+    [InlineData("SIMPLE_JWT = {'SIGNING_KEY': 'k' * 40, 'JWK_URL': 'https://id.example.com/jwks.json'}", "DJS0314", "JWK_URL is ignored with ALGORITHM 'HS256'")]
+    [InlineData("SIMPLE_JWT = {'ALGORITHM': 'ES256K', 'SIGNING_KEY': 'pem', 'VERIFYING_KEY': 'pem'}", "DJS0315", "secp256k1")]
+    [InlineData("AUTH_USER_MODEL = 'accounts'", "DJS0500", "'app_label.model_name', not 'accounts'")]
+    [InlineData("AUTH_USER_MODEL = 'apps.accounts.User'", "DJS0500", "not 'apps.accounts.User'")]
+    [InlineData("PASSWORD_HASHERS = ['django.contrib.auth.hashers.PBKDF2PasswordHashr']", "DJS0501", "did you mean PBKDF2PasswordHasher?")]
+    [InlineData("PASSWORD_HASHERS = ['django.contrib.auth.hashers.CryptPasswordHasher']", "DJS0501", "crypt(3)")]
+    [InlineData("PASSWORD_HASHERS = ['myapp.hashers.Legacy']", "DJS0501", "project's own hasher class")]
+    [InlineData("PASSWORD_HASHERS = []", "DJS0502", "IndexError")]
     [InlineData("SECRET_KEY = 'django-insecure-abc'", "DJS0309", "starts with 'django-insecure-'")]
     [InlineData("SECRET_KEY = 'abc'", "DJS0308", "written literally")]
     public void Simple_jwt_checks(string text, string id, string fragment)
     {
         var d = Compile.Single(text + "\n", id);
         Assert.Contains(fragment, d.Message);
+    }
+
+    [Theory]
+    [InlineData("import os\nSIMPLE_JWT = {'ALGORITHM': 'EdDSA', 'SIGNING_KEY': os.environ['K'], 'VERIFYING_KEY': os.environ['P']}")]
+    [InlineData("import os\nSIMPLE_JWT = {'ALGORITHM': 'ES521', 'SIGNING_KEY': os.environ['K'], 'VERIFYING_KEY': os.environ['P']}")]
+    [InlineData("import os\nSIMPLE_JWT = {'ALGORITHM': 'RS256', 'SIGNING_KEY': os.environ['K'], 'JWK_URL': 'https://id.example.com/jwks.json'}")]
+    [InlineData("AUTH_USER_MODEL = 'users.Member'\nPASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher', 'django.contrib.auth.hashers.MD5PasswordHasher']")]
+    public void Settings_simplejwt_5_4_and_Django_accept_are_not_reported(string text)
+    {
+        Assert.DoesNotContain(Compile.Ids(text + "\n"), id => id.StartsWith("DJS03", System.StringComparison.Ordinal) || id.StartsWith("DJS05", System.StringComparison.Ordinal));
     }
 
     [Fact]

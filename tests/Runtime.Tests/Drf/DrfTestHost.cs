@@ -77,9 +77,9 @@ public sealed class DrfTestHost : IAsyncDisposable
         await app.StartAsync();
         await users.CreateUserAsync("alice", "wonderland-123", isSuperuser: false);
         var staff = await users.CreateUserAsync("staff", "staff-pass-123", isSuperuser: false);
-        users.Update(staff.Id, u => u with { IsStaff = true });
+        users.Update(staff.Pk.AsInt64(), u => u with { IsStaff = true });
         var inactive = await users.CreateUserAsync("inactive", "inactive-pass-123", isSuperuser: false);
-        users.Update(inactive.Id, u => u with { IsActive = false });
+        users.Update(inactive.Pk.AsInt64(), u => u with { IsActive = false });
         return new DrfTestHost(app, users);
     }
 

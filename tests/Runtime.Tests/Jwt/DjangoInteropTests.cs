@@ -19,7 +19,7 @@ public sealed class DjangoInteropTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("jwt-interop-").FullName;
     private static readonly long Now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-    private static readonly DjangoUser Alice = new(1, "alice", "pbkdf2_sha256$1$s$h", true, false, false, "", "", "", DateTimeOffset.UnixEpoch, null);
+    private static readonly DjangoUser Alice = new() { Pk = DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), Username = "alice", Password = "pbkdf2_sha256$1$s$h", Fields = new System.Collections.Generic.Dictionary<string, object?> { ["id"] = 1L, ["username"] = "alice" } };
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -52,7 +52,7 @@ public sealed class JwtTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var hasher = new Pbkdf2TestHasher();
-        var users = new InMemoryUserStore(hasher, options.UserIdField);
+        var users = new InMemoryUserStore(hasher);
         var blacklist = new InMemoryTokenBlacklistStore();
         builder.Services.AddSingleton<IPasswordHasher>(hasher);
         builder.Services.AddSingleton<IUserStore>(users);
@@ -72,7 +72,7 @@ public sealed class JwtTestHost : IAsyncDisposable
         {
             var auth = ctx.GetSimpleJwt()!;
             ctx.Response.Headers.Allow = "GET, HEAD, OPTIONS";
-            return Json(ctx, new TokenClaimsBuilder().Set("id", auth.User.Id).Set("username", auth.User.Username));
+            return Json(ctx, new TokenClaimsBuilder().Set("id", auth.User.Pk.Value).Set("username", auth.User.Username));
         }).RequireAuthorization();
         app.MapGet("/api/", (HttpContext ctx) =>
         {

@@ -57,12 +57,26 @@ public class OptionsFactoryTests
     [InlineData("LEEWAY", "ten", "Unrecognized type '<class 'str'>', 'leeway' must be of type int, float or timedelta.")]
     [InlineData("ROTATE_REFRESH_TOKENS", "yes", "True or False")]
     [InlineData("AUTH_TOKEN_CLASSES", "myapp.tokens.CustomToken", "CustomToken")]
-    [InlineData("USER_ID_FIELD", "uuid", "USER_ID_FIELD")]
+    [InlineData("USER_ID_FIELD", "", "USER_ID_FIELD")]
     public void Invalid_settings_fail_at_startup_with_the_key_named(string key, string value, string expected)
     {
         var ex = Assert.Throws<SimpleJwtConfigurationException>(() =>
             SimpleJwtOptionsFactory.FromSettings(new Dictionary<string, object?> { [key] = value }, "secret"));
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("uuid", "'uuid' is not a field of the user model auth.User")]
+    [InlineData("last_login", "DateTimeField, which cannot identify a user")]
+    public void USER_ID_FIELD_must_name_a_field_of_the_user_model_that_can_identify_a_user(string field, string expected)
+    {
+        var options = SimpleJwtOptions.Defaults("secret") with { UserIdField = field };
+        var ex = Assert.Throws<SimpleJwtConfigurationException>(() => SimpleJwtOptionsFactory.ValidateUserIdField(options, DjangoSettings.Users.DjangoUserModel.Default));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        foreach (string ok in new[] { "id", "pk", "username", "email" })
+        {
+            SimpleJwtOptionsFactory.ValidateUserIdField(options with { UserIdField = ok }, DjangoSettings.Users.DjangoUserModel.Default);
+        }
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class SpecVectorTests
 {
     private const string Secret = "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop";
     private static readonly DateTimeOffset Clock = new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(6789000);
-    private static readonly DjangoUser Alice = new(1, "alice", "pbkdf2_sha256$1$x$y", true, false, false, "", "", "", Clock, null);
+    private static readonly DjangoUser Alice = new() { Pk = DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), Username = "alice", Password = "pbkdf2_sha256$1$x$y", Fields = new System.Collections.Generic.Dictionary<string, object?> { ["id"] = 1L, ["username"] = "alice" } };
 
     private static (string Refresh, string Access, string Sliding) Mint(SimpleJwtOptions options)
     {

@@ -14,7 +14,7 @@ namespace DjangoSettings.Runtime.Tests.Jwt;
 public class TokenCodecTests
 {
     internal static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
-    internal static readonly DjangoUser Alice = new(1, "alice", "pbkdf2_sha256$1$s$h", true, false, false, "", "", "", T0, null);
+    internal static readonly DjangoUser Alice = new() { Pk = DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), Username = "alice", Password = "pbkdf2_sha256$1$s$h", Fields = new System.Collections.Generic.Dictionary<string, object?> { ["id"] = 1L, ["username"] = "alice" } };
 
     internal static SimpleJwtTokenService Service(SimpleJwtOptions options, DateTimeOffset? now = null) =>
         new(options, new SimpleJwtTokenCodec(options), new ManualClock(now ?? T0), new RandomTokenIdGenerator(), new InMemoryTokenBlacklistStore());

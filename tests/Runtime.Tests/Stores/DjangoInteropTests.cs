@@ -46,20 +46,20 @@ public class DjangoInteropTests
             // Django's user, password hash and last_login (react settings: UPDATE_LAST_LOGIN).
             var users = new SqliteUserStore(database, new DjangoPasswordHasher());
             DjangoUser alice = (await users.FindByUsernameAsync("alice"))!;
-            Assert.Equal(1, alice.Id);
+            Assert.Equal(1, alice.Pk.AsInt64());
             Assert.True(new DjangoPasswordHasher().Verify("wonderland-123", alice.Password));
             Assert.False(new DjangoPasswordHasher().Verify("wonderland-124", alice.Password));
             Assert.True(alice.IsActive);
             Assert.NotNull(alice.LastLogin);
-            Assert.InRange(alice.LastLogin!.Value, alice.DateJoined, DateTimeOffset.UtcNow.AddMinutes(1));
-            Assert.Equal(alice, await users.FindByIdAsync("1"));
+            Assert.InRange(alice.LastLogin!.Value, (DateTimeOffset)alice["date_joined"]!, DateTimeOffset.UtcNow.AddMinutes(1));
+            Assert.Equal(alice, await users.FindByFieldAsync("id", "1"));
 
             // Django's blacklist rows.
             var store = new SqliteTokenBlacklistStore(database);
             Assert.True(await store.IsBlacklistedAsync(blacklistedJti));
             Assert.False(await store.IsBlacklistedAsync(liveJti));
             OutstandingToken live = (await store.FindOutstandingAsync(liveJti))!;
-            Assert.Equal(1, live.UserId);
+            Assert.Equal(DjangoUserKey.FromInt64(1), live.UserId);
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(liveExp), live.ExpiresAt);
             Assert.Equal(BlacklistOutcome.AlreadyBlacklisted, await store.TryBlacklistAsync(live with { Jti = blacklistedJti }));
             Assert.Equal(BlacklistOutcome.Blacklisted, await store.TryBlacklistAsync(live));
@@ -67,7 +67,7 @@ public class DjangoInteropTests
             // Our writes, read back by Django's ORM and auth backend.
             await users.CreateUserAsync("bob", "builder-456 ünïcode", isSuperuser: true, "Bob@Example.COM");
             var created = new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.Zero).AddTicks(1234560);
-            await store.RecordOutstandingAsync(new OutstandingToken("ours", "t.o.k", 1, created, created.AddDays(7)));
+            await store.RecordOutstandingAsync(new OutstandingToken("ours", "t.o.k", DjangoUserKey.FromInt64(1), created, created.AddDays(7)));
             string django = DjangoDatabaseScript.Run(dbPath, $$"""
                 import json
                 from django.contrib.auth import authenticate
@@ -107,8 +107,8 @@ public class DjangoInteropTests
         var store = new SqliteTokenBlacklistStore(db.Database);
         DjangoUser carol = await users.CreateUserAsync("carol", "pw-carol", isSuperuser: false);
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        await store.TryBlacklistAsync(new OutstandingToken("expired", "t1", carol.Id, now.AddDays(-8), now.AddDays(-1)));
-        await store.RecordOutstandingAsync(new OutstandingToken("live", "t2", carol.Id, now, now.AddDays(1)));
+        await store.TryBlacklistAsync(new OutstandingToken("expired", "t1", carol.Pk, now.AddDays(-8), now.AddDays(-1)));
+        await store.RecordOutstandingAsync(new OutstandingToken("live", "t2", carol.Pk, now, now.AddDays(1)));
 
         // Django's own flushexpiredtokens on our file removes the expired token and its blacklist row.
         string django = DjangoDatabaseScript.Run(db.FilePath, """
@@ -123,7 +123,7 @@ public class DjangoInteropTests
             """);
         Assert.Equal("[[\"django-made\",\"live\"],0]", django);
         OutstandingToken made = (await store.FindOutstandingAsync("django-made"))!;
-        Assert.Equal(new OutstandingToken("django-made", "t3", carol.Id, null, new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)), made);
+        Assert.Equal(new OutstandingToken("django-made", "t3", carol.Pk, null, new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)), made);
     }
 
     private static async Task<string> Login(HttpClient http)

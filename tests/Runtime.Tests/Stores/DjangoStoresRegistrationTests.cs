@@ -72,8 +72,8 @@ public class DjangoStoresRegistrationTests
         Assert.Equal(1, await commands.TryRunAsync(new[] { "createsuperuser" }, output));
 
         var blacklist = provider.GetRequiredService<ITokenBlacklistStore>();
-        await blacklist.RecordOutstandingAsync(new OutstandingToken("gone", "t", root.Id, null, clock.Now.AddSeconds(-1)));
-        await blacklist.RecordOutstandingAsync(new OutstandingToken("kept", "t", root.Id, null, clock.Now.AddSeconds(1)));
+        await blacklist.RecordOutstandingAsync(new OutstandingToken("gone", "t", root.Pk, null, clock.Now.AddSeconds(-1)));
+        await blacklist.RecordOutstandingAsync(new OutstandingToken("kept", "t", root.Pk, null, clock.Now.AddSeconds(1)));
         Assert.Equal(0, await commands.TryRunAsync(new[] { "flushexpiredtokens" }, output));
         Assert.Contains("Flushed 1 expired token(s).", output.ToString(), StringComparison.Ordinal);
         Assert.Equal("kept", db.Scalar("SELECT group_concat(jti) FROM token_blacklist_outstandingtoken"));

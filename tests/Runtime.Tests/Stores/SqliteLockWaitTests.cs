@@ -52,9 +52,9 @@ public sealed class SqliteLockWaitTests
         {
             foreach (var (name, call) in new (string, Func<Task>)[]
             {
-                ("FindByIdAsync", () => users.FindByIdAsync("1").AsTask()),
+                ("FindByFieldAsync", () => users.FindByFieldAsync("id", "1").AsTask()),
                 ("FindByUsernameAsync", () => users.FindByUsernameAsync("alice").AsTask()),
-                ("UpdateLastLoginAsync", () => users.UpdateLastLoginAsync(1, Expires).AsTask()),
+                ("UpdateLastLoginAsync", () => users.UpdateLastLoginAsync(DjangoUserKey.FromInt64(1, DjangoUserKeyType.Integer), Expires).AsTask()),
                 ("RecordOutstandingAsync", () => blacklist.RecordOutstandingAsync(Token("a")).AsTask()),
                 ("TryBlacklistAsync", () => blacklist.TryBlacklistAsync(Token("b")).AsTask()),
                 ("IsBlacklistedAsync", () => blacklist.IsBlacklistedAsync("b").AsTask()),
@@ -77,7 +77,7 @@ public sealed class SqliteLockWaitTests
         Assert.Equal(0L, db.Scalar("SELECT count(*) FROM token_blacklist_outstandingtoken"));
         Assert.Equal(1L, db.Scalar("SELECT count(*) FROM auth_user WHERE last_login IS NULL"));
         Assert.Equal(BlacklistOutcome.Blacklisted, await blacklist.TryBlacklistAsync(Token("b")));
-        Assert.Equal("alice", (await users.FindByIdAsync("1"))!.Username);
+        Assert.Equal("alice", (await users.FindByFieldAsync("id", "1"))!.Username);
     }
 
     [Fact]

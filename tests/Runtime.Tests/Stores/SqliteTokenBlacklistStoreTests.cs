@@ -15,7 +15,7 @@ public class SqliteTokenBlacklistStoreTests
     private static readonly DateTimeOffset Issued = new DateTimeOffset(2026, 11, 23, 14, 7, 13, TimeSpan.Zero).AddTicks(993970);
     private static readonly DateTimeOffset Expires = new(2026, 11, 30, 14, 7, 13, TimeSpan.Zero);
 
-    private static OutstandingToken Token(string jti, long? userId = null, DateTimeOffset? expires = null) =>
+    private static OutstandingToken Token(string jti, DjangoUserKey? userId = null, DateTimeOffset? expires = null) =>
         new(jti, "header.payload-" + jti + ".signature", userId, Issued, expires ?? Expires);
 
     private static (TempDatabase Db, SqliteTokenBlacklistStore Store, ManualClock Clock) Create()
@@ -70,9 +70,9 @@ public class SqliteTokenBlacklistStoreTests
         using var _db = db;
         var users = new SqliteUserStore(db.Database, new DjangoPasswordHasher(iterations: 1));
         DjangoUser alice = await users.CreateUserAsync("alice", "pw", isSuperuser: false);
-        await store.RecordOutstandingAsync(Token("a", alice.Id));
-        await store.TryBlacklistAsync(Token("b", 424242));
-        Assert.Equal(alice.Id, (await store.FindOutstandingAsync("a"))!.UserId);
+        await store.RecordOutstandingAsync(Token("a", alice.Pk));
+        await store.TryBlacklistAsync(Token("b", DjangoUserKey.FromInt64(424242)));
+        Assert.Equal(alice.Pk, (await store.FindOutstandingAsync("a"))!.UserId);
         Assert.Null((await store.FindOutstandingAsync("b"))!.UserId);
     }
 

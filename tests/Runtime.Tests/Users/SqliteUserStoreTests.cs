@@ -28,7 +28,7 @@ public class SqliteUserStoreTests
         var (db, store) = Create();
         using var _db = db;
         DjangoUser user = await store.CreateUserAsync("alice", "wonderland-123", isSuperuser: false, "Alice@Example.COM");
-        Assert.Equal(1, user.Id);
+        Assert.Equal(1, user.Pk.AsInt64());
         Assert.Equal("alice", user.Username);
         Assert.True(CheapHasher.Verify("wonderland-123", user.Password));
         Assert.StartsWith("pbkdf2_sha256$1$", user.Password, StringComparison.Ordinal);
@@ -36,9 +36,9 @@ public class SqliteUserStoreTests
         Assert.False(user.IsStaff);
         Assert.False(user.IsSuperuser);
         Assert.Equal("Alice@example.com", user.Email);
-        Assert.Equal("", user.FirstName);
-        Assert.Equal("", user.LastName);
-        Assert.Equal(Joined.AddTicks(-9), user.DateJoined);
+        Assert.Equal("", user["first_name"]);
+        Assert.Equal("", user["last_name"]);
+        Assert.Equal(Joined.AddTicks(-9), user["date_joined"]);
         Assert.Null(user.LastLogin);
         Assert.Equal(user, await store.FindByUsernameAsync("alice"));
 
@@ -68,7 +68,7 @@ public class SqliteUserStoreTests
         Assert.Null(await store.FindByUsernameAsync("Alice"));
         Assert.Null(await store.FindByUsernameAsync("alice "));
         DjangoUser other = await store.CreateUserAsync("Alice", "pw", isSuperuser: false);
-        Assert.Equal(2, other.Id);
+        Assert.Equal(2, other.Pk.AsInt64());
         Assert.Equal("Alice", (await store.FindByUsernameAsync("Alice"))!.Username);
     }
 
@@ -93,7 +93,7 @@ public class SqliteUserStoreTests
         var (db, store) = Create();
         using var _db = db;
         await store.CreateUserAsync("alice", "pw", isSuperuser: false);
-        DjangoUser? user = await store.FindByIdAsync(id);
+        DjangoUser? user = await store.FindByFieldAsync("id", id);
         Assert.Equal(found, user is not null);
         if (found) Assert.Equal("alice", user!.Username);
     }
@@ -120,11 +120,12 @@ public class SqliteUserStoreTests
         using var _db = db;
         DjangoUser user = await store.CreateUserAsync("alice", "pw", isSuperuser: false);
         var login = new DateTimeOffset(2026, 11, 23, 16, 7, 13, TimeSpan.FromHours(2)).AddTicks(1165730);
-        await store.UpdateLastLoginAsync(user.Id, login);
+        await store.UpdateLastLoginAsync(user.Pk, login);
         Assert.Equal("2026-11-23 14:07:13.116573", db.Scalar("SELECT last_login FROM auth_user"));
-        DjangoUser after = (await store.FindByIdAsync("1"))!;
+        DjangoUser after = (await store.FindByFieldAsync("id", "1"))!;
         Assert.Equal(login, after.LastLogin);
-        Assert.Equal(user with { LastLogin = after.LastLogin }, after);
+        Assert.Equal(user.Fields.Where(f => f.Key != "last_login"), after.Fields.Where(f => f.Key != "last_login"));
+        Assert.Equal(login, after["last_login"]);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class DemoClientBrowserTests : IClassFixture<HeadlessChromium>
     private static readonly Dictionary<string, string?> Superuser = new()
     {
         ["DJANGO_SUPERUSER_USERNAME"] = "alice",
-        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
     };
 
     private readonly HeadlessChromium _chromium;

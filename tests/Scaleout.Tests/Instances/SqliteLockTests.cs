@@ -49,6 +49,8 @@ public sealed class SqliteLockTests
         {
             ["DJANGO_SQLITE_TIMEOUT"] = Wait.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
+            // createsuperuser --noinput needs every REQUIRED_FIELDS entry (auth.User: email), as Django does.
+            ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
             ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
         };
         await using SampleProcess sample = await SampleProcess.StartAsync(environment, null, "--create-superuser-from-env");
@@ -119,6 +121,8 @@ public sealed class SqliteLockTests
         var environment = new Dictionary<string, string?>
         {
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
+            // createsuperuser --noinput needs every REQUIRED_FIELDS entry (auth.User: email), as Django does.
+            ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
             ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
         };
         await using SampleProcess a = await SampleProcess.StartAsync(environment, null, "--create-superuser-from-env");

@@ -33,7 +33,7 @@ public sealed class StoreFaultTests
         {
             ["DJANGO_TOKEN_REDIS"] = redis.Configuration,
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
-            ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+            ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
         };
         await using SampleProcess sample = await SampleProcess.StartAsync(environment, null, "--create-superuser-from-env");
         HttpClient http = sample.Client;

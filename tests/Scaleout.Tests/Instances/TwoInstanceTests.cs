@@ -42,7 +42,7 @@ public sealed class TwoInstanceTests
         ["DJANGO_DB_HOST"] = "127.0.0.1",
         ["DJANGO_DB_PORT"] = pg.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DJANGO_SUPERUSER_USERNAME"] = "alice",
-        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+        ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123", ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
     };
 
     [SkippableFact]

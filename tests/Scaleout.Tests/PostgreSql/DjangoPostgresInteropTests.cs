@@ -40,7 +40,7 @@ public sealed class DjangoPostgresInteropTests
 
         var users = new PostgreSqlUserStore(db, new DjangoPasswordHasher());
         DjangoUser bob = (await users.FindByUsernameAsync("bob"))!;
-        Assert.Equal(bob.Id, row.UserId);
+        Assert.Equal(bob.Pk, row.UserId);
         Assert.True(new DjangoPasswordHasher().Verify("builder-123", bob.Password));
     }
 
@@ -57,8 +57,8 @@ public sealed class DjangoPostgresInteropTests
         DjangoUser carol = await users.CreateUserAsync("carol", "secret-456", isSuperuser: true);
         var store = new PostgreSqlTokenBlacklistStore(db);
         var issued = new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero).AddTicks(1234560);
-        Assert.Equal(BlacklistOutcome.Blacklisted, await store.TryBlacklistAsync(new OutstandingToken("ours-1", "a.b.c", carol.Id, issued, issued.AddDays(1))));
-        await store.RecordOutstandingAsync(new OutstandingToken("ours-2", "d.e.f", carol.Id, issued, issued.AddDays(1)));
+        Assert.Equal(BlacklistOutcome.Blacklisted, await store.TryBlacklistAsync(new OutstandingToken("ours-1", "a.b.c", carol.Pk, issued, issued.AddDays(1))));
+        await store.RecordOutstandingAsync(new OutstandingToken("ours-2", "d.e.f", carol.Pk, issued, issued.AddDays(1)));
 
         string answer = DjangoOnPostgres.Script(pg.Port, name,
             "from django.contrib.auth import authenticate\n" +

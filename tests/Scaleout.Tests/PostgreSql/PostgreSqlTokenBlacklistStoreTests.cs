@@ -21,7 +21,7 @@ public sealed class PostgreSqlTokenBlacklistStoreTests
 
     public PostgreSqlTokenBlacklistStoreTests(ServersFixture servers) => _servers = servers;
 
-    internal static OutstandingToken Token(string jti, long? userId = null, DateTimeOffset? expires = null) =>
+    internal static OutstandingToken Token(string jti, DjangoUserKey? userId = null, DateTimeOffset? expires = null) =>
         new(jti, "header.payload-" + jti + ".signature", userId, Issued, expires ?? Expires);
 
     private (PostgreSqlDjangoDatabase Db, PostgreSqlTokenBlacklistStore Store, ManualClock Clock, string ConnectionString) Create()
@@ -64,10 +64,10 @@ public sealed class PostgreSqlTokenBlacklistStoreTests
         using var _db = db;
         var users = new PostgreSqlUserStore(db, new DjangoPasswordHasher(iterations: 1));
         DjangoUser alice = await users.CreateUserAsync("alice", "pw", isSuperuser: false);
-        await store.RecordOutstandingAsync(Token("a", alice.Id));
-        await store.TryBlacklistAsync(Token("b", 424242));
-        await store.RecordOutstandingAsync(Token("c", long.MaxValue));
-        Assert.Equal(alice.Id, (await store.FindOutstandingAsync("a"))!.UserId);
+        await store.RecordOutstandingAsync(Token("a", alice.Pk));
+        await store.TryBlacklistAsync(Token("b", DjangoUserKey.FromInt64(424242)));
+        await store.RecordOutstandingAsync(Token("c", DjangoUserKey.FromInt64(long.MaxValue)));
+        Assert.Equal(alice.Pk, (await store.FindOutstandingAsync("a"))!.UserId);
         Assert.Null((await store.FindOutstandingAsync("b"))!.UserId);
         Assert.Null((await store.FindOutstandingAsync("c"))!.UserId);
     }
@@ -81,12 +81,12 @@ public sealed class PostgreSqlTokenBlacklistStoreTests
         DjangoUser alice = await users.CreateUserAsync("alice", "pw", isSuperuser: false);
         foreach (string id in new[] { "1", " 1 ", "+1", "0_1", "\u0661" })
         {
-            Assert.Equal(alice.Id, (await users.FindByIdAsync(id))?.Id);
+            Assert.Equal(alice.Pk, (await users.FindByFieldAsync("id", id))?.Pk);
         }
         // Python's int() raises for these (Django: 500); beyond the integer column no row exists.
         foreach (string id in new[] { "1\u0000", "1\u001c", "1.0", "", "2147483648", "99999999999999999999999" })
         {
-            Assert.Null(await users.FindByIdAsync(id));
+            Assert.Null(await users.FindByFieldAsync("id", id));
         }
     }
 

@@ -6,6 +6,7 @@ using DjangoSettings.Scaleout.Tests.Infrastructure;
 using DjangoSettings.Scaleout.Tests.PostgreSql;
 using DjangoSettings.Stores;
 using StackExchange.Redis;
+using DjangoSettings.Users;
 using Xunit;
 
 namespace DjangoSettings.Scaleout.Tests.Redis;
@@ -18,7 +19,7 @@ public sealed class RedisTokenBlacklistStoreTests
 
     public RedisTokenBlacklistStoreTests(ServersFixture servers) => _servers = servers;
 
-    private static OutstandingToken Token(string jti, long? userId = null, DateTimeOffset? expires = null) =>
+    private static OutstandingToken Token(string jti, DjangoUserKey? userId = null, DateTimeOffset? expires = null) =>
         PostgreSqlTokenBlacklistStoreTests.Token(jti, userId, expires);
 
     private (ConnectionMultiplexer Redis, RedisTokenBlacklistStore Store, ManualClock Clock, RedisTokenStoreOptions Options) Create()
@@ -36,9 +37,9 @@ public sealed class RedisTokenBlacklistStoreTests
     {
         var (redis, store, clock, _) = Create();
         using var _r = redis;
-        var token = Token("6eb008f7cb964cb8956d6cedcb7f4538", 7, clock.Now.AddDays(1)) with { CreatedAt = clock.Now.AddTicks(-(clock.Now.UtcTicks % 10)) };
+        var token = Token("6eb008f7cb964cb8956d6cedcb7f4538", DjangoUserKey.FromInt64(7), clock.Now.AddDays(1)) with { CreatedAt = clock.Now.AddTicks(-(clock.Now.UtcTicks % 10)) };
         await store.RecordOutstandingAsync(token);
-        await store.RecordOutstandingAsync(token with { Token = "other", UserId = 8 });
+        await store.RecordOutstandingAsync(token with { Token = "other", UserId = DjangoUserKey.FromInt64(8) });
         Assert.Equal(TruncateToMicroseconds(token), await store.FindOutstandingAsync(token.Jti));
         Assert.Null(await store.FindOutstandingAsync("nope"));
     }

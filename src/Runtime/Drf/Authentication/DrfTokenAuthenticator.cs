@@ -36,7 +36,8 @@ public sealed class DrfTokenAuthenticator : IDrfAuthenticator
             "TokenAuthentication needs DRF's token table: the stores register it when INSTALLED_APPS lists rest_framework.authtoken (or register an IDrfTokenStore).");
         string? userId = await tokens.FindUserIdAsync(key, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (userId is null) throw Failed("Invalid token.");
-        var user = await services.GetRequiredService<IUserStore>().FindByIdAsync(userId, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        // The token row's user_id, converted as Django converts a pk lookup value for the user model.
+        var user = await services.GetRequiredService<IUserStore>().FindByFieldAsync("pk", userId, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (user is null) throw Failed("Invalid token.");
         if (!user.IsActive) throw Failed("User inactive or deleted.");
         return DrfAuthenticationResult.Success(DrfUserPrincipal.Create(user, Keyword), key);

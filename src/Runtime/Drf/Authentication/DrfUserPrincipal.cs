@@ -16,7 +16,7 @@ public static class DrfUserPrincipal
     {
         System.ArgumentNullException.ThrowIfNull(user);
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Pk.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Username));
         if (user.IsStaff) identity.AddClaim(new Claim("is_staff", "true"));
         if (user.IsSuperuser) identity.AddClaim(new Claim("is_superuser", "true"));

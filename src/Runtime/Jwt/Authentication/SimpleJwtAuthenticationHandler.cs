@@ -32,22 +32,29 @@ public sealed class SimpleJwtAuthenticationHandler : IAuthenticationHandler
 {
     private readonly IOptionsMonitor<SimpleJwtAuthenticationOptions> _options;
     private readonly SimpleJwtTokenService _tokens;
-    private readonly IUserStore _users;
+    private readonly IUserStore? _users;
+    private readonly ISimpleJwtTokenUserFactory? _tokenUsers;
     private readonly ILogger _logger;
     private AuthenticationScheme? _scheme;
     private HttpContext? _context;
     private Task<AuthenticateResult>? _result;
 
     /// <summary>Created per request by ASP.NET Core.</summary>
+    /// <param name="options">The scheme's options.</param>
+    /// <param name="tokens">The token service.</param>
+    /// <param name="services">Where the user store (not needed for stateless authentication) and the token user factory come from.</param>
+    /// <param name="logger">Logs refusals and successes.</param>
     public SimpleJwtAuthenticationHandler(
         IOptionsMonitor<SimpleJwtAuthenticationOptions> options,
         SimpleJwtTokenService tokens,
-        IUserStore users,
+        IServiceProvider services,
         ILogger<SimpleJwtAuthenticationHandler> logger)
     {
+        ArgumentNullException.ThrowIfNull(services);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
-        _users = users ?? throw new ArgumentNullException(nameof(users));
+        _users = (IUserStore?)services.GetService(typeof(IUserStore));
+        _tokenUsers = (ISimpleJwtTokenUserFactory?)services.GetService(typeof(ISimpleJwtTokenUserFactory));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -74,7 +81,7 @@ public sealed class SimpleJwtAuthenticationHandler : IAuthenticationHandler
         SimpleJwtAuthenticationException? failure;
         try
         {
-            (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users).AuthenticateAsync(header, context.RequestAborted).ConfigureAwait(false);
+            (success, failure) = await new SimpleJwtAuthenticator(_tokens, _users, _tokenUsers).AuthenticateAsync(header, context.RequestAborted).ConfigureAwait(false);
         }
         catch (TokenStoreUnavailableException unavailable)
         {
@@ -95,7 +102,7 @@ public sealed class SimpleJwtAuthenticationHandler : IAuthenticationHandler
         }
 
         context.Features.Set(success);
-        SimpleJwtLog.Authenticated(_logger, success.User.Id, SimpleJwtLog.Describe(success.TokenType));
+        SimpleJwtLog.Authenticated(_logger, success.User.Pk.ToString(), SimpleJwtLog.Describe(success.TokenType));
         string scheme = _scheme!.Name;
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(CreateIdentity(success, scheme)), scheme));
     }
@@ -105,7 +112,7 @@ public sealed class SimpleJwtAuthenticationHandler : IAuthenticationHandler
     {
         var user = auth.User;
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
-        Add(identity, ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture));
+        Add(identity, ClaimTypes.NameIdentifier, user.Pk.ToString());
         Add(identity, ClaimTypes.Name, user.Username);
         if (user.IsStaff) Add(identity, "is_staff", "true");
         if (user.IsSuperuser) Add(identity, "is_superuser", "true");

@@ -11,7 +11,7 @@ namespace DjangoSettings.Jwt;
 /// AUTH_TOKEN_CLASSES that accepts it → user by USER_ID_FIELD → active and revoke checks.
 /// Returns null for "no credentials", or a feature, or a failure with DRF's 401 body.
 /// </summary>
-internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUserStore users)
+internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUserStore? users, ISimpleJwtTokenUserFactory? tokenUsers = null)
 {
     private readonly SimpleJwtOptions _options = tokens.Options;
 
@@ -53,8 +53,20 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         {
             return (null, Fail(SimpleJwtMessages.NoUserIdentification, SimpleJwtMessages.Codes.TokenNotValid));
         }
-        string? id = payload.GetIdentifier(_options.UserIdClaim);
-        DjangoUser? user = id is null ? null : await users.FindByIdAsync(id, cancellationToken).ConfigureAwait(false);
+        if (_options.StatelessUserAuthentication)
+        {
+            // JWTStatelessUserAuthentication: the token is the user; no lookup, no active or revoke check.
+            var tokenUser = (tokenUsers ?? DefaultTokenUsers).Create(payload, _options);
+            return (new SimpleJwtAuthenticationFeature(tokenUser, payload, accepted.Type, raw!), null);
+        }
+        if (users is null)
+        {
+            throw new InvalidOperationException("SimpleJWT authentication looks users up in an IUserStore, and none is registered (or set StatelessUserAuthentication).");
+        }
+        // The claim as it is (number or string, any UUID spelling): the store converts it as Django's
+        // field would, and a value the field cannot take finds nobody (Django: a 500).
+        payload.TryGetValue(_options.UserIdClaim, out object? id);
+        DjangoUser? user = await users.FindByFieldAsync(_options.UserIdField, id, cancellationToken).ConfigureAwait(false);
         if (user is null) return (null, Fail(SimpleJwtMessages.UserNotFound, SimpleJwtMessages.Codes.UserNotFound));
         if (_options.CheckUserIsActive && !user.IsActive) return (null, Fail(SimpleJwtMessages.UserInactive, SimpleJwtMessages.Codes.UserInactive));
         if (_options.CheckRevokeToken
@@ -64,6 +76,8 @@ internal sealed class SimpleJwtAuthenticator(SimpleJwtTokenService tokens, IUser
         }
         return (new SimpleJwtAuthenticationFeature(user, payload, accepted.Type, raw!), null);
     }
+
+    private static readonly SimpleJwtTokenUserFactory DefaultTokenUsers = new();
 
     private static SimpleJwtAuthenticationException Fail(string detail, string code) =>
         new(detail, DrfJsonResponse.Detail(detail, code));

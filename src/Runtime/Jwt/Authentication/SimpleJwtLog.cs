@@ -13,13 +13,16 @@ internal static partial class SimpleJwtLog
     public static partial void AuthenticationRefused(ILogger logger, string detail, string? code);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "SimpleJWT authenticated user {UserId} with {TokenDescription}")]
-    public static partial void Authenticated(ILogger logger, long userId, string tokenDescription);
+    public static partial void Authenticated(ILogger logger, string userId, string tokenDescription);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "SimpleJWT login refused for {Username}")]
     public static partial void LoginRefused(ILogger logger, string username);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "SimpleJWT login: the password hash of {Username} uses an algorithm this runtime cannot verify ({Reason}); refused as Django refuses unknown hashers")]
     public static partial void UnsupportedHasher(ILogger logger, string username, string reason);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "SimpleJWT login of {Username}: the password hash was re-encoded with the preferred hasher ({Algorithm}), as Django's check_password does")]
+    public static partial void PasswordRehashed(ILogger logger, string username, string algorithm);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "SimpleJWT refresh token {Jti} rotated and blacklisted")]
     public static partial void Rotated(ILogger logger, string jti);

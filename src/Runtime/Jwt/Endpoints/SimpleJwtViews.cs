@@ -31,6 +31,7 @@ internal sealed class SimpleJwtViews
     private readonly ISimpleJwtClaimsProvider[] _claimsProviders;
     private readonly ILogger _logger;
     private readonly string _wwwAuthenticate;
+    private readonly string _usernameField;
 
     /// <summary>Resolves the views' services from the application's container.</summary>
     /// <exception cref="InvalidOperationException">AddSimpleJwt, an IUserStore or an IPasswordHasher is not registered.</exception>
@@ -45,6 +46,9 @@ internal sealed class SimpleJwtViews
         _claimsProviders = services.GetServices<ISimpleJwtClaimsProvider>().ToArray();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DjangoSettings.Jwt.SimpleJwtViews");
         _wwwAuthenticate = SimpleJwtAuthenticationHandler.WwwAuthenticate(_options);
+        // The login field is the user model's USERNAME_FIELD ({"email": ..., "password": ...} for an
+        // e-mail login), read once as simplejwt's serializer reads it at import.
+        _usernameField = _users.Model.UsernameField;
     }
 
     // View names and descriptions are what DRF's OPTIONS metadata reports for simplejwt's views
@@ -52,7 +56,7 @@ internal sealed class SimpleJwtViews
     public SimpleJwtView ObtainPair() => new(
         "Token Obtain Pair",
         "Takes a set of user credentials and returns an access and refresh JSON web\ntoken pair to prove the authentication of those credentials.",
-        [_options.UsernameField, "password"], [], ObtainPairAsync);
+        [_usernameField, "password"], [], ObtainPairAsync);
 
     public SimpleJwtView Refresh() => new(
         "Token Refresh",
@@ -72,7 +76,7 @@ internal sealed class SimpleJwtViews
     public SimpleJwtView ObtainSliding() => new(
         "Token Obtain Sliding",
         "Takes a set of user credentials and returns a sliding JSON web token to\nprove the authentication of those credentials.",
-        [_options.UsernameField, "password"], [], ObtainSlidingAsync);
+        [_usernameField, "password"], [], ObtainSlidingAsync);
 
     public SimpleJwtView RefreshSliding() => new(
         "Token Refresh Sliding",
@@ -215,7 +219,7 @@ internal sealed class SimpleJwtViews
         ApplyClaimsProviders(user, refresh);
         string refreshText = _tokens.Encode(refresh);
         // Recorded before the response that hands the token out, so it can always be blacklisted.
-        await RecordOutstandingAsync(refreshText, refresh, user.Id, now, context.RequestAborted).ConfigureAwait(false);
+        await RecordOutstandingAsync(refreshText, refresh, user.Pk, now, context.RequestAborted).ConfigureAwait(false);
         string accessText = _tokens.Encode(_tokens.AccessFromRefresh(refresh, now, now));
         await UpdateLastLoginAsync(user, now, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("refresh", refreshText).Set("access", accessText)).ConfigureAwait(false);
@@ -233,7 +237,7 @@ internal sealed class SimpleJwtViews
         var sliding = _tokens.ForUser(TokenType.Sliding, user, now);
         ApplyClaimsProviders(user, sliding);
         string text = _tokens.Encode(sliding);
-        await RecordOutstandingAsync(text, sliding, user.Id, now, context.RequestAborted).ConfigureAwait(false);
+        await RecordOutstandingAsync(text, sliding, user.Pk, now, context.RequestAborted).ConfigureAwait(false);
         await UpdateLastLoginAsync(user, now, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, new TokenClaimsBuilder().Set("token", text)).ConfigureAwait(false);
     }
@@ -252,9 +256,16 @@ internal sealed class SimpleJwtViews
         // 5.4.0+: a token naming a user that is gone or inactive cannot be refreshed (HEAD: 401 for a
         // deleted user where 5.4–5.5.1 crash with a 500).
         DjangoUser? user = null;
-        if (payload.TryGetValue(_options.UserIdClaim, out var rawId) && IsTruthy(rawId) && payload.GetIdentifier(_options.UserIdClaim) is { } userId)
+        if (payload.TryGetValue(_options.UserIdClaim, out var rawId) && IsTruthy(rawId))
         {
-            user = await _users.FindByIdAsync(userId, context.RequestAborted).ConfigureAwait(false);
+            // A claim a UUID key cannot take: Django's ValidationError, which DRF's serializer answers with 400.
+            if (_users.Model.Resolve(_options.UserIdField) is { Type: DjangoFieldType.UuidField } uuidField
+                && DjangoLookup.Convert(uuidField, rawId) is { Outcome: DjangoLookupOutcome.Invalid, Error: { } invalid })
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new TokenClaimsBuilder().Set("non_field_errors", new[] { invalid })).ConfigureAwait(false);
+                return;
+            }
+            user = await _users.FindByFieldAsync(_options.UserIdField, rawId, context.RequestAborted).ConfigureAwait(false);
             if (user is null || (_options.CheckUserIsActive && !user.IsActive))
             {
                 await WriteAsync(context, StatusCodes.Status401Unauthorized, DrfJsonResponse.Detail(SimpleJwtMessages.NoActiveAccountForToken)).ConfigureAwait(false);
@@ -268,7 +279,7 @@ internal sealed class SimpleJwtViews
             string jti = _tokens.JtiOf(payload)!;
             if (_options.BlacklistAfterRotation && _tokens.BlacklistActive && _blacklist is not null)
             {
-                var old = new OutstandingToken(jti, values[0], user?.Id, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
+                var old = new OutstandingToken(jti, values[0], user?.Pk, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
                 // Exactly one concurrent refresh of the same token wins; Django's check-then-insert lets several through.
                 if (await _blacklist.TryBlacklistAsync(old, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
                 {
@@ -283,7 +294,7 @@ internal sealed class SimpleJwtViews
             rotated.Set("exp", SimpleJwtTokenService.Epoch(now + _options.RefreshTokenLifetime));
             rotated.Set("iat", SimpleJwtTokenService.Epoch(now));
             string rotatedText = _tokens.Encode(rotated);
-            await RecordOutstandingAsync(rotatedText, rotated, user?.Id, now, context.RequestAborted).ConfigureAwait(false);
+            await RecordOutstandingAsync(rotatedText, rotated, user?.Pk, now, context.RequestAborted).ConfigureAwait(false);
             body.Set("refresh", rotatedText);
         }
         await WriteAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
@@ -321,10 +332,11 @@ internal sealed class SimpleJwtViews
         if (_tokens.BlacklistActive && _blacklist is not null)
         {
             var payload = result.Payload!;
-            long? userId = null;
-            if (payload.GetIdentifier(_options.UserIdClaim) is { } id)
+            // The row references the user's primary key, whatever USER_ID_FIELD the claim carries.
+            DjangoUserKey? userId = null;
+            if (payload.TryGetValue(_options.UserIdClaim, out object? id) && id is not null)
             {
-                userId = (await _users.FindByIdAsync(id, context.RequestAborted).ConfigureAwait(false))?.Id;
+                userId = (await _users.FindByFieldAsync(_options.UserIdField, id, context.RequestAborted).ConfigureAwait(false))?.Pk;
             }
             var row = new OutstandingToken(_tokens.JtiOf(payload)!, values[0], userId, SimpleJwtTokenService.FromEpochOrNull(payload, "iat"), SimpleJwtTokenService.FromEpoch(payload, "exp"));
             if (await _blacklist.TryBlacklistAsync(row, context.RequestAborted).ConfigureAwait(false) == BlacklistOutcome.AlreadyBlacklisted)
@@ -370,7 +382,11 @@ internal sealed class SimpleJwtViews
         _ => true,
     };
 
-    /// <summary>Django's <c>authenticate()</c> with ModelBackend: exact username, password hash, active.</summary>
+    /// <summary>
+    /// Django's <c>authenticate()</c> with ModelBackend: exact login lookup, the password checked
+    /// (and re-hashed when the preferred hasher or its parameters changed, even for an inactive user,
+    /// as Django's <c>check_password</c> setter does), then the active check.
+    /// </summary>
     private async Task<DjangoUser?> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
         var user = await _users.FindByUsernameAsync(username, cancellationToken).ConfigureAwait(false);
@@ -381,17 +397,24 @@ internal sealed class SimpleJwtViews
             SimpleJwtLog.LoginRefused(_logger, username);
             return null;
         }
-        bool ok;
+        PasswordCheck check;
         try
         {
-            ok = _hasher.Verify(password, user.Password);
+            check = _hasher.Check(password, user.Password);
         }
         catch (NotSupportedException ex)
         {
             SimpleJwtLog.UnsupportedHasher(_logger, username, ex.Message);
-            ok = false;
+            check = default;
         }
-        if (!ok || !user.IsActive)
+        if (check.MustUpdate)
+        {
+            string rehashed = _hasher.Hash(password);
+            await _users.SetPasswordAsync(user.Pk, rehashed, cancellationToken).ConfigureAwait(false);
+            user = user with { Password = rehashed };
+            SimpleJwtLog.PasswordRehashed(_logger, username, rehashed.Split('$')[0]);
+        }
+        if (!check.Verified || !user.IsActive)
         {
             SimpleJwtLog.LoginRefused(_logger, username);
             return null;
@@ -404,7 +427,7 @@ internal sealed class SimpleJwtViews
         foreach (var provider in _claimsProviders) provider.AddClaims(user, claims);
     }
 
-    private async Task RecordOutstandingAsync(string text, TokenClaimsBuilder claims, long? userId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordOutstandingAsync(string text, TokenClaimsBuilder claims, DjangoUserKey? userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!_tokens.BlacklistActive || _blacklist is null) return;
         await _blacklist.RecordOutstandingAsync(_tokens.Outstanding(text, claims.ToPayload(), userId, now), cancellationToken).ConfigureAwait(false);
@@ -413,6 +436,6 @@ internal sealed class SimpleJwtViews
     private async Task UpdateLastLoginAsync(DjangoUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!_options.UpdateLastLogin) return;
-        await _users.UpdateLastLoginAsync(user.Id, now, cancellationToken).ConfigureAwait(false);
+        await _users.UpdateLastLoginAsync(user.Pk, now, cancellationToken).ConfigureAwait(false);
     }
 }

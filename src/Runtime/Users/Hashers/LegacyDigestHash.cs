@@ -33,7 +33,7 @@ internal static class LegacyDigestHash
         return FixedTime.Equal(hex, HexDigest(Md5Algorithm, password));
     }
 
-    private static string HexDigest(string algorithm, string text)
+    public static string HexDigest(string algorithm, string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
         // These are Django's legacy formats, not our choice of hash: needed to let old users log in.

@@ -1390,6 +1390,39 @@ namespace MyApp.Web
             public bool DataUploadMaxNumberFieldsIsSet => false;
 
             /// <summary>
+            /// <c>AUTH_USER_MODEL</c>: The user model, 'app_label.ModelName' (read from the Django project's models).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'auth.User'</c>.</para>
+            /// </remarks>
+            public string AuthUserModel { get; } = "auth.User";
+
+            /// <summary>Whether the settings file sets <c>AUTH_USER_MODEL</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AuthUserModelIsSet => false;
+
+            /// <summary>
+            /// <c>PASSWORD_HASHERS</c>: Django's password hashers, preferred first; null: Django's default list.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string>? PasswordHashers { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>PASSWORD_HASHERS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool PasswordHashersIsSet => false;
+
+            /// <summary>
+            /// <c>DEFAULT_AUTO_FIELD</c>: The primary key type of models that declare none.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'django.db.models.AutoField'</c>.</para>
+            /// </remarks>
+            public string DefaultAutoField { get; } = "django.db.models.AutoField";
+
+            /// <summary>Whether the settings file sets <c>DEFAULT_AUTO_FIELD</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DefaultAutoFieldIsSet => false;
+
+            /// <summary>
             /// <c>DATABASES["default"]["ENGINE"]</c>: DATABASES['default']['ENGINE'].
             /// </summary>
             /// <remarks>

@@ -54,7 +54,7 @@ public sealed class DjangoHttpTestApp : IAsyncDisposable
         var hasher = new Pbkdf2TestHasher();
         // simplejwt 5.2.2, as Debian ships it for the oracle.
         var options = jwt ?? SimpleJwtOptions.Defaults("h13-test-secret-key-0123456789abcdef0123456789abcdef") with { CombinedInvalidOrExpiredMessage = true, UserIdAsString = false, AccessTokenCopiesRefreshIat = true };
-        var users = new InMemoryUserStore(hasher, options.UserIdField);
+        var users = new InMemoryUserStore(hasher);
         builder.Services.AddSingleton<IPasswordHasher>(hasher);
         builder.Services.AddSingleton<IUserStore>(users);
         builder.Services.AddSingleton<ITokenBlacklistStore>(new InMemoryTokenBlacklistStore());

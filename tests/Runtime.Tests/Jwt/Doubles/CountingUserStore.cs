@@ -25,22 +25,30 @@ public sealed class CountingUserStore(IUserStore inner) : IUserStore
         return inner.FindByUsernameAsync(username, cancellationToken);
     }
 
-    public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
+    public DjangoUserModel Model => inner.Model;
+
+    public ValueTask<DjangoUser?> FindByFieldAsync(string field, object? value, CancellationToken cancellationToken = default)
     {
         Enter();
-        return inner.FindByIdAsync(userId, cancellationToken);
+        return inner.FindByFieldAsync(field, value, cancellationToken);
     }
 
-    public ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
+    public ValueTask UpdateLastLoginAsync(DjangoUserKey pk, DateTimeOffset when, CancellationToken cancellationToken = default)
     {
         Enter();
-        return inner.UpdateLastLoginAsync(id, when, cancellationToken);
+        return inner.UpdateLastLoginAsync(pk, when, cancellationToken);
     }
 
-    public ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
+    public ValueTask SetPasswordAsync(DjangoUserKey pk, string encoded, CancellationToken cancellationToken = default)
     {
         Enter();
-        return inner.CreateUserAsync(username, password, isSuperuser, email, cancellationToken);
+        return inner.SetPasswordAsync(pk, encoded, cancellationToken);
+    }
+
+    public ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser user, CancellationToken cancellationToken = default)
+    {
+        Enter();
+        return inner.CreateUserAsync(user, cancellationToken);
     }
 
     private void Enter()

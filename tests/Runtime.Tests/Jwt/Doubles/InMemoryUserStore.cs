@@ -8,11 +8,11 @@ using DjangoSettings.Users;
 namespace DjangoSettings.Runtime.Tests.Jwt.Doubles;
 
 /// <summary>
-/// Test double for <see cref="IUserStore"/>: the real store (Django's auth_user in SQLite) is being
-/// built in parallel by another helper. This one keeps rows in memory, thread-safe, with the same
-/// observable behaviour (exact username match, ids from 1, lookup by id text or username).
+/// Test double for <see cref="IUserStore"/> over Django's <c>auth.User</c>: rows in memory,
+/// thread-safe, with the same observable behaviour as the real stores (exact login match, ids from
+/// 1, lookups converted by <see cref="DjangoLookup"/> as Django's ORM converts them).
 /// </summary>
-public sealed class InMemoryUserStore(IPasswordHasher hasher, string userIdField = "id") : IUserStore
+public sealed class InMemoryUserStore(IPasswordHasher hasher) : IUserStore
 {
     private readonly object _gate = new();
     private readonly List<DjangoUser> _users = [];
@@ -20,31 +20,32 @@ public sealed class InMemoryUserStore(IPasswordHasher hasher, string userIdField
     /// <summary>How many times <see cref="UpdateLastLoginAsync"/> ran.</summary>
     public int LastLoginUpdates { get; private set; }
 
+    /// <summary>How many times <see cref="SetPasswordAsync"/> ran.</summary>
+    public int PasswordUpdates { get; private set; }
+
+    public DjangoUserModel Model => DjangoUserModel.Default;
+
     public ValueTask<DjangoUser?> FindByUsernameAsync(string username, CancellationToken cancellationToken = default)
     {
         lock (_gate) return ValueTask.FromResult(_users.FirstOrDefault(u => u.Username == username));
     }
 
-    public ValueTask<DjangoUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
+    public ValueTask<DjangoUser?> FindByFieldAsync(string field, object? value, CancellationToken cancellationToken = default)
     {
+        var target = Model.Resolve(field) ?? throw new ArgumentException(field);
+        var lookup = DjangoLookup.Convert(target, value);
+        if (lookup.Outcome != DjangoLookupOutcome.Value) return ValueTask.FromResult<DjangoUser?>(null);
         lock (_gate)
         {
-            DjangoUser? user = userIdField switch
-            {
-                "username" => _users.FirstOrDefault(u => u.Username == userId),
-                "email" => _users.FirstOrDefault(u => u.Email == userId),
-                // The ORM coerces "1" to 1 with Python's int(), as the real stores do; anything else matches nothing.
-                _ => PythonInt.TryParseInt64(userId, out long id) ? _users.FirstOrDefault(u => u.Id == id) : null,
-            };
-            return ValueTask.FromResult(user);
+            return ValueTask.FromResult(_users.FirstOrDefault(u => Equals(target.PrimaryKey ? u.Pk.Value : u[target.Name], lookup.Value)));
         }
     }
 
-    public ValueTask UpdateLastLoginAsync(long id, DateTimeOffset when, CancellationToken cancellationToken = default)
+    public ValueTask UpdateLastLoginAsync(DjangoUserKey pk, DateTimeOffset when, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            int i = _users.FindIndex(u => u.Id == id);
+            int i = _users.FindIndex(u => u.Pk == pk);
             if (i >= 0)
             {
                 _users[i] = _users[i] with { LastLogin = when };
@@ -54,12 +55,46 @@ public sealed class InMemoryUserStore(IPasswordHasher hasher, string userIdField
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<DjangoUser> CreateUserAsync(string username, string password, bool isSuperuser, string email = "", CancellationToken cancellationToken = default)
+    public ValueTask SetPasswordAsync(DjangoUserKey pk, string encoded, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            if (_users.Any(u => u.Username == username)) throw new InvalidOperationException($"user {username} exists");
-            var user = new DjangoUser(_users.Count + 1, username, hasher.Hash(password), true, isSuperuser, isSuperuser, email, "", "", DateTimeOffset.UtcNow, null);
+            int i = _users.FindIndex(u => u.Pk == pk);
+            if (i >= 0)
+            {
+                _users[i] = WithField(_users[i] with { Password = encoded }, "password", encoded);
+                PasswordUpdates++;
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<DjangoUser> CreateUserAsync(DjangoNewUser newUser, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_users.Any(u => u.Username == newUser.Username)) throw new DuplicateUsernameException(newUser.Username);
+            string email = newUser.Fields.TryGetValue("email", out var e) && e is string s ? s : "";
+            string password = hasher.Hash(newUser.Password ?? "");
+            var user = new DjangoUser
+            {
+                Pk = DjangoUserKey.FromInt64(_users.Count + 1, DjangoUserKeyType.Integer),
+                Username = newUser.Username,
+                Password = password,
+                IsStaff = newUser.IsSuperuser,
+                IsSuperuser = newUser.IsSuperuser,
+                Email = email,
+                Fields = new Dictionary<string, object?>
+                {
+                    ["id"] = (long)(_users.Count + 1),
+                    ["username"] = newUser.Username,
+                    ["password"] = password,
+                    ["email"] = email,
+                    ["is_active"] = true,
+                    ["is_staff"] = newUser.IsSuperuser,
+                    ["is_superuser"] = newUser.IsSuperuser,
+                },
+            };
             _users.Add(user);
             return ValueTask.FromResult(user);
         }
@@ -70,20 +105,25 @@ public sealed class InMemoryUserStore(IPasswordHasher hasher, string userIdField
     {
         lock (_gate)
         {
-            int i = _users.FindIndex(u => u.Id == id);
-            _users[i] = change(_users[i]);
+            int i = _users.FindIndex(u => u.Pk.AsInt64() == id);
+            var changed = change(_users[i]);
+            changed = WithField(WithField(changed, "is_active", changed.IsActive), "password", changed.Password);
+            _users[i] = changed;
         }
     }
 
     /// <summary>Test helper: delete a row.</summary>
     public void Delete(long id)
     {
-        lock (_gate) _users.RemoveAll(u => u.Id == id);
+        lock (_gate) _users.RemoveAll(u => u.Pk.AsInt64() == id);
     }
 
     /// <summary>Test helper: a row by id.</summary>
     public DjangoUser Get(long id)
     {
-        lock (_gate) return _users.Single(u => u.Id == id);
+        lock (_gate) return _users.Single(u => u.Pk.AsInt64() == id);
     }
+
+    private static DjangoUser WithField(DjangoUser user, string name, object? value) =>
+        user with { Fields = new Dictionary<string, object?>(user.Fields) { [name] = value } };
 }

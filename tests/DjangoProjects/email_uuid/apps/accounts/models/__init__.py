@@ -1,0 +1,3 @@
+from .member import Member
+
+__all__ = ["Member"]
