@@ -55,6 +55,7 @@ internal static class WiringEmitter
             w.Line("Database = static settings => (settings.Django.DatabaseEngine, settings.Django.DatabaseName),");
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
+            w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -68,6 +69,7 @@ internal static class WiringEmitter
             w.Line("};");
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
+            WriteRestFramework(w, className);
             if (cors.Pairs is not null) WriteMatcher(w, cors.Pairs);
         }
     }
@@ -172,6 +174,43 @@ internal static class WiringEmitter
         // SIGNING_KEY defaults to Django's SECRET_KEY; the runtime passes the file's, or configuration's.
         w.Line("}, secretKey);");
         w.Outdent();
+    }
+
+    // The REST_FRAMEWORK keys the runtime's DRF views read, by RestFrameworkSettings property.
+    private static readonly (string Key, string Property)[] RestFrameworkProperties =
+    {
+        ("DEFAULT_RENDERER_CLASSES", "DefaultRendererClasses"),
+        ("DEFAULT_PARSER_CLASSES", "DefaultParserClasses"),
+        ("DEFAULT_AUTHENTICATION_CLASSES", "DefaultAuthenticationClasses"),
+        ("DEFAULT_PERMISSION_CLASSES", "DefaultPermissionClasses"),
+        ("DEFAULT_THROTTLE_CLASSES", "DefaultThrottleClasses"),
+        ("DEFAULT_THROTTLE_RATES", "DefaultThrottleRates"),
+        ("NUM_PROXIES", "NumProxies"),
+        ("DEFAULT_PAGINATION_CLASS", "DefaultPaginationClass"),
+        ("PAGE_SIZE", "PageSize"),
+        ("URL_FORMAT_OVERRIDE", "UrlFormatOverride"),
+        ("UNICODE_JSON", "UnicodeJson"),
+        ("COMPACT_JSON", "CompactJson"),
+        ("STRICT_JSON", "StrictJson"),
+    };
+
+    /// <summary>The REST_FRAMEWORK keys the wiring hands the runtime (the ones the port translates).</summary>
+    internal static IEnumerable<string> RestFrameworkKeysWired => RestFrameworkProperties.Select(p => p.Key);
+
+    private static void WriteRestFramework(IndentedWriter w, string className)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Drf.RestFrameworkSettings CreateRestFrameworkSettings(" + className + " settings) => new()");
+        w.Line("{");
+        w.Indent();
+        // Every member holds the file's value or DRF's default, so all are passed (no IsSet test needed).
+        foreach (var (key, property) in RestFrameworkProperties)
+        {
+            var def = SettingsSchema.ByKey["REST_FRAMEWORK." + key];
+            w.Line(property + " = settings.RestFramework." + Identifiers.Identifier(def.MemberName) + ",");
+        }
+        w.Outdent();
+        w.Line("};");
     }
 
     private static void WriteMatcher(IndentedWriter w, IReadOnlyList<(string Scheme, string Netloc)> pairs)

@@ -56,6 +56,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings));
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
+        // REST_FRAMEWORK as the file sets it (DRF's defaults otherwise): what MapDrfView endpoints and the token views run with.
+        if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
 
         // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
         // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).

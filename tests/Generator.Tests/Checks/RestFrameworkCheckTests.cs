@@ -36,6 +36,20 @@ public class RestFrameworkCheckTests
     };
 
     [Fact]
+    public void The_keys_the_wiring_hands_the_runtime_are_the_keys_the_checks_call_translated()
+    {
+        // A key in one list and not the other would be either silently dropped or reported wrongly.
+        Assert.Equal(
+            DjangoSettings.Generator.Checks.DrfPortSupport.TranslatedKeys.OrderBy(k => k, System.StringComparer.Ordinal),
+            WiringEmitter.RestFrameworkKeysWired.OrderBy(k => k, System.StringComparer.Ordinal));
+        // Every key is either translated, reported as without effect, or reported with what the port does instead.
+        var untreated = SettingsSchema.RestFrameworkKeys.Where(k => !DjangoSettings.Generator.Checks.DrfPortSupport.TranslatedKeys.Contains(k)
+            && !DjangoSettings.Generator.Checks.DrfPortSupport.InertKeys.ContainsKey(k)
+            && !DjangoSettings.Generator.Checks.DrfPortSupport.UntranslatedKeys.ContainsKey(k)).ToList();
+        Assert.True(untreated.Count == 0, "REST_FRAMEWORK keys nothing reports: " + string.Join(", ", untreated));
+    }
+
+    [Fact]
     public void A_project_without_REST_FRAMEWORK_gets_no_diagnostics_and_DRFs_defaults()
     {
         var result = Compile.Text("DEBUG = False\n");
