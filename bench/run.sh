@@ -4,8 +4,9 @@
 #   bench/run.sh 'Settings*'            one suite (BenchmarkDotNet filter)
 #   bench/run.sh '*' --job short        every suite with the short job (3 warm-ups, 3 iterations)
 #   bench/run.sh '*' --job short --inProcess   the same without a separate build per suite
-# Arguments after the filter go to BenchmarkDotNet unchanged. docs/benchmarks.e2e.md (written by
-# bench/e2e.sh) and docs/benchmarks.notes.md (prose) are appended when present.
+# Arguments after the filter go to BenchmarkDotNet unchanged. docs/benchmarks.origins.md (written by
+# bench/origin-build.sh), docs/benchmarks.e2e.md (written by bench/e2e.sh) and
+# docs/benchmarks.notes.md (prose) are appended when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILTER=${1:-*}
@@ -19,7 +20,7 @@ if [ "${BENCH_DOC_ONLY:-0}" != 1 ]; then
   mkdir -p "$OUT"
   if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT/results"; : > "$OUT/commands.txt"; fi
   echo "bench/run.sh '$FILTER'${EXTRA[*]:+ ${EXTRA[*]}}" >> "$OUT/commands.txt"
-  dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >/tmp/bench.log 2>&1 || { tail -50 /tmp/bench.log; exit 1; }
+  dotnet run -c Release --project bench/DjangoSettings.Benchmarks -- --filter "$FILTER" --exporters github --artifacts "$OUT" "${EXTRA[@]}" >"$OUT/bench.log" 2>&1 || { tail -50 "$OUT/bench.log"; exit 1; }
 fi
 {
   echo "# Benchmarks"
@@ -53,6 +54,16 @@ fi
   echo "Computed by \`bench/targets.py\` from the reports above and docs/benchmarks.e2e.json (the rounds of the last \`bench/e2e.sh\`); the verdicts are computed, not written."
   echo
   python3 bench/targets.py "$OUT/results"
+  echo
+  echo "## Issue 16 targets (long origin lists, ReDoS)"
+  echo
+  echo "Computed by \`bench/scale-targets.py\` from the reports above and docs/benchmarks.origins.json (the last \`bench/origin-build.sh\`); the verdicts are computed, not written."
+  echo
+  python3 bench/scale-targets.py "$OUT/results"
+  echo
+  echo "<!-- origins -->"
+  if [ -f docs/benchmarks.origins.md ]; then cat docs/benchmarks.origins.md; else echo "(run \`bench/origin-build.sh\` for the build cost of long origin lists)"; echo; fi
+  echo "<!-- /origins -->"
   echo
   echo "<!-- e2e -->"
   if [ -f docs/benchmarks.e2e.md ]; then cat docs/benchmarks.e2e.md; else echo "(run \`bench/e2e.sh\` for the end-to-end table)"; echo; fi

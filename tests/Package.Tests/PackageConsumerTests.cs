@@ -114,6 +114,24 @@ public sealed class PackageConsumerTests : IClassFixture<ConsumerProject>
     }
 
     [Fact]
+    public async Task A_hundred_thousand_origins_build_and_answer()
+    {
+        // Issue 16.4: white-label platforms list thousands of customer domains. The compiler used
+        // to need 23 GB for this file; ASP.NET Core's analyzers then spent minutes on its literals.
+        var text = new System.Text.StringBuilder("CORS_ALLOWED_ORIGINS = [\n");
+        for (int i = 0; i < 100_000; i++) text.Append("    \"https://customer").Append(i).Append(".example-platform.com\",\n");
+        await File.WriteAllTextAsync(_project.SettingsFile, text.Append("]\n").ToString());
+        var (code, output) = await _project.BuildAsync();
+        Assert.True(code == 0, output);
+        await using var app = await _project.StartAsync();
+        foreach (var origin in new[] { "https://customer0.example-platform.com", "https://customer99999.example-platform.com" })
+        {
+            Assert.Equal(origin, Header(await PreflightAsync(app, origin), "Access-Control-Allow-Origin"));
+        }
+        Assert.Null(Header(await PreflightAsync(app, "https://customer100000.example-platform.com"), "Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task A_declared_class_over_split_settings_builds_and_a_misspelled_DjangoSettingsFile_is_DJS0800()
     {
         string folder = Path.Combine(_project.Directory, "settings");

@@ -1,11 +1,13 @@
 using DjangoSettings.Generator.Diagnostics;
+using DjangoSettings.Shared;
 
 namespace DjangoSettings.Generator.Checks;
 
 /// <summary>
 /// Checks on CORS_ALLOWED_ORIGIN_REGEXES and CORS_URLS_REGEX: they must compile (Django only finds
 /// out at the first request, with a 500), and origin regexes should be end-anchored and escape
-/// their dots, each warning with an origin the pattern really admits.
+/// their dots, each warning with an origin the pattern really admits. A pattern only the
+/// backtracking engine can run is a warning too (ReDoS: DJS0234).
 /// </summary>
 internal static class CorsRegexChecks
 {
@@ -31,11 +33,24 @@ internal static class CorsRegexChecks
                 Evaluation.Values.PyPattern p => p.Pattern,
                 _ => null,
             };
-            if (pattern is not null && RegexFacts.TryCompile(pattern, false, out var error) is null)
+            bool ignoreCase = urls.Value is Evaluation.Values.PyPattern { IgnoreCase: true };
+            if (pattern is not null && RegexFacts.TryCompile(pattern, ignoreCase, out var error) is null)
             {
                 ctx.Report(DiagnosticDescriptors.CorsRegexInvalid, urls.ValueLocation, urls, "CORS_URLS_REGEX", Binding.ValueDescription.ReprString(pattern), error);
             }
+            else if (pattern is not null)
+            {
+                ReportBacktracking(ctx, urls, "CORS_URLS_REGEX", pattern, ignoreCase, urls.ValueLocation, "request path");
+            }
         }
+    }
+
+    // DJS0234: the match timeout bounds one request, not an attack of many; say so and how to avoid it.
+    private static void ReportBacktracking(CheckContext ctx, Binding.BoundSetting setting, string name, string pattern, bool ignoreCase, Text.SourceLocation? location, string input)
+    {
+        if (RegexFacts.NeedsBacktracking(pattern, ignoreCase) is not { } why) return;
+        ctx.Report(DiagnosticDescriptors.RegexNeedsBacktracking, location, setting, name, Binding.ValueDescription.ReprString(pattern),
+            why.Construct, why.Position, (int)PythonRegex.DefaultMatchTimeout.TotalMilliseconds, input, why.Rewrite);
     }
 
     private static void CheckOriginRegex(CheckContext ctx, Binding.BoundSetting setting, string pattern, bool ignoreCase, Text.SourceLocation? location)
@@ -47,6 +62,7 @@ internal static class CorsRegexChecks
             ctx.Report(DiagnosticDescriptors.CorsRegexInvalid, location, setting, setting.WrittenName, repr, error);
             return;
         }
+        ReportBacktracking(ctx, setting, setting.WrittenName, pattern, ignoreCase, location, "Origin header");
 
         string? literal = RegexFacts.Literalise(pattern);
         if (!RegexFacts.IsEndAnchored(pattern))

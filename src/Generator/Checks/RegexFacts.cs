@@ -20,6 +20,31 @@ internal static class RegexFacts
     public static Regex? TryCompile(string pythonPattern, bool ignoreCase, out string? error)
         => PythonRegex.CompileForMatch(pythonPattern, out error, Timeout, ignoreCase ? PythonRegex.PyFlags.IgnoreCase : PythonRegex.PyFlags.None);
 
+    /// <summary>
+    /// Why the pattern cannot run on the linear-time engine, where, and how to rewrite it; null
+    /// when it can (or does not translate, which DJS0224 reports). One decision, the shared
+    /// translator's, for every setting whose regex meets request data.
+    /// </summary>
+    public static (string Construct, int Position, string Rewrite)? NeedsBacktracking(string pythonPattern, bool ignoreCase)
+    {
+        var t = PythonRegex.Translate(pythonPattern, ignoreCase ? PythonRegex.PyFlags.IgnoreCase : PythonRegex.PyFlags.None);
+        if (!t.Success || t.LinearTime || t.BacktrackingReason is null) return null;
+        return (t.BacktrackingReason, t.BacktrackingPosition, Rewrite(t.BacktrackingReason));
+    }
+
+    private static string Rewrite(string construct)
+    {
+        if (construct.StartsWith("a lookahead", StringComparison.Ordinal) || construct.StartsWith("a lookbehind", StringComparison.Ordinal))
+            return "write the pattern without the lookaround (list what is allowed rather than excluding what is not, or add a second, narrower entry)";
+        if (construct.StartsWith("a backreference", StringComparison.Ordinal))
+            return "repeat the referenced group's pattern instead of referring back to it";
+        if (construct.StartsWith("an atomic group", StringComparison.Ordinal))
+            return "drop the (?>...) grouping (the linear-time engine needs no protection from backtracking)";
+        if (construct.StartsWith("a conditional", StringComparison.Ordinal))
+            return "split the pattern into one entry per branch";
+        return "replace large counted repetitions {m,n} with + or *";
+    }
+
     /// <summary>Python's re.match on a regex compiled by <see cref="TryCompile"/> (anchored at the start).</summary>
     public static bool MatchesAtStart(Regex regex, string input)
     {

@@ -359,6 +359,11 @@ internal static class DiagnosticDescriptors
         "DJS0233", "Setting fails its checks when the environment is unset",
         "When the environment variables this file reads are unset, the defaults written in the file fail a check ({0}): {1}", Settings, SettingsSeverity.Warning);
 
+    /// <summary>A regex the linear-time engine cannot run: it keeps the backtracking engine and its match timeout.</summary>
+    public static readonly DjsDescriptor RegexNeedsBacktracking = new(
+        "DJS0234", "Regular expression needs the backtracking engine",
+        "{0}: the regular expression {1} uses {2} (position {3}), which only the backtracking regex engine runs; this port runs it with a {4} ms match timeout, so a hostile {5} can cost every request up to {4} ms of CPU; {6}, and it runs on the linear-time engine instead", Cors, SettingsSeverity.Warning);
+
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
 
     /// <summary>A SIMPLE_JWT key that simplejwt removed: it raises at import.</summary>

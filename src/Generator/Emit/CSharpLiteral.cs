@@ -68,10 +68,11 @@ internal static class CSharpLiteral
         ? "long.MinValue"
         : value.ToString(CultureInfo.InvariantCulture) + "L";
 
-    /// <summary><c>new string[] { "a", "b" }</c> wrapped read-only, or the shared empty array.</summary>
+    /// <summary><c>new string[] { "a", "b" }</c> wrapped read-only, or the shared empty array; a long list as <see cref="PackedStringList"/>.</summary>
     public static string ReadOnlyStringList(IReadOnlyList<string> items)
     {
         if (items.Count == 0) return "global::System.Array.Empty<string>()";
+        if (PackedStringList.TryExpression(items) is { } packed) return "global::System.Array.AsReadOnly(" + packed + ")";
         var sb = new StringBuilder("global::System.Array.AsReadOnly(new string[] { ");
         for (int i = 0; i < items.Count; i++)
         {

@@ -11,8 +11,9 @@ namespace DjangoSettings.Generator.Emit;
 /// <summary>
 /// Writes the ASP.NET Core wiring of a compiled settings class: its
 /// <c>IGeneratedDjangoSettings&lt;T&gt;.CompiledSettings</c>, which hands the runtime the precompiled
-/// CORS policy (the origin decision as a switch over (scheme, netloc) pairs, regexes translated from
-/// Python and cached with a match timeout) and the SIMPLE_JWT options, all read from the host's
+/// CORS policy (the origin decision as a switch over (scheme, netloc) pairs up to
+/// <see cref="OriginMatcherEmitter.MaxSwitchPairs"/> of them, regexes translated from Python and
+/// cached with a match timeout) and the SIMPLE_JWT options, all read from the host's
 /// settings instance; and, for the default class, <c>builder.AddDjangoSettings()</c>. Emitted only
 /// when the project references DjangoSettings.Runtime.
 /// </summary>
@@ -70,7 +71,7 @@ internal static class WiringEmitter
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
             WriteRestFramework(w, className);
-            if (cors.Pairs is not null) WriteMatcher(w, cors.Pairs);
+            if (cors.Pairs is not null) OriginMatcherEmitter.WriteSwitch(w, cors.Pairs);
         }
     }
 
@@ -137,7 +138,9 @@ internal static class WiringEmitter
         }
         w.Outdent();
         w.Line("},");
-        w.Line("originPairMatcher: " + (cors.Pairs is not null ? "MatchOrigin" : "null") + ",");
+        if (cors.Pairs is not null) w.Line("originPairMatcher: MatchOrigin,");
+        else if (cors.OriginCountForFrozenSet > 0) w.Line("originPairMatcher: null, // " + cors.OriginCountForFrozenSet.ToString(CultureInfo.InvariantCulture) + " origins: too many for a switch; the runtime builds a frozen dictionary at startup.");
+        else w.Line("originPairMatcher: null,");
         w.Line("compiledOriginRegexes: " + (cors.OriginRegexes is not null ? "s_originRegexes" : "null") + ",");
         w.Line("compiledUrlsRegex: " + (cors.UrlsRegex is not null ? "s_urlsRegex" : "null") + ");");
         w.Outdent();
@@ -213,56 +216,12 @@ internal static class WiringEmitter
         w.Line("};");
     }
 
-    private static void WriteMatcher(IndentedWriter w, IReadOnlyList<(string Scheme, string Netloc)> pairs)
-    {
-        w.Line();
-        w.Line("// CORS_ALLOWED_ORIGINS as code: the (scheme, netloc) pairs urlsplit gives, compared exactly as django-cors-headers does.");
-        w.Line("private static bool MatchOrigin(global::System.ReadOnlySpan<char> scheme, global::System.ReadOnlySpan<char> netloc)");
-        using (w.Block(null))
-        {
-            if (pairs.Count == 0)
-            {
-                w.Line("return false;");
-                return;
-            }
-            w.Line("switch (scheme)");
-            w.Line("{");
-            w.Indent();
-            foreach (var group in pairs.GroupBy(p => p.Scheme, StringComparer.Ordinal))
-            {
-                w.Line("case " + CSharpLiteral.String(group.Key) + ":");
-                w.Indent();
-                w.Line("switch (netloc)");
-                w.Line("{");
-                w.Indent();
-                foreach (var netloc in group.Select(p => p.Netloc).Distinct(StringComparer.Ordinal))
-                {
-                    w.Line("case " + CSharpLiteral.String(netloc) + ":");
-                }
-                w.Indent();
-                w.Line("return true;");
-                w.Outdent();
-                w.Line("default:");
-                w.Indent();
-                w.Line("return false;");
-                w.Outdent();
-                w.Outdent();
-                w.Line("}");
-                w.Outdent();
-            }
-            w.Line("default:");
-            w.Indent();
-            w.Line("return false;");
-            w.Outdent();
-            w.Outdent();
-            w.Line("}");
-        }
-    }
-
     /// <summary>The parts of the CORS policy that can be precompiled (only values known at build time).</summary>
     private sealed class CorsParts
     {
         public IReadOnlyList<(string Scheme, string Netloc)>? Pairs { get; private set; }
+        // How many origins the runtime's frozen dictionary answers for, when the list is too long for a switch; else 0.
+        public int OriginCountForFrozenSet { get; private set; }
         public IReadOnlyList<(string Pattern, System.Text.RegularExpressions.RegexOptions Options)>? OriginRegexes { get; private set; }
         public (string Pattern, System.Text.RegularExpressions.RegexOptions Options)? UrlsRegex { get; private set; }
 
@@ -281,7 +240,11 @@ internal static class WiringEmitter
                     if (!PythonUrlSplit.TrySplit(s.Value, out var split)) { ok = false; break; }
                     pairs.Add((split.Scheme, split.Netloc));
                 }
-                if (ok) parts.Pairs = pairs;
+                if (ok)
+                {
+                    parts.Pairs = OriginMatcherEmitter.SwitchPairs(pairs);
+                    if (parts.Pairs is null) parts.OriginCountForFrozenSet = pairs.Count;
+                }
             }
 
             var regexes = settings["CORS_ALLOWED_ORIGIN_REGEXES"];

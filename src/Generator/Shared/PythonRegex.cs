@@ -21,11 +21,27 @@ namespace DjangoSettings.Shared;
 /// Refused: possessive quantifiers (<c>a*+</c>, Python 3.11 only), <c>\N{…}</c>, the ASCII and
 /// LOCALE flags, .NET-only or unknown escapes (Python raises on them), <c>(?&lt;name&gt;</c>,
 /// global flags not at the start, unbalanced parentheses or brackets.
+/// Engine: every pattern the linear-time engine can run gets <c>RegexOptions.NonBacktracking</c>
+/// (see <see cref="PythonRegexTranslation.LinearTime"/>); the rest keep the backtracking engine
+/// with the match timeout, and say why in <see cref="PythonRegexTranslation.BacktrackingReason"/>.
+/// Known difference, both engines alike: <c>\B</c> matches in an empty string in .NET (and in
+/// CPython 3.14), not in CPython 3.11; an Origin or a path is never empty when matched.
 /// </remarks>
 internal static class PythonRegex
 {
     /// <summary>Default match timeout for every translated regex (a hostile Origin cannot pin a core).</summary>
     public static readonly TimeSpan DefaultMatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// <c>RegexOptions.NonBacktracking</c> (.NET 7+): the engine whose matching time is linear in
+    /// the input. Spelled as its value because this file also compiles for netstandard2.0.
+    /// </summary>
+    public const RegexOptions NonBacktracking = (RegexOptions)1024;
+
+    // .NET refuses NonBacktracking above an estimated 10,000 automaton states
+    // (REGEX_NONBACKTRACKING_MAX_AUTOMATA_SIZE); we stay at half that, so an estimate that is a
+    // little off can never turn into a NotSupportedException at startup.
+    private const long MaxLinearNfaSize = 5000;
 
     /// <summary>Python's <c>re</c> flag values, for patterns that were <c>re.compile(p, flags)</c>.</summary>
     [Flags]
@@ -66,7 +82,8 @@ internal static class PythonRegex
 
     /// <summary>
     /// Translates and compiles a start-anchored regex (<c>\A(?:…)</c>) with CultureInvariant and a
-    /// match timeout. Returns null and sets <paramref name="error"/> when it cannot.
+    /// match timeout, on the linear-time engine when the translation allows it. Returns null and
+    /// sets <paramref name="error"/> when it cannot.
     /// </summary>
     public static Regex? CompileForMatch(string pattern, out string? error, TimeSpan? matchTimeout = null, PyFlags flags = PyFlags.None, bool compiled = false)
     {
@@ -76,18 +93,95 @@ internal static class PythonRegex
             error = t.Error + " at position " + t.ErrorPosition.ToString(CultureInfo.InvariantCulture);
             return null;
         }
+        var timeout = matchTimeout ?? DefaultMatchTimeout;
         try
         {
-            var options = t.Options | (compiled ? RegexOptions.Compiled : RegexOptions.None);
-            var regex = new Regex(t.AnchoredPattern!, options, matchTimeout ?? DefaultMatchTimeout);
+            var options = t.Options | (compiled && !t.LinearTime ? RegexOptions.Compiled : RegexOptions.None);
             error = null;
-            return regex;
+            return new Regex(t.AnchoredPattern!, options, timeout);
+        }
+        catch (Exception ex) when (t.LinearTime && (ex is ArgumentOutOfRangeException || ex is NotSupportedException))
+        {
+            // A host without the linear-time engine (the generator inside a .NET Framework
+            // compiler), or an automaton estimate of ours that .NET disagrees with: the same
+            // pattern on the backtracking engine, still bounded by the match timeout.
+            return CompileBacktracking(t, compiled, timeout, out error);
         }
         catch (ArgumentException ex)
         {
             error = "the translated pattern is not valid in .NET: " + ex.Message;
             return null;
         }
+    }
+
+    private static Regex? CompileBacktracking(PythonRegexTranslation t, bool compiled, TimeSpan timeout, out string? error)
+    {
+        try
+        {
+            error = null;
+            return new Regex(t.AnchoredPattern!, (t.Options & ~NonBacktracking) | (compiled ? RegexOptions.Compiled : RegexOptions.None), timeout);
+        }
+        catch (ArgumentException ex)
+        {
+            error = "the translated pattern is not valid in .NET: " + ex.Message;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An upper bound of the automaton size .NET estimates before it agrees to run a pattern
+    /// with NonBacktracking (<c>SymbolicRegexNode.EstimateNfaSize</c>: 5 × (1 + the number of
+    /// character and set leaves) once the pattern has an anchor, which <c>\A</c> guarantees; a
+    /// bounded loop multiplies its body by its maximum, an unbounded one by its minimum + 1, an
+    /// alternation and a sequence add up). Counted while translating, one frame per group.
+    /// </summary>
+    private sealed class NfaSize
+    {
+        public const long Unbounded = -1;
+        private const long Cap = 1_000_000_000;
+
+        private readonly System.Collections.Generic.List<Frame> _frames = new() { new Frame() };
+
+        private sealed class Frame
+        {
+            public long Total;
+            public long LastAtom;
+        }
+
+        private Frame Top => _frames[_frames.Count - 1];
+
+        public long Estimate => Times(5, _frames[0].Total + 1);
+
+        public void Atom(long leaves, bool replacesLast = false)
+        {
+            var top = Top;
+            if (replacesLast) top.Total -= top.LastAtom;
+            top.Total = Math.Min(Cap, top.Total + leaves);
+            top.LastAtom = leaves;
+        }
+
+        public void Anchor() => Top.LastAtom = 0;
+
+        public void Open() => _frames.Add(new Frame());
+
+        public void Close()
+        {
+            if (_frames.Count == 1) return;
+            long group = Top.Total;
+            _frames.RemoveAt(_frames.Count - 1);
+            Atom(group);
+        }
+
+        public void Repeat(long low, long high)
+        {
+            long factor = high != Unbounded ? high : low == 0 ? 1 : low + 1;
+            var top = Top;
+            long repeated = Times(top.LastAtom, factor);
+            top.Total = Math.Min(Cap, Math.Max(0, top.Total - top.LastAtom + repeated));
+            top.LastAtom = repeated;
+        }
+
+        private static long Times(long a, long b) => a == 0 || b == 0 ? 0 : a > Cap / b ? Cap : a * b;
     }
 
     private sealed class Translator
@@ -100,6 +194,10 @@ internal static class PythonRegex
         private bool _sawNonFlag;
         // What the previous element was, for possessive / multiple-repeat detection.
         private Prev _prev = Prev.Nothing;
+        // The first construct only the backtracking engine runs, and where it is in the Python pattern.
+        private string? _backtrackingReason;
+        private int _backtrackingPosition = -1;
+        private readonly NfaSize _size = new();
 
         private enum Prev { Nothing, Atom, Quantifier, LazyQuantifier }
 
@@ -111,6 +209,13 @@ internal static class PythonRegex
         }
 
         private bool Verbose => (_flags & PyFlags.Verbose) != 0;
+
+        private void NeedsBacktracking(string construct, int position)
+        {
+            if (_backtrackingReason is not null) return;
+            _backtrackingReason = construct;
+            _backtrackingPosition = position;
+        }
 
         public PythonRegexTranslation Run()
         {
@@ -127,10 +232,16 @@ internal static class PythonRegex
             if ((_flags & PyFlags.Multiline) != 0) options |= RegexOptions.Multiline;
             if ((_flags & PyFlags.DotAll) != 0) options |= RegexOptions.Singleline;
             if ((_flags & PyFlags.Verbose) != 0) options |= RegexOptions.IgnorePatternWhitespace;
+            if (_backtrackingReason is null && _size.Estimate > MaxLinearNfaSize)
+            {
+                _backtrackingReason = "counted repetitions too large for the linear-time engine (about " + _size.Estimate.ToString(CultureInfo.InvariantCulture) + " automaton states; its limit is 10,000)";
+                _backtrackingPosition = 0;
+            }
+            if (_backtrackingReason is null) options |= NonBacktracking;
             string body = _o.ToString();
             // In verbose mode a trailing "# comment" would swallow the closing parenthesis.
             string anchored = @"\A(?:" + body + (Verbose ? "\n)" : ")");
-            return new PythonRegexTranslation(true, body, anchored, options, null, -1);
+            return new PythonRegexTranslation(true, body, anchored, options, null, -1, _backtrackingReason, _backtrackingPosition);
         }
 
         private PythonRegexTranslation? Step()
@@ -165,6 +276,7 @@ internal static class PythonRegex
                     _o.Append(')');
                     _i++;
                     _prev = Prev.Atom;
+                    _size.Close();
                     return null;
                 case '*':
                 case '+':
@@ -186,12 +298,14 @@ internal static class PythonRegex
                     _o.Append(c);
                     _i++;
                     _prev = Prev.Nothing;
+                    _size.Anchor();
                     return null;
                 default:
                     _sawNonFlag = true;
                     AppendLiteral(c);
                     _i++;
                     _prev = Prev.Atom;
+                    _size.Atom(1);
                     return null;
             }
         }
@@ -223,6 +337,7 @@ internal static class PythonRegex
             _o.Append(c);
             _i++;
             _prev = Prev.Quantifier;
+            _size.Repeat(c == '+' ? 1 : 0, c == '?' ? 1 : NfaSize.Unbounded);
             return null;
         }
 
@@ -249,6 +364,7 @@ internal static class PythonRegex
                 _o.Append(@"\{");
                 _i++;
                 _prev = Prev.Atom;
+                _size.Atom(1);
                 return null;
             }
             if (_prev == Prev.Quantifier || _prev == Prev.LazyQuantifier) return PythonRegexTranslation.Fail("multiple repeat", at);
@@ -262,6 +378,8 @@ internal static class PythonRegex
             _o.Append('}');
             _i = k + 1;
             _prev = Prev.Quantifier;
+            long low = long.Parse(loText, CultureInfo.InvariantCulture);
+            _size.Repeat(low, !comma ? low : hi is { Length: > 0 } ? long.Parse(hi, CultureInfo.InvariantCulture) : NfaSize.Unbounded);
             return null;
         }
 
@@ -275,6 +393,7 @@ internal static class PythonRegex
                 _o.Append('(');
                 _i++;
                 _prev = Prev.Nothing;
+                _size.Open();
                 return null;
             }
             int k = _i + 2;
@@ -294,6 +413,9 @@ internal static class PythonRegex
                     _o.Append("(?").Append(c);
                     _i = k + 1;
                     _prev = Prev.Nothing;
+                    _size.Open();
+                    if (c == '>') NeedsBacktracking("an atomic group (?>...)", at);
+                    else if (c != ':') NeedsBacktracking("a lookahead (?" + c + "...)", at);
                     return null;
                 case '<':
                     _sawNonFlag = true;
@@ -303,6 +425,8 @@ internal static class PythonRegex
                         _o.Append("(?<").Append(_p[k + 1]);
                         _i = k + 2;
                         _prev = Prev.Nothing;
+                        _size.Open();
+                        NeedsBacktracking("a lookbehind (?<" + _p[k + 1] + "...)", at);
                         return null;
                     }
                     return PythonRegexTranslation.Fail("(?<name>...) is not Python syntax; Python 3.11 needs (?P<name>...)", at);
@@ -325,6 +449,8 @@ internal static class PythonRegex
                     _o.Append("(?(").Append(name).Append(')');
                     _i = end + 1;
                     _prev = Prev.Nothing;
+                    _size.Open();
+                    NeedsBacktracking("a conditional (?(" + name + ")...)", at);
                     return null;
                 }
                 default:
@@ -346,6 +472,7 @@ internal static class PythonRegex
                 _o.Append("(?<").Append(name).Append('>');
                 _i = end + 1;
                 _prev = Prev.Nothing;
+                _size.Open();
                 return null;
             }
             if (_p[k] == '=')
@@ -357,6 +484,8 @@ internal static class PythonRegex
                 _o.Append(@"\k<").Append(name).Append('>');
                 _i = end + 1;
                 _prev = Prev.Atom;
+                _size.Atom(1);
+                NeedsBacktracking("a backreference (?P=" + name + ")", at);
                 return null;
             }
             return PythonRegexTranslation.Fail("unknown extension ?P" + _p[k], at);
@@ -423,6 +552,7 @@ internal static class PythonRegex
             _depth++;
             _i = k + 1;
             _prev = Prev.Nothing;
+            _size.Open();
             return null;
         }
 
@@ -455,6 +585,7 @@ internal static class PythonRegex
                     _o.Append(']');
                     _i++;
                     _prev = Prev.Atom;
+                    _size.Atom(1);
                     return null;
                 }
                 first = false;
@@ -477,6 +608,9 @@ internal static class PythonRegex
             char c = _p[_i + 1];
             _i += 2;
             if (!inClass) _prev = Prev.Atom;
+            // Every escape outside a class is one character or one set, except the anchors and
+            // the \U escapes of a surrogate pair, which correct this below.
+            if (!inClass && c != 'b' && c != 'A' && c != 'B' && c != 'Z') _size.Atom(1);
             switch (c)
             {
                 case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
@@ -485,12 +619,17 @@ internal static class PythonRegex
                     return null;
                 case 'b':
                     _o.Append(@"\b");
-                    if (!inClass) _prev = Prev.Nothing;
+                    if (!inClass)
+                    {
+                        _prev = Prev.Nothing;
+                        _size.Anchor();
+                    }
                     return null;
                 case 'A': case 'B': case 'Z':
                     if (inClass) return PythonRegexTranslation.Fail("bad escape \\" + c + " in a character set", at);
                     _o.Append(c == 'Z' ? @"\z" : "\\" + c);
                     _prev = Prev.Nothing;
+                    _size.Anchor();
                     return null;
                 case 'x':
                     return HexEscape(at, 2);
@@ -533,6 +672,7 @@ internal static class PythonRegex
                     _i++;
                 }
                 _o.Append(@"\k<").Append(digits).Append('>');
+                NeedsBacktracking("a backreference \\" + digits, at);
                 return null;
             }
             if (c < 0x80 && char.IsLetterOrDigit(c))
@@ -563,6 +703,7 @@ internal static class PythonRegex
             _o.Append("(?:");
             AppendCodeUnit(pair[0]);
             AppendCodeUnit(pair[1]);
+            _size.Atom(2, replacesLast: true);
             _o.Append(')');
             return null;
         }
@@ -599,8 +740,11 @@ internal static class PythonRegex
 /// <summary>The outcome of <see cref="PythonRegex.Translate"/>.</summary>
 internal sealed class PythonRegexTranslation
 {
-    internal PythonRegexTranslation(bool success, string? pattern, string? anchoredPattern, RegexOptions options, string? error, int errorPosition)
+    internal PythonRegexTranslation(bool success, string? pattern, string? anchoredPattern, RegexOptions options, string? error, int errorPosition,
+        string? backtrackingReason = null, int backtrackingPosition = -1)
     {
+        BacktrackingReason = backtrackingReason;
+        BacktrackingPosition = backtrackingPosition;
         Success = success;
         Pattern = pattern;
         AnchoredPattern = anchoredPattern;
@@ -621,8 +765,26 @@ internal sealed class PythonRegexTranslation
     /// <summary>The .NET pattern anchored like <c>re.match</c>: <c>\A(?:…)</c>.</summary>
     public string? AnchoredPattern { get; }
 
-    /// <summary>CultureInvariant plus the translated global flags.</summary>
+    /// <summary>
+    /// CultureInvariant plus the translated global flags, and <see cref="PythonRegex.NonBacktracking"/>
+    /// when <see cref="LinearTime"/>.
+    /// </summary>
     public RegexOptions Options { get; }
+
+    /// <summary>
+    /// Whether the pattern runs on .NET's linear-time engine (<c>RegexOptions.NonBacktracking</c>),
+    /// so no input can make one match slow. For <c>re.match</c>'s question (is there a match at the
+    /// start?) that engine answers what the backtracking one answers: they differ only in which
+    /// match they report and its captures, and only for constructs it refuses (lookarounds,
+    /// backreferences, atomic groups, conditionals), which keep the backtracking engine.
+    /// </summary>
+    public bool LinearTime => Success && BacktrackingReason is null;
+
+    /// <summary>The first construct that needs the backtracking engine (for the build warning), or null.</summary>
+    public string? BacktrackingReason { get; }
+
+    /// <summary>Zero-based offset of that construct in the Python pattern, or -1.</summary>
+    public int BacktrackingPosition { get; }
 
     /// <summary>Why the pattern cannot be translated (Python's own wording where it has one).</summary>
     public string? Error { get; }

@@ -22,6 +22,8 @@ public sealed class DjangoCorsPolicy
     private readonly FrozenSet<string> _configuredOrigins;
     private readonly Regex[] _originRegexes;
     private readonly Regex[] _matchRegexes;
+    // Built on the first refused Origin explained in the Debug log; null until then.
+    private OriginNearMissIndex? _nearMissIndex;
 
     private DjangoCorsPolicy(
         bool allowAllOrigins,
@@ -90,7 +92,11 @@ public sealed class DjangoCorsPolicy
     /// <summary><c>CORS_ALLOWED_ORIGIN_REGEXES</c> as written (Python syntax).</summary>
     public IReadOnlyList<string> OriginRegexPatterns { get; }
 
-    /// <summary>The origin regexes translated to .NET, start-anchored, CultureInvariant, with a match timeout.</summary>
+    /// <summary>
+    /// The origin regexes translated to .NET, start-anchored, CultureInvariant, with a match
+    /// timeout; on the linear-time engine (<see cref="RegexOptions.NonBacktracking"/>) unless the
+    /// pattern needs backtracking.
+    /// </summary>
     public IReadOnlyList<Regex> OriginRegexes => _originRegexes;
 
     /// <summary><c>CORS_URLS_REGEX</c> as written (Python syntax).</summary>
@@ -261,15 +267,26 @@ public sealed class DjangoCorsPolicy
     // The instances the middleware runs: OriginRegexes, compiled to IL where possible.
     internal Regex[] OriginRegexArray => _matchRegexes;
 
+    /// <summary>
+    /// The configured origins indexed for <see cref="OriginNearMiss"/>: built once, when the first
+    /// refusal is explained (Debug logging only), so a policy that never logs one never pays for it.
+    /// </summary>
+    internal OriginNearMissIndex NearMissIndex =>
+        System.Threading.LazyInitializer.EnsureInitialized(ref _nearMissIndex, () => new OriginNearMissIndex(AllowedOriginPairs));
+
+    // Whether some refusal has been explained (tests: the index must not exist without Debug logging).
+    internal bool HasNearMissIndex => System.Threading.Volatile.Read(ref _nearMissIndex) is not null;
+
     /// <summary><see cref="UrlsRegex"/> with a regex-free shortcut for the usual shapes.</summary>
     internal UrlPathMatcher UrlsMatcher { get; }
 
     // Regexes run on every request with an Origin: JIT them to IL once at startup (the generated
     // wiring and the translator hand over interpreted instances). Same semantics, several times
-    // faster per match. Where code cannot be generated (AOT) the interpreter stays.
+    // faster per match. Where code cannot be generated (AOT) the interpreter stays. A pattern on
+    // the linear-time engine stays as it is: Compiled does not apply to that engine.
     private static Regex ForHotPath(Regex regex)
     {
-        if ((regex.Options & RegexOptions.Compiled) != 0 || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return regex;
+        if ((regex.Options & (RegexOptions.Compiled | RegexOptions.NonBacktracking)) != 0 || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled) return regex;
         if (regex.GetType() != typeof(Regex)) return regex; // [GeneratedRegex]: already code.
         return new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
     }

@@ -78,6 +78,27 @@ public class CheckTests
     }
 
     [Fact]
+    public void The_nested_quantifier_of_the_redos_report_gets_the_linear_time_engine_and_no_warning()
+    {
+        // Issue 16.5: (a+)+ is a plain regular expression, so it runs on RegexOptions.NonBacktracking.
+        Assert.Empty(Compile.Ids("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://(a+)+\\.example\\.com$']\n"));
+    }
+
+    [Theory]
+    [InlineData("CORS_ALLOWED_ORIGIN_REGEXES = [\n    r'^https://app\\.example\\.com$',\n    r'^https://(?!admin\\.)\\w+\\.example\\.com$',\n]", "DJS0234@3:5",
+        "CORS_ALLOWED_ORIGIN_REGEXES: the regular expression '^https://(?!admin\\\\.)\\\\w+\\\\.example\\\\.com$' uses a lookahead (?!...) (position 9), which only the backtracking regex engine runs; this port runs it with a 100 ms match timeout, so a hostile Origin header can cost every request up to 100 ms of CPU; write the pattern without the lookaround")]
+    [InlineData("CORS_URLS_REGEX = r'^/(?P<v>v[12])/(?P=v)/'", "DJS0234@1:19", "CORS_URLS_REGEX: the regular expression '^/(?P<v>v[12])/(?P=v)/' uses a backreference (?P=v) (position 15)")]
+    [InlineData("import re\nCORS_ALLOWED_ORIGIN_REGEXES = [re.compile(r'^https://(?>a+)\\.t$', re.I)]", "DJS0234@2:32", "an atomic group (?>...) (position 9)")]
+    [InlineData("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://a{2000}\\.t$']", "DJS0234@1:32", "counted repetitions too large for the linear-time engine")]
+    public void Regex_that_needs_the_backtracking_engine_is_a_warning_at_the_pattern(string text, string expected, string fragment)
+    {
+        var result = Compile.Text(text + "\n");
+        var d = result.Diagnostics.Single(x => $"{x.Id}@{x.Location.Start.Line}:{x.Location.Start.Column}" == expected);
+        Assert.Contains(fragment, d.Message);
+        if (d.Id == "DJS0234") Assert.Equal(SettingsSeverity.Warning, d.Severity);
+    }
+
+    [Fact]
     public void Python_named_groups_are_accepted()
     {
         Assert.Empty(Compile.Ids("CORS_ALLOWED_ORIGIN_REGEXES = [r'^https://(?P<sub>[a-z]+)\\.a\\.com$']\n"));
