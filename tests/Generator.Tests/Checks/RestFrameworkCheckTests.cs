@@ -50,6 +50,16 @@ public class RestFrameworkCheckTests
     }
 
     [Fact]
+    public void The_porting_guide_explains_every_key()
+    {
+        string guide = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "porting-guide.md"));
+        int section = guide.IndexOf("## 6. REST_FRAMEWORK, key by key", System.StringComparison.Ordinal);
+        Assert.True(section >= 0, "docs/porting-guide.md has no REST_FRAMEWORK section");
+        var missing = SettingsSchema.RestFrameworkKeys.Where(k => guide.IndexOf("| `" + k + "` |", section, System.StringComparison.Ordinal) < 0).ToList();
+        Assert.True(missing.Count == 0, "keys without a row in the porting guide: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void A_project_without_REST_FRAMEWORK_gets_no_diagnostics_and_DRFs_defaults()
     {
         var result = Compile.Text("DEBUG = False\n");
