@@ -47,6 +47,7 @@ internal sealed record SettingDefinition(
         SettingKind.ImportPathSequence => "a tuple of dotted import path strings",
         SettingKind.OptionalInt => "an integer or None",
         SettingKind.StringMap => "a dict of strings to strings or None",
+        SettingKind.LanguageSequence => "a list of (language code, name) pairs",
         _ => "nothing (the setting was removed)",
     };
 }

@@ -57,6 +57,16 @@ internal static class WiringEmitter
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
             w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
+            w.Line("CreateLanguageSettings = static settings => new " + Runtime + ".Localization.DjangoLanguageSettings");
+            w.Line("{");
+            w.Indent();
+            w.Line("LanguageCode = settings.Django.LanguageCode,");
+            w.Line("UseI18n = settings.Django.UseI18n,");
+            w.Line("Languages = settings.Django.Languages,");
+            w.Line("LanguageCookieName = settings.Django.LanguageCookieName,");
+            w.Line("InstalledApps = settings.Django.InstalledApps,");
+            w.Outdent();
+            w.Line("},");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");

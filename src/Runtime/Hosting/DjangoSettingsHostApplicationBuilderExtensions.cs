@@ -58,6 +58,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults otherwise): what MapDrfView endpoints and the token views run with.
         if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
+        // The language DRF's and simplejwt's messages are sent in (and UseDjangoLocale's choices).
+        if (compiled.CreateLanguageSettings is { } createLanguage) services.AddDjangoLanguage(createLanguage(settings));
 
         // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
         // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).

@@ -60,6 +60,20 @@ public class RestFrameworkCheckTests
     }
 
     [Fact]
+    public void Language_settings_bind_with_gettext_marked_names()
+    {
+        const string text = "from django.utils.translation import gettext_lazy as _\nLANGUAGE_CODE = 'ko-kr'\nUSE_I18N = True\nLANGUAGES = [('ko', _('Korean')), ('en', _('English'))]\n";
+        var result = Compile.Text(text);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= SettingsSeverity.Warning);
+        var bound = result.Settings!;
+        Assert.Equal("ko-kr", SettingValues.ToClr(bound["LANGUAGE_CODE"]));
+        Assert.Equal(new[] { "ko", "en" }, (IReadOnlyList<string>)SettingValues.ToClr(bound["LANGUAGES"])!);
+        Assert.Null(SettingValues.ToClr(Compile.Text("DEBUG = False\n").Settings!["LANGUAGES"]));
+        var wrong = Compile.Single("LANGUAGES = ['ko', 'en']\n", DiagnosticDescriptors.WrongSettingType.Id);
+        Assert.Contains("a list of (language code, name) pairs", wrong.Message);
+    }
+
+    [Fact]
     public void A_project_without_REST_FRAMEWORK_gets_no_diagnostics_and_DRFs_defaults()
     {
         var result = Compile.Text("DEBUG = False\n");

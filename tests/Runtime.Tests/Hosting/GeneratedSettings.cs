@@ -10,3 +10,7 @@ internal partial class EnvironmentSettings;
 /// </summary>
 [DjangoSettingsFile("Hosting/assumed-apps.settings")]
 internal partial class AssumedAppsSettings;
+
+/// <summary>REST_FRAMEWORK and the language from a settings file (Hosting/drf-language.settings).</summary>
+[DjangoSettingsFile("Hosting/drf-language.settings")]
+internal partial class DrfLanguageSettings;
