@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -64,29 +65,8 @@ public sealed class ConsumerProject : IAsyncLifetime
         DotnetCli.RunAsync(Directory, new[] { "build", "--disable-build-servers", "-nologo", "-v:minimal" }.Concat(extraArguments).ToArray());
 
     /// <summary>Starts the built app on a free loopback port and waits until Kestrel listens.</summary>
-    public async Task<RunningApp> StartAsync()
-    {
-        int port = OracleServer.FreePort();
-        string dll = Path.Combine(Directory, "bin", "Debug", "net10.0", "App.dll");
-        var process = new Process { StartInfo = DotnetCli.StartInfo(Directory, new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var app = new RunningApp(process, output, new Uri($"http://127.0.0.1:{port}"));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (app.Output.Contains("Now listening on", StringComparison.Ordinal)) return app;
-            if (process.HasExited) break;
-            await Task.Delay(100);
-        }
-        string text = app.Output;
-        await app.DisposeAsync();
-        throw new InvalidOperationException("the consumer app did not start:\n" + text);
-    }
+    public Task<RunningApp> StartAsync() =>
+        RunningApp.StartAsync(Directory, Path.Combine(Directory, "bin", "Debug", "net10.0", "App.dll"));
 
     private async Task Run(params string[] args)
     {
@@ -106,6 +86,35 @@ public sealed class RunningApp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output;
+
+    /// <summary>
+    /// Starts <paramref name="dll"/> in <paramref name="directory"/> (its content root) on a free
+    /// loopback port, with <paramref name="environment"/> added, and waits until Kestrel listens.
+    /// </summary>
+    public static async Task<RunningApp> StartAsync(string directory, string dll, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        int port = OracleServer.FreePort();
+        var startInfo = DotnetCli.StartInfo(directory, new[] { dll, "--urls", $"http://127.0.0.1:{port}" });
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) startInfo.Environment[key] = value;
+        var process = new Process { StartInfo = startInfo };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new RunningApp(process, output, new Uri($"http://127.0.0.1:{port}"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app.Output.Contains("Now listening on", StringComparison.Ordinal)) return app;
+            if (process.HasExited) break;
+            await Task.Delay(100);
+        }
+        string text = app.Output;
+        await app.DisposeAsync();
+        throw new InvalidOperationException("the app did not start:\n" + text);
+    }
 
     internal RunningApp(Process process, StringBuilder output, Uri baseAddress)
     {

@@ -7,7 +7,8 @@ namespace DjangoSettings.Generator.Checks;
 /// Checks on CORS_ALLOWED_ORIGIN_REGEXES and CORS_URLS_REGEX: they must compile (Django only finds
 /// out at the first request, with a 500), and origin regexes should be end-anchored and escape
 /// their dots, each warning with an origin the pattern really admits. A pattern only the
-/// backtracking engine can run is a warning too (ReDoS: DJS0234).
+/// backtracking engine can run is a warning too (ReDoS: DJS0234), and so is the nested repetition
+/// that stalls Python's re, and with it the Django service that shares the file (DJS0235).
 /// </summary>
 internal static class CorsRegexChecks
 {
@@ -48,6 +49,13 @@ internal static class CorsRegexChecks
     // DJS0234: the match timeout bounds one request, not an attack of many; say so and how to avoid it.
     private static void ReportBacktracking(CheckContext ctx, Binding.BoundSetting setting, string name, string pattern, bool ignoreCase, Text.SourceLocation? location, string input)
     {
+        // DJS0235: the port is safe from (a+)+, the Django service reading the same file is not.
+        int nested = NestedRepetition.Find(pattern);
+        if (nested >= 0)
+        {
+            ctx.Report(DiagnosticDescriptors.RegexNestedRepetition, location, setting, name, Binding.ValueDescription.ReprString(pattern), nested, input);
+        }
+
         if (RegexFacts.NeedsBacktracking(pattern, ignoreCase) is not { } why) return;
         ctx.Report(DiagnosticDescriptors.RegexNeedsBacktracking, location, setting, name, Binding.ValueDescription.ReprString(pattern),
             why.Construct, why.Position, (int)PythonRegex.DefaultMatchTimeout.TotalMilliseconds, input, why.Rewrite);

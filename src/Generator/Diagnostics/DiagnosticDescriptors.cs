@@ -364,6 +364,11 @@ internal static class DiagnosticDescriptors
         "DJS0234", "Regular expression needs the backtracking engine",
         "{0}: the regular expression {1} uses {2} (position {3}), which only the backtracking regex engine runs; this port runs it with a {4} ms match timeout, so a hostile {5} can cost every request up to {4} ms of CPU; {6}, and it runs on the linear-time engine instead", Cors, SettingsSeverity.Warning);
 
+    /// <summary>A repeated group whose body is one repetition: exponential on Python's re, which Django runs it on.</summary>
+    public static readonly DjsDescriptor RegexNestedRepetition = new(
+        "DJS0235", "Regular expression with nested repetition",
+        "{0}: the regular expression {1} repeats a group whose body is itself one repetition (the group at position {2}); Python's re, which Django runs it on, backtracks exponentially on a long run of matching characters followed by one that fails, so one hostile {3} can hold a Django worker for minutes; this port runs it on the linear-time engine, but while Django serves the same settings, give the group a part every iteration must match that the inner repetition cannot (as the dot in ([a-z0-9-]+\\.)+), or drop one of the repetitions", Cors, SettingsSeverity.Warning);
+
     // ----- DJS0300-0399: SIMPLE_JWT checks ----------------------------------------------------
 
     /// <summary>A SIMPLE_JWT key that simplejwt removed: it raises at import.</summary>

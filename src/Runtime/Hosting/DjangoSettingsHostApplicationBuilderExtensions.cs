@@ -53,7 +53,6 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.TryAddSingleton(settings);
         // The build's assumptions first, then what the startup evaluation found (the same warning once).
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
-        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings));
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults otherwise): what MapDrfView endpoints and the token views run with.
@@ -63,23 +62,31 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
 
         // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
         // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).
-        string? secret = compiled.SecretKey?.Invoke(settings) ?? builder.Configuration["SECRET_KEY"];
-        if (compiled.CreateSimpleJwtOptions is { } createJwt && (compiled.SimpleJwtConfigured || !string.IsNullOrEmpty(secret)))
+        string? fileSecret = compiled.SecretKey?.Invoke(settings);
+        string? secret = fileSecret ?? builder.Configuration["SECRET_KEY"];
+        var apps = compiled.InstalledApps?.Invoke(settings);
+        var (engine, name) = compiled.Database?.Invoke(settings) ?? (null, null);
+        bool tokenServices = compiled.CreateSimpleJwtOptions is not null && (compiled.SimpleJwtConfigured || !string.IsNullOrEmpty(secret));
+        DatabaseSelection? database = null;
+        if (compiled.CreateSimpleJwtOptions is { } createJwt && tokenServices)
         {
             var options = createJwt(settings, secret ?? string.Empty);
-            var apps = compiled.InstalledApps?.Invoke(settings);
             if (apps is not null && !apps.Contains(BlacklistApp, StringComparer.Ordinal))
             {
                 // simplejwt's blacklist machinery exists only when its app is installed.
                 options = options with { BlacklistEnabled = false };
             }
             services.AddSimpleJwt(options);
-            var (engine, name) = compiled.Database?.Invoke(settings) ?? (null, null);
             DatabaseConnectionSettings? connection = compiled.DatabaseConnection?.Invoke(settings) is var (user, password, host, port)
                 ? new DatabaseConnectionSettings(user, password, host, port)
                 : null;
-            services.AddDjangoStores(DatabaseSelection.Select(engine, name, contentRoot, builder.Configuration, connection));
+            database = DatabaseSelection.Select(engine, name, contentRoot, builder.Configuration, connection);
+            services.AddDjangoStores(database);
         }
+        // What a partial file means (no SIMPLE_JWT, SECRET_KEY, INSTALLED_APPS or DATABASES) is
+        // decided in one place and logged with the file, so the port's guesses are never silent.
+        var decisions = PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database);
+        services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings, decisions));
         return builder;
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class DjangoSettingsStartupLogger : IHostedService
         foreach (var report in _reports)
         {
             LogLoaded(_logger, report.SourcePath);
+            foreach (var decision in report.Decisions) LogDecision(_logger, report.SourcePath, decision);
             foreach (var warning in report.Warnings) LogWarning(_logger, warning);
         }
         return Task.CompletedTask;
@@ -32,6 +33,9 @@ internal sealed partial class DjangoSettingsStartupLogger : IHostedService
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Django settings compiled from {SourcePath} are in force")]
     private static partial void LogLoaded(ILogger logger, string sourcePath);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "{SourcePath}: {Decision}")]
+    private static partial void LogDecision(ILogger logger, string sourcePath, string decision);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{Diagnostic}")]
     private static partial void LogWarning(ILogger logger, string diagnostic);

@@ -57,6 +57,14 @@ public static class DjangoStoresServiceCollectionExtensions
                 return services;
             }
         }
+        if (string.IsNullOrEmpty(selection.Engine))
+        {
+            // No DATABASES in the file, a connection string in configuration: nothing says which
+            // database it is for, and guessing from its syntax would pick the wrong driver silently.
+            throw new DatabaseConfigurationException(
+                $"DATABASES is not set in the settings file, and ConnectionStrings:{DatabaseSelection.ConnectionStringName} is: name the database with DATABASES['default']['ENGINE'] " +
+                $"(e.g. '{DatabaseSelection.PostgreSqlEngine}', with DjangoSettings.Runtime.PostgreSql) or remove the connection string to use db.sqlite3 in the content root.");
+        }
         string hint = selection.IsPostgreSql
             ? " Reference the DjangoSettings.Runtime.PostgreSql package and call builder.Services.AddDjangoPostgreSqlProvider() before the settings are added."
             : "";

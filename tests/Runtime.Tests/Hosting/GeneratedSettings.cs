@@ -11,6 +11,14 @@ internal partial class EnvironmentSettings;
 [DjangoSettingsFile("Hosting/assumed-apps.settings")]
 internal partial class AssumedAppsSettings;
 
+/// <summary>Compiled from the CORS lines alone: what the port does for the rest is decided and logged (PartialSettingsTests).</summary>
+[DjangoSettingsFile("Hosting/fragment.settings")]
+internal partial class FragmentSettings;
+
+/// <summary>Compiled from a file that sets every setting the port reads (PartialSettingsTests: nothing to decide).</summary>
+[DjangoSettingsFile("Hosting/complete.settings")]
+internal partial class CompleteSettings;
+
 /// <summary>REST_FRAMEWORK and the language from a settings file (Hosting/drf-language.settings).</summary>
 [DjangoSettingsFile("Hosting/drf-language.settings")]
 internal partial class DrfLanguageSettings;
