@@ -56,7 +56,9 @@ internal static class WiringEmitter
             w.Line("Database = static settings => (settings.Django.DatabaseEngine, settings.Django.DatabaseName),");
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
-            w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
+            // Only a file that sets REST_FRAMEWORK configures DRF: without it, apps keep their own
+            // AddDjangoRestFramework (or the token views' JSON-only fallback), as before.
+            if (settings.HasRestFramework) w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
             w.Line("CreateLanguageSettings = static settings => new " + Runtime + ".Localization.DjangoLanguageSettings");
             w.Line("{");
             w.Indent();
@@ -80,7 +82,7 @@ internal static class WiringEmitter
             w.Line("};");
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
-            WriteRestFramework(w, className);
+            if (settings.HasRestFramework) WriteRestFramework(w, className);
             if (cors.Pairs is not null) OriginMatcherEmitter.WriteSwitch(w, cors.Pairs);
         }
     }

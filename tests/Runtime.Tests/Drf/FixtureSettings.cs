@@ -54,7 +54,8 @@ internal static class FixtureSettings
     {
         var compiled = T.CompiledSettings;
         var settings = compiled.Create(null);
-        var drf = compiled.CreateRestFrameworkSettings!(settings);
+        // A file without REST_FRAMEWORK gets no wiring for it: the oracle's base dict over DRF's defaults.
+        var drf = compiled.CreateRestFrameworkSettings?.Invoke(settings) ?? RestFrameworkSettings.Defaults;
         return setsAuthentication(settings) ? drf : drf with { DefaultAuthenticationClasses = [DrfClassNames.JwtAuthentication] };
     }
 
