@@ -1,3 +1,5 @@
+using DjangoSettings.Drf;
+using DjangoSettings.Http;
 using DjangoSettings.Jwt;
 using DjangoSettings.Stores;
 using DjangoStyle;
@@ -17,7 +19,8 @@ if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
     builder.Services.AddDjangoRedisTokenStore(redis);
 }
 // One generated call for the project's settings file (cors.settings, or -p:DjangoSettingsFile=PATH):
-// the precompiled django-cors-headers policy, SIMPLE_JWT, and the database DATABASES names
+// the precompiled django-cors-headers policy, SIMPLE_JWT, MIDDLEWARE with ALLOWED_HOSTS and the
+// SECURE_* settings (composed below by UseDjangoMiddleware), and the database DATABASES names
 // (db.sqlite3 here, created if absent, used as is if Django made it).
 builder.AddDjangoSettings();
 // Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
@@ -36,6 +39,11 @@ builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>(
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
+// A settings file that leaves MIDDLEWARE or ALLOWED_HOSTS to the rest of its project gets the oracle's base values.
+SampleBaseSettings.Apply(builder.Services, builder.Configuration);
+if (corsMode != "django") SampleCorsMode.RemoveCorsMiddleware(builder.Services);
+// REST_FRAMEWORK for the DRF views.
+builder.Services.AddDjangoRestFramework(SampleHttpSettings.RestFramework);
 
 var app = builder.Build();
 app.Services.EnsureDjangoDatabase();
@@ -52,9 +60,10 @@ if (createSuperuser)
 }
 
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
-if (corsMode == "django") app.UseDjangoCors();
-else if (corsMode == "aspnet") app.UseCors();
-app.UseRouting();
+if (corsMode == "aspnet") app.UseCors();
+// MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), with URL
+// resolution (UseRouting) inside; authentication and the views follow, as in Django.
+app.UseDjangoMiddleware();
 app.UseSimpleJwtAuthentication();
 app.UseAuthorization();
 

@@ -1,4 +1,5 @@
 using DjangoSettings.Cors;
+using DjangoSettings.Http;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace DjangoStyle;
@@ -32,6 +33,19 @@ internal static class SampleCorsMode
             if (django.MaxAgeValue.Count != 0) policy.SetPreflightMaxAge(TimeSpan.FromSeconds(int.Parse(django.MaxAgeValue.ToString(), System.Globalization.CultureInfo.InvariantCulture)));
             if (django.AllowCredentials) policy.AllowCredentials();
         }));
+    }
+
+    /// <summary>
+    /// For <c>aspnet</c> and <c>none</c>: MIDDLEWARE as the generated <c>AddDjangoSettings()</c>
+    /// registered it from cors.settings, without CorsMiddleware, so the other CORS implementation
+    /// (or none) is measured alone.
+    /// </summary>
+    public static void RemoveCorsMiddleware(IServiceCollection services)
+    {
+        var registered = services.Single(d => d.ServiceType == typeof(DjangoHttpSettings));
+        var settings = (DjangoHttpSettings)registered.ImplementationInstance!;
+        services.Remove(registered);
+        services.AddSingleton(settings with { Middleware = [.. settings.Middleware.Where(m => m != DjangoMiddlewarePaths.Cors)] });
     }
 
     private static string[] Split(string joined) => joined.Split(", ", StringSplitOptions.RemoveEmptyEntries);

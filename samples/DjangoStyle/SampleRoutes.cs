@@ -1,65 +1,51 @@
 using System.Text;
+using DjangoSettings.Drf;
+using DjangoSettings.Http;
 using DjangoSettings.Jwt;
 
 namespace DjangoStyle;
 
 /// <summary>
-/// The seed Django backend's views, ported: <c>/api/</c> (DRF api_view, AllowAny), <c>/api/me/</c>
-/// (DRF APIView, IsAuthenticated), and the plain Django views <c>/public/</c> and <c>/other/</c>.
-/// Bodies are byte for byte what Django renders, so clients see no difference.
+/// The seed Django backend's views, ported: <c>/api/</c> (DRF <c>@api_view(["GET"])</c>, AllowAny),
+/// <c>/api/me/</c> (DRF APIView, IsAuthenticated), and the plain Django views <c>/public/</c> and
+/// <c>/other/</c>. DRF's view shell answers every method as DRF does (Allow, HEAD, OPTIONS, 405);
+/// unknown URLs, APPEND_SLASH redirects and the security headers come from the pipeline
+/// <c>UseDjangoMiddleware()</c> composes from MIDDLEWARE, so no route here handles them.
 /// </summary>
 internal static class SampleRoutes
 {
-    private static readonly string[] Routes = { "/api/", "/api/me/", "/public/", "/other/" };
-
     public static void Map(WebApplication app)
     {
-        app.MapMethods("/api/", new[] { "GET", "OPTIONS" }, (HttpContext context) => context.Request.Method == "OPTIONS"
-                ? Json(context, 200, "{\"name\":\"Api Root\",\"description\":\"\",\"renders\":[\"application/json\"],\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}")
-                : Json(context, 200, "[\"/api/token\",\"/api/token/refresh\"]"))
-            .AllowAnonymous();
-        // DRF answers other methods on an api_view with 405 and its detail body.
-        app.MapMethods("/api/", new[] { "POST", "PUT", "PATCH", "DELETE" }, (HttpContext context) =>
-            Json(context, 405, "{\"detail\":\"Method \\\"" + context.Request.Method + "\\\" not allowed.\"}")).AllowAnonymous();
+        app.MapDrfApiView("/api/", "api_root", ["GET"],
+            _ => ValueTask.FromResult(DrfResponse.Ok(new[] { "/api/token", "/api/token/refresh" })),
+            new DrfViewPolicies { Permissions = [DrfClassNames.AllowAny] });
 
-        app.MapGet("/api/me/", (HttpContext context) =>
-        {
-            var user = context.GetSimpleJwt()!.User;
-            // DRF's JSONRenderer: compact separators, non-ASCII kept as is, U+2028/U+2029 escaped.
-            // Hand-written (no reflection-based serializer), so it stays trim- and AOT-safe.
-            var body = "{\"id\":" + user.Id + ",\"username\":" + PythonJsonWriter.Serialize(user.Username, ensureAscii: false, escapeLineSeparators: true) + "}";
-            return Json(context, 200, body);
-        }).RequireAuthorization();
+        app.MapDrfView("/api/me/", "MeView", v => v
+            .PermissionClasses(DrfClassNames.IsAuthenticated)
+            .Get(request =>
+            {
+                // request.user as DRF's JWTAuthentication set it.
+                var user = request.User;
+                long id = long.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user.Identity!.Name)));
+            }));
 
         foreach (var name in new[] { "public", "other" })
         {
-            string path = "/" + name + "/";
             // Plain Django views (csrf_exempt) answer any method; JsonResponse uses ", " and ": ".
-            app.Map(path, (HttpContext context) => Json(context, 200,
-                "{\"view\": \"" + name + "\", \"method\": \"" + context.Request.Method + "\", \"path\": \"" + path + "\"}"));
-        }
-
-        // Django's CommonMiddleware APPEND_SLASH: /api -> 301 /api/ (DEBUG off, so for every method).
-        app.MapFallback((HttpContext context) =>
-        {
-            string path = context.Request.Path.Value ?? "/";
-            if (!path.EndsWith('/') && Array.IndexOf(Routes, path + "/") >= 0 || path is "/api/token" or "/api/token/refresh" or "/api/token/verify" or "/api/token/blacklist")
+            app.Map("/" + name + "/", (HttpContext context) =>
             {
-                context.Response.Headers.Location = path + "/" + context.Request.QueryString.Value;
-                return Text(context, 301, "text/html; charset=utf-8", "");
-            }
-            return Text(context, 404, "text/html", "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n");
-        });
-    }
-
-    private static Task Json(HttpContext context, int status, string body) => Text(context, status, "application/json", body);
-
-    private static Task Text(HttpContext context, int status, string contentType, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes).AsTask();
+                var sb = new StringBuilder("{\"view\": ");
+                PythonJsonWriter.WriteString(sb, name);
+                sb.Append(", \"method\": ");
+                PythonJsonWriter.WriteString(sb, context.Request.Method);
+                sb.Append(", \"path\": ");
+                PythonJsonWriter.WriteString(sb, DjangoUrl.Path(context.Request));
+                sb.Append('}');
+                context.Response.ContentType = "application/json";
+                // No Content-Length: CommonMiddleware measures the body, as in Django.
+                return context.Response.WriteAsync(sb.ToString());
+            });
+        }
     }
 }

@@ -1,3 +1,4 @@
+using DjangoSettings.Http;
 using DjangoSettings.Stores;
 using DjangoSettings.Users;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,13 +31,14 @@ internal static class SampleSetup
         logger.LogInformation("Superuser {Username} created", username);
     }
 
-    /// <summary>Django's plain 500 page (DEBUG off); CORS headers are still added by UseDjangoCors.</summary>
-    public static void ExceptionHandler(IApplicationBuilder app) => app.Run(async context =>
+    /// <summary>
+    /// Django's plain 500 page (DEBUG off). The response phases of MIDDLEWARE (security headers,
+    /// CORS) still apply: they were registered on the response before the view failed.
+    /// </summary>
+    public static void ExceptionHandler(IApplicationBuilder app) => app.Run(context =>
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         context.RequestServices.GetRequiredService<ILogger<Program>>().LogError(error, "Unhandled exception on {Path}", context.Request.Path);
-        context.Response.StatusCode = 500;
-        context.Response.ContentType = "text/html";
-        await context.Response.WriteAsync("\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n");
+        return DjangoErrorPage.WriteServerErrorAsync(context);
     });
 }

@@ -9,7 +9,8 @@ namespace DjangoSettings.Generator;
 /// it (<c>internal sealed partial</c>) and adds the parameterless <c>builder.AddDjangoSettings()</c>.
 /// Otherwise the user declared the class and the generator only adds a partial part to it.
 /// </param>
-internal sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false, bool IsDefault = true)
+/// <param name="DeployChecks">Also run Django's deploy checks (<c>manage.py check --deploy</c>: DJS07NN); on for Release builds or DjangoDeployChecks=true.</param>
+internal sealed record CompileOptions(string Namespace, string ClassName, bool EmitRuntimeWiring = false, bool IsDefault = true, bool DeployChecks = false)
 {
     /// <summary>
     /// The class generated for the project's settings file when the project declares none: fixed, so

@@ -20,6 +20,10 @@ internal static class SettingsCompiler
     public static CompilationResult Check(IReadOnlyList<SettingsSource> files, CancellationToken cancellationToken = default)
         => Run(files, null, cancellationToken);
 
+    /// <summary>Evaluates, binds and checks, with Django's deploy checks when <paramref name="deployChecks"/> is set; no code is emitted.</summary>
+    public static CompilationResult Check(IReadOnlyList<SettingsSource> files, bool deployChecks, CancellationToken cancellationToken = default)
+        => Run(files, null, cancellationToken, deployChecks);
+
     /// <summary>Evaluates, binds, checks and emits the generated C#.</summary>
     public static CompilationResult Compile(IReadOnlyList<SettingsSource> files, CompileOptions options, CancellationToken cancellationToken = default)
         => Run(files, options, cancellationToken);
@@ -71,12 +75,12 @@ internal static class SettingsCompiler
             .Select(x => x.d)
             .ToList();
 
-    private static CompilationResult Run(IReadOnlyList<SettingsSource> files, CompileOptions? options, CancellationToken cancellationToken)
+    private static CompilationResult Run(IReadOnlyList<SettingsSource> files, CompileOptions? options, CancellationToken cancellationToken, bool deployChecks = false)
     {
         var diagnostics = new List<SettingsDiagnostic>();
         try
         {
-            var bound = SettingsPipeline.Run(files, null, diagnostics, cancellationToken);
+            var bound = SettingsPipeline.Run(files, null, diagnostics, cancellationToken, deployChecks || options is { DeployChecks: true });
             if (bound.HasDeferred) CheckDefaults(files, diagnostics, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             string? source = options is null ? null : SettingsEmitter.Emit(bound, options, StartupNotes(diagnostics));

@@ -185,7 +185,7 @@ public sealed class SettingsGenerator : IIncrementalGenerator
                 return new CompiledSettingsFile(unit.HintName, paths, null, EquatableArray.From(new[] { unreadable }));
             }
             var sources = files.Select(f => new SettingsSource(f.DisplayPath, f.Text!)).ToList();
-            var result = _compile(sources, new CompileOptions(unit.Namespace, unit.ClassName, emitWiring, unit.IsDefault), ct);
+            var result = _compile(sources, new CompileOptions(unit.Namespace, unit.ClassName, emitWiring, unit.IsDefault, unit.DeployChecks), ct);
             return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -45,6 +45,18 @@ internal enum SettingKind
     /// <summary>A tuple/list of dotted import paths (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
     ImportPathSequence,
 
+    /// <summary>
+    /// None, a str or a list/tuple of str, folded into the header value Django's SecurityMiddleware
+    /// sends (<c>SECURE_REFERRER_POLICY</c>: a str split and stripped, a sequence joined verbatim) (<c>string?</c>).
+    /// </summary>
+    ReferrerPolicy,
+
+    /// <summary>None or a 2-item list/tuple of str (<c>SECURE_PROXY_SSL_HEADER</c>) (<c>IReadOnlyList&lt;string&gt;?</c>).</summary>
+    OptionalStringPair,
+
+    /// <summary>None (no limit) or an int greater than or equal to zero (<c>long?</c>).</summary>
+    OptionalNonNegativeInt,
+
     /// <summary>An int or None (bool passes, as in Python) (<c>int?</c>).</summary>
     OptionalInt,
 

@@ -14,7 +14,8 @@ namespace DjangoSettings.Generator.Binding;
 /// settings of django-cors-headers 4.x (spec/cors.md §1), the SIMPLE_JWT keys of simplejwt 5.5
 /// (spec/jwt.md §1), every REST_FRAMEWORK key of DRF 3.14 with DRF's default (the defaults are
 /// compared with <see cref="DjangoReference"/>, read from the installed DRF, by a test), and the
-/// Django core settings the runtime reads. One table drives binding,
+/// Django core settings the runtime reads (spec/django-http.md for the request-handling ones).
+/// One table drives binding,
 /// "did you mean" suggestions and the emitted members.
 /// </summary>
 internal static class SettingsSchema
@@ -33,6 +34,17 @@ internal static class SettingsSchema
         ["SECRET_KEY"] = "SIGNING_KEY",
         ["TOKEN_BACKEND_CLASS"] = "nothing (the token backend is built from ALGORITHM and the keys)",
     }.ToImmutableDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The settings that shape Django's request handling (<c>app.UseDjangoMiddleware()</c>), by binding
+    /// key: what the generated wiring and the runtime's loader hand <c>DjangoHttpSettingsFactory</c>.
+    /// </summary>
+    public static readonly ImmutableArray<string> HttpKeys = ImmutableArray.Create(
+        "MIDDLEWARE", "DEBUG", "ALLOWED_HOSTS", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT", "APPEND_SLASH", "PREPEND_WWW",
+        "DISALLOWED_USER_AGENTS", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_SSL_HOST",
+        "SECURE_REDIRECT_EXEMPT", "SECURE_PROXY_SSL_HEADER", "SECURE_BROWSER_XSS_FILTER", "X_FRAME_OPTIONS",
+        "DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FIELDS");
 
     /// <summary>All definitions, CORS first, then SIMPLE_JWT, then REST_FRAMEWORK, then Django.</summary>
     public static ImmutableArray<SettingDefinition> All { get; } = Build();
@@ -72,6 +84,8 @@ internal static class SettingsSchema
         => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
+
+    private static PyList EmptyList() => new(EquatableArray<PyValue>.Empty);
 
     private static PyTimeDelta Minutes(long m) => new(m * 60L * 1_000_000L);
 
@@ -185,12 +199,40 @@ internal static class SettingsSchema
             // Django core settings the runtime reads.
             Django("SECRET_KEY", "SecretKey", OptionalString, null, "Django's secret key; the default SIMPLE_JWT signing key."),
             Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
-            Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list (read to check CorsMiddleware's position)."),
+            Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
             Django("LANGUAGE_CODE", "LanguageCode", SettingKind.String, new PyStr("en-us"), "The project's language (DRF's and simplejwt's messages are sent in it)."),
             Django("USE_I18N", "UseI18n", Bool, t, "Whether Django translates at all.", truthValue: true),
             Django("LANGUAGES", "Languages", LanguageSequence, null, "The codes of LANGUAGES (names dropped), or null for Django's default list."),
             Django("LANGUAGE_COOKIE_NAME", "LanguageCookieName", SettingKind.String, new PyStr("django_language"), "The cookie LocaleMiddleware reads the chosen language from."),
+            // Django's request handling (spec/django-http.md §2-§6): SecurityMiddleware, CommonMiddleware,
+            // XFrameOptionsMiddleware, CSRF and body limits, with Django 3.2's global_settings defaults.
+            Django("ALLOWED_HOSTS", "AllowedHosts", StringSequence, EmptyList(), "Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others."),
+            Django("USE_X_FORWARDED_HOST", "UseXForwardedHost", Bool, f, "Whether the whole X-Forwarded-Host header replaces Host."),
+            Django("USE_X_FORWARDED_PORT", "UseXForwardedPort", Bool, f, "Whether X-Forwarded-Port is used when the request has no host at all."),
+            Django("APPEND_SLASH", "AppendSlash", Bool, t, "Whether CommonMiddleware redirects /x to /x/ when only the latter resolves."),
+            Django("PREPEND_WWW", "PrependWww", Bool, f, "Whether CommonMiddleware redirects to www. + host."),
+            Django("DISALLOWED_USER_AGENTS", "DisallowedUserAgents", RegexSequence, EmptyList(), "Compiled regular expressions (re.search) for User-Agent values CommonMiddleware answers 403."),
+            Django("SECURE_CONTENT_TYPE_NOSNIFF", "SecureContentTypeNosniff", Bool, t, "Whether SecurityMiddleware sends X-Content-Type-Options: nosniff."),
+            Django("SECURE_REFERRER_POLICY", "SecureReferrerPolicy", ReferrerPolicy, new PyStr("same-origin"), "The Referrer-Policy header value SecurityMiddleware sends (None: no header)."),
+            Django("SECURE_CROSS_ORIGIN_OPENER_POLICY", "SecureCrossOriginOpenerPolicy", OptionalString, none, "The Cross-Origin-Opener-Policy header value (Django 4.0+, where it defaults to 'same-origin'; None: no header, as in 3.2)."),
+            Django("SECURE_HSTS_SECONDS", "SecureHstsSeconds", NonNegativeInt, new PyInt(0), "max-age of Strict-Transport-Security on secure requests (0: no header)."),
+            Django("SECURE_HSTS_INCLUDE_SUBDOMAINS", "SecureHstsIncludeSubdomains", Bool, f, "Whether Strict-Transport-Security carries includeSubDomains."),
+            Django("SECURE_HSTS_PRELOAD", "SecureHstsPreload", Bool, f, "Whether Strict-Transport-Security carries preload."),
+            Django("SECURE_SSL_REDIRECT", "SecureSslRedirect", Bool, f, "Whether SecurityMiddleware redirects http requests to https (301)."),
+            Django("SECURE_SSL_HOST", "SecureSslHost", OptionalString, none, "The host of the https redirect (None: the request's host, validated)."),
+            Django("SECURE_REDIRECT_EXEMPT", "SecureRedirectExempt", RegexSequence, EmptyList(), "Regular expressions (re.search on the path without its leading slash) exempt from the https redirect."),
+            Django("SECURE_PROXY_SSL_HEADER", "SecureProxySslHeader", OptionalStringPair, none, "(META key, value) marking a request secure, for example ('HTTP_X_FORWARDED_PROTO', 'https')."),
+            Django("SECURE_BROWSER_XSS_FILTER", "SecureBrowserXssFilter", Bool, f, "Whether SecurityMiddleware sends X-XSS-Protection: 1; mode=block (Django 3.2 only)."),
+            Django("X_FRAME_OPTIONS", "XFrameOptions", SettingKind.String, new PyStr("DENY"), "The X-Frame-Options value XFrameOptionsMiddleware sends (upper-cased)."),
+            Django("CSRF_TRUSTED_ORIGINS", "CsrfTrustedOrigins", StringSequence, EmptyList(), "Origins trusted for unsafe requests (Django 4.0+: with scheme, https://example.com)."),
+            Django("CSRF_COOKIE_SECURE", "CsrfCookieSecure", Bool, f, "Whether the CSRF cookie is sent over https only."),
+            Django("CSRF_USE_SESSIONS", "CsrfUseSessions", Bool, f, "Whether the CSRF token lives in the session instead of a cookie."),
+            Django("SESSION_COOKIE_SECURE", "SessionCookieSecure", Bool, f, "Whether the session cookie is sent over https only."),
+            Django("SESSION_COOKIE_HTTPONLY", "SessionCookieHttpOnly", Bool, t, "Whether the session cookie is hidden from JavaScript."),
+            Django("DATA_UPLOAD_MAX_MEMORY_SIZE", "DataUploadMaxMemorySize", OptionalNonNegativeInt, new PyInt(2621440), "Largest body (bytes, by Content-Length) request.body and request.POST read (None: no limit)."),
+            Django("SILENCED_SYSTEM_CHECKS", "SilencedSystemChecks", StringSequence, EmptyList(), "Django check ids to silence (security.W004...); silences the DJS04NN/DJS07NN diagnostics that carry them."),
+            Django("DATA_UPLOAD_MAX_NUMBER_FIELDS", "DataUploadMaxNumberFields", OptionalNonNegativeInt, new PyInt(1000), "Most query-string or form fields a request may have (None: no limit)."),
             Django("DATABASES.default.ENGINE", "DatabaseEngine", OptionalString, null, "DATABASES['default']['ENGINE']."),
             Django("DATABASES.default.NAME", "DatabaseName", OptionalString, null, "DATABASES['default']['NAME'] (file path for SQLite)."),
             Django("DATABASES.default.USER", "DatabaseUser", OptionalString, null, "DATABASES['default']['USER']."),

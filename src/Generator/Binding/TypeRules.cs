@@ -70,6 +70,15 @@ internal static class TypeRules
                 return value is PyStr or PyNone ? Result.Ok : IsSequenceOf(value, v => v is PyStr);
             case SettingKind.ImportPath:
                 return value is PyStr or PyNone ? Result.Ok : Result.Mismatch;
+            case SettingKind.ReferrerPolicy:
+                return value is PyStr or PyNone ? Result.Ok : IsSequenceOf(value, v => v is PyStr);
+            case SettingKind.OptionalStringPair:
+                if (value is PyNone) return Result.Ok;
+                // Django unpacks it into two names on every request: any other length is a 500.
+                if (value is PySequence { Items.Count: not 2 } and (PyList or PyTuple)) return Result.Mismatch;
+                return IsSequenceOf(value, v => v is PyStr);
+            case SettingKind.OptionalNonNegativeInt:
+                return value is PyNone or PyBool || value is PyInt { Value: >= 0 } ? Result.Ok : Result.Mismatch;
             case SettingKind.OptionalInt:
                 return value is PyInt or PyBool or PyNone ? Result.Ok : Result.Mismatch;
             case SettingKind.StringMap:
@@ -120,7 +129,9 @@ internal static class TypeRules
         SettingKind.OptionalInt => type is "int" or "bool" or "NoneType",
         SettingKind.StringMap => type == "dict",
         SettingKind.LanguageSequence => type is "list" or "tuple",
-        SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence => type is "str" or "list" or "tuple" or "NoneType",
+        SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence or SettingKind.ReferrerPolicy => type is "str" or "list" or "tuple" or "NoneType",
+        SettingKind.OptionalStringPair => type is "list" or "tuple" or "NoneType",
+        SettingKind.OptionalNonNegativeInt => type is "int" or "bool" or "NoneType",
         _ => true,
     };
 }

@@ -16,7 +16,7 @@ internal static class CorsPolicyChecks
     // without CORS headers) when it does not.
     private static readonly (string Middleware, string Responses)[] MiddlewareThatMustFollow =
     {
-        ("django.middleware.common.CommonMiddleware", "the responses CommonMiddleware answers itself (APPEND_SLASH redirects, DISALLOWED_USER_AGENTS refusals)"),
+        ("django.middleware.common.CommonMiddleware", "the responses CommonMiddleware answers itself (APPEND_SLASH redirects, also of preflights to a URL without its slash, DISALLOWED_USER_AGENTS refusals, the 400 for a disallowed host)"),
         ("whitenoise.middleware.WhiteNoiseMiddleware", "the static files WhiteNoise serves"),
     };
 

@@ -14,13 +14,16 @@ namespace DjangoSettings.Generator.Checks;
 /// </summary>
 internal static class SettingsPipeline
 {
-    /// <summary>Runs the stages; every diagnostic is appended to <paramref name="diagnostics"/> in stage order.</summary>
-    public static BoundSettings Run(IReadOnlyList<SettingsSource> files, ISettingsEnvironment? environment, ICollection<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the stages; every diagnostic is appended to <paramref name="diagnostics"/> in stage order.
+    /// <paramref name="deployChecks"/> adds Django's deploy checks (the build's, for Release or DjangoDeployChecks=true).
+    /// </summary>
+    public static BoundSettings Run(IReadOnlyList<SettingsSource> files, ISettingsEnvironment? environment, ICollection<SettingsDiagnostic> diagnostics, CancellationToken cancellationToken = default, bool deployChecks = false)
     {
         var module = SettingsEvaluator.Evaluate(files, environment, cancellationToken);
         foreach (var d in module.Diagnostics) diagnostics.Add(d);
         var bound = SettingsBinder.Bind(module, files, diagnostics);
-        SettingsChecks.Run(bound, diagnostics);
+        SettingsChecks.Run(bound, diagnostics, deployChecks);
         return bound;
     }
 }

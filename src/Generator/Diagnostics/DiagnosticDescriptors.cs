@@ -6,8 +6,9 @@ namespace DjangoSettings.Generator.Diagnostics;
 /// in <c>AnalyzerReleases.Unshipped.md</c>.
 /// Ranges: DJS0001-0099 syntax and evaluation, DJS0100-0199 settings schema (binding),
 /// DJS0200-0299 CORS checks, DJS0300-0399 SIMPLE_JWT checks, DJS0400-0499 other Django settings,
-/// DJS0600-0699 REST_FRAMEWORK, caches and languages,
-/// DJS0800-0899 the project and the generated API, DJS0900-0999 internal.
+/// DJS0600-0699 REST_FRAMEWORK, caches and languages, DJS0700-0799 Django's deploy checks
+/// (DJS07NN is Django's security.W0NN), DJS0800-0899 the project and the generated API,
+/// DJS0900-0999 internal.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -19,6 +20,8 @@ internal static class DiagnosticDescriptors
     private const string Settings = "Settings";
     private const string Cors = "Cors";
     private const string Jwt = "Jwt";
+    private const string Http = "Http";
+    private const string Deploy = "Deploy";
     private const string RestFramework = "RestFramework";
     private const string Project = "Project";
     private const string Internal = "Internal";
@@ -437,6 +440,161 @@ internal static class DiagnosticDescriptors
         "ACCESS_TOKEN_LIFETIME is {0}: the blacklist only covers refresh tokens, so a stolen access token stays valid until it expires; keep them short (minutes)", Jwt, SettingsSeverity.Info);
 
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
+
+    /// <summary>A MIDDLEWARE entry the composed pipeline has no component for.</summary>
+    public static readonly DjsDescriptor MiddlewareWithoutEquivalent = new(
+        "DJS0400", "MIDDLEWARE entry without a full runtime equivalent",
+        "MIDDLEWARE entry {0}: {1}", Http, SettingsSeverity.Info);
+
+    /// <summary>A CSRF_TRUSTED_ORIGINS entry without scheme (Django 4.0's 4_0.E001).</summary>
+    public static readonly DjsDescriptor CsrfTrustedOriginWithoutScheme = new(
+        "DJS0402", "CSRF_TRUSTED_ORIGINS entry without scheme",
+        "CSRF_TRUSTED_ORIGINS entry {0} has no scheme: Django 4.0 and later refuse to start with it (4_0.E001); write {1}", Http, SettingsSeverity.Warning, "4_0.E001");
+
+    /// <summary>SessionAuthentication is configured: its CSRF enforcement has no equivalent in the port.</summary>
+    public static readonly DjsDescriptor SessionAuthenticationCsrf = new(
+        "DJS0403", "SessionAuthentication's CSRF check is not reproduced",
+        "{0} includes rest_framework.authentication.SessionAuthentication: the port has no Django sessions, so it never authenticates anyone and the CSRF check it makes for logged-in sessions never runs; if the .NET service adds cookie authentication, protect unsafe requests with ASP.NET Core antiforgery (docs/middleware.md#csrf)", Http, SettingsSeverity.Warning);
+
+    /// <summary>A DISALLOWED_USER_AGENTS item written as a str (Django calls .search() on each item).</summary>
+    public static readonly DjsDescriptor UserAgentPatternNotCompiled = new(
+        "DJS0404", "DISALLOWED_USER_AGENTS item is not compiled",
+        "DISALLOWED_USER_AGENTS item {0} is a str: Django calls .search() on every item, so each request with a User-Agent fails with a 500 ('str' object has no attribute 'search'); write re.compile({0})", Http, SettingsSeverity.Error);
+
+    /// <summary>A SECURE_REFERRER_POLICY token that is not a Referrer-Policy value (security.E023).</summary>
+    public static readonly DjsDescriptor InvalidReferrerPolicy = new(
+        "DJS0405", "Invalid SECURE_REFERRER_POLICY",
+        "SECURE_REFERRER_POLICY: {0} is not a Referrer-Policy value, so browsers ignore the header (Django's deploy check security.E023); valid values are: {1}", Http, SettingsSeverity.Warning, "security.E023");
+
+    /// <summary>A SECURE_CROSS_ORIGIN_OPENER_POLICY value Django 4.0+ refuses (security.E024).</summary>
+    public static readonly DjsDescriptor InvalidOpenerPolicy = new(
+        "DJS0406", "Invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY: {0} is not a Cross-Origin-Opener-Policy value (Django 4.0's check security.E024); valid values are: same-origin, same-origin-allow-popups, unsafe-none", Http, SettingsSeverity.Warning, "security.E024");
+
+    /// <summary>An ALLOWED_HOSTS entry that can never match a request's host.</summary>
+    public static readonly DjsDescriptor AllowedHostNeverMatches = new(
+        "DJS0407", "ALLOWED_HOSTS entry never matches",
+        "ALLOWED_HOSTS entry {0} never matches a request: {1}", Http, SettingsSeverity.Warning);
+
+    /// <summary>ALLOWED_HOSTS empty with DEBUG off while CommonMiddleware checks every request.</summary>
+    public static readonly DjsDescriptor AllowedHostsEmpty = new(
+        "DJS0408", "ALLOWED_HOSTS is empty",
+        "ALLOWED_HOSTS is empty and DEBUG is off: CommonMiddleware answers every request with 400 (Django's runserver refuses to start: 'You must set settings.ALLOWED_HOSTS if DEBUG is False.'); list the host names this API is served under", Http, SettingsSeverity.Warning);
+
+    /// <summary>SECURE_PROXY_SSL_HEADER names a header in HTTP spelling instead of Django's META form.</summary>
+    public static readonly DjsDescriptor ProxySslHeaderNotMetaKey = new(
+        "DJS0409", "SECURE_PROXY_SSL_HEADER is not a META key",
+        "SECURE_PROXY_SSL_HEADER names {0}, which is not how Django names request headers: no request ever has it, so none is secure; write {1}", Http, SettingsSeverity.Warning);
+
+    /// <summary>A regex in SECURE_REDIRECT_EXEMPT or DISALLOWED_USER_AGENTS that Python or the port cannot compile.</summary>
+    public static readonly DjsDescriptor HttpRegexInvalid = new(
+        "DJS0410", "Invalid regular expression",
+        "{0}: the regular expression {1} {2}", Http, SettingsSeverity.Error);
+
+    /// <summary>An unknown SECURE_* name (a typo Django ignores silently).</summary>
+    public static readonly DjsDescriptor UnknownSecureSetting = new(
+        "DJS0411", "Unknown SECURE_ setting",
+        "{0} is not a Django setting, so it has no effect{1}", Http, SettingsSeverity.Warning);
+
+    /// <summary>SECURE_BROWSER_XSS_FILTER, removed in Django 4.0.</summary>
+    public static readonly DjsDescriptor BrowserXssFilterRemoved = new(
+        "DJS0412", "SECURE_BROWSER_XSS_FILTER is Django 3.2 only",
+        "SECURE_BROWSER_XSS_FILTER was removed in Django 4.0 (browsers dropped the XSS auditor); the port sends X-XSS-Protection: 1; mode=block as Django 3.2 does", Http, SettingsSeverity.Info);
+
+    /// <summary>A body limit above (or without) the port's hard cap.</summary>
+    public static readonly DjsDescriptor BodyLimitAboveHardCap = new(
+        "DJS0413", "Body limit above the port's hard cap",
+        "DATA_UPLOAD_MAX_MEMORY_SIZE is {0}: the port still refuses bodies over its hard cap, DjangoRequestLimitOptions.HardBodyCap ({1:N0} bytes, Kestrel's MaxRequestBodySize), with 413; raise both if larger bodies are expected", Http, SettingsSeverity.Info);
+
+    /// <summary>An X_FRAME_OPTIONS value browsers do not understand.</summary>
+    public static readonly DjsDescriptor XFrameOptionsValue = new(
+        "DJS0414", "X_FRAME_OPTIONS value browsers ignore",
+        "X_FRAME_OPTIONS is {0}: browsers only understand DENY and SAMEORIGIN (ALLOW-FROM is obsolete) and ignore the header otherwise, so pages can be framed", Http, SettingsSeverity.Warning);
+
+    // ----- DJS0700-0799: Django's deploy checks (manage.py check --deploy); DJS07NN = security.W0NN --
+
+    /// <summary>security.W001: SecurityMiddleware is not in MIDDLEWARE.</summary>
+    public static readonly DjsDescriptor DeployW001 = DeployCheck("DJS0701", "SecurityMiddleware not installed",
+        "django.middleware.security.SecurityMiddleware is not in MIDDLEWARE, so the SECURE_* settings (HSTS, nosniff, Referrer-Policy, the https redirect) have no effect (security.W001)");
+
+    /// <summary>security.W002: XFrameOptionsMiddleware is not in MIDDLEWARE.</summary>
+    public static readonly DjsDescriptor DeployW002 = DeployCheck("DJS0702", "XFrameOptionsMiddleware not installed",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware is not in MIDDLEWARE, so responses carry no X-Frame-Options header against clickjacking (security.W002)");
+
+    /// <summary>security.W003: CsrfViewMiddleware is not in MIDDLEWARE.</summary>
+    public static readonly DjsDescriptor DeployW003 = DeployCheck("DJS0703", "CsrfViewMiddleware not installed",
+        "django.middleware.csrf.CsrfViewMiddleware is not in MIDDLEWARE: Django's cross-site request forgery protection is off (security.W003)");
+
+    /// <summary>security.W004: SECURE_HSTS_SECONDS is not set.</summary>
+    public static readonly DjsDescriptor DeployW004 = DeployCheck("DJS0704", "SECURE_HSTS_SECONDS not set",
+        "SECURE_HSTS_SECONDS is not set: if the site is served over https only, consider HTTP Strict Transport Security (read Django's documentation first: a wrong value is hard to undo) (security.W004)");
+
+    /// <summary>security.W005: SECURE_HSTS_INCLUDE_SUBDOMAINS is not True.</summary>
+    public static readonly DjsDescriptor DeployW005 = DeployCheck("DJS0705", "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS is not True: a subdomain served over http can still be used to attack the site; set it only if every subdomain is https-only (security.W005)");
+
+    /// <summary>security.W006: SECURE_CONTENT_TYPE_NOSNIFF is not True.</summary>
+    public static readonly DjsDescriptor DeployW006 = DeployCheck("DJS0706", "SECURE_CONTENT_TYPE_NOSNIFF not True",
+        "SECURE_CONTENT_TYPE_NOSNIFF is not True, so responses carry no X-Content-Type-Options: nosniff and browsers may guess content types (security.W006)");
+
+    /// <summary>security.W008: SECURE_SSL_REDIRECT is not True.</summary>
+    public static readonly DjsDescriptor DeployW008 = DeployCheck("DJS0708", "SECURE_SSL_REDIRECT not True",
+        "SECURE_SSL_REDIRECT is not True: unless the site should answer over plain http too, set it or let the proxy in front redirect to https (security.W008)");
+
+    /// <summary>security.W009: a weak SECRET_KEY.</summary>
+    public static readonly DjsDescriptor DeployW009 = DeployCheck("DJS0709", "Weak SECRET_KEY",
+        "SECRET_KEY {0}: generate a long random key (at least 50 characters, 5 different ones), otherwise signing (sessions, password resets, tokens signed with it) is open to attack (security.W009)");
+
+    /// <summary>security.W010: the sessions app without SESSION_COOKIE_SECURE.</summary>
+    public static readonly DjsDescriptor DeployW010 = DeployCheck("DJS0710", "SESSION_COOKIE_SECURE not True (sessions app)",
+        "django.contrib.sessions is in INSTALLED_APPS but SESSION_COOKIE_SECURE is not True: the session cookie travels over plain http too (security.W010)");
+
+    /// <summary>security.W011: SessionMiddleware without SESSION_COOKIE_SECURE.</summary>
+    public static readonly DjsDescriptor DeployW011 = DeployCheck("DJS0711", "SESSION_COOKIE_SECURE not True (SessionMiddleware)",
+        "SessionMiddleware is in MIDDLEWARE but SESSION_COOKIE_SECURE is not True: the session cookie travels over plain http too (security.W011)");
+
+    /// <summary>security.W012: both of the above.</summary>
+    public static readonly DjsDescriptor DeployW012 = DeployCheck("DJS0712", "SESSION_COOKIE_SECURE not True",
+        "SESSION_COOKIE_SECURE is not True while sessions are installed (app and middleware): the session cookie travels over plain http too (security.W012)");
+
+    /// <summary>security.W013: the sessions app without SESSION_COOKIE_HTTPONLY.</summary>
+    public static readonly DjsDescriptor DeployW013 = DeployCheck("DJS0713", "SESSION_COOKIE_HTTPONLY not True (sessions app)",
+        "django.contrib.sessions is in INSTALLED_APPS but SESSION_COOKIE_HTTPONLY is not True: scripts can read the session cookie (security.W013)");
+
+    /// <summary>security.W014: SessionMiddleware without SESSION_COOKIE_HTTPONLY.</summary>
+    public static readonly DjsDescriptor DeployW014 = DeployCheck("DJS0714", "SESSION_COOKIE_HTTPONLY not True (SessionMiddleware)",
+        "SessionMiddleware is in MIDDLEWARE but SESSION_COOKIE_HTTPONLY is not True: scripts can read the session cookie (security.W014)");
+
+    /// <summary>security.W015: both of the above.</summary>
+    public static readonly DjsDescriptor DeployW015 = DeployCheck("DJS0715", "SESSION_COOKIE_HTTPONLY not True",
+        "SESSION_COOKIE_HTTPONLY is not True while sessions are installed (app and middleware): scripts can read the session cookie (security.W015)");
+
+    /// <summary>security.W016: CsrfViewMiddleware without CSRF_COOKIE_SECURE.</summary>
+    public static readonly DjsDescriptor DeployW016 = DeployCheck("DJS0716", "CSRF_COOKIE_SECURE not True",
+        "CsrfViewMiddleware is in MIDDLEWARE but CSRF_COOKIE_SECURE is not True: the CSRF cookie travels over plain http too (security.W016)");
+
+    /// <summary>security.W018: DEBUG in deployment.</summary>
+    public static readonly DjsDescriptor DeployW018 = DeployCheck("DJS0718", "DEBUG in deployment",
+        "DEBUG is True: do not deploy with it (error pages show settings and source; ALLOWED_HOSTS falls back to localhost) (security.W018)");
+
+    /// <summary>security.W019: X_FRAME_OPTIONS is not DENY.</summary>
+    public static readonly DjsDescriptor DeployW019 = DeployCheck("DJS0719", "X_FRAME_OPTIONS not DENY",
+        "XFrameOptionsMiddleware is in MIDDLEWARE but X_FRAME_OPTIONS is {0}, not 'DENY': unless the site frames its own pages, use 'DENY' (security.W019)");
+
+    /// <summary>security.W020: ALLOWED_HOSTS empty.</summary>
+    public static readonly DjsDescriptor DeployW020 = DeployCheck("DJS0720", "ALLOWED_HOSTS empty in deployment",
+        "ALLOWED_HOSTS must not be empty in deployment (security.W020)");
+
+    /// <summary>security.W021: SECURE_HSTS_PRELOAD is not True.</summary>
+    public static readonly DjsDescriptor DeployW021 = DeployCheck("DJS0721", "SECURE_HSTS_PRELOAD not True",
+        "SECURE_HSTS_PRELOAD is not True, so the site cannot be submitted to the browsers' HSTS preload list (security.W021)");
+
+    /// <summary>security.W022: SECURE_REFERRER_POLICY is None.</summary>
+    public static readonly DjsDescriptor DeployW022 = DeployCheck("DJS0722", "SECURE_REFERRER_POLICY not set",
+        "SECURE_REFERRER_POLICY is None, so responses carry no Referrer-Policy header; set one (Django's default is 'same-origin') to protect users' privacy (security.W022)");
+
+    private static DjsDescriptor DeployCheck(string id, string title, string message)
+        => new(id, title, message, Deploy, SettingsSeverity.Warning, "security.W0" + id.Substring(5));
 
     // ----- DJS0600-0699: REST_FRAMEWORK, caches and languages -----------------------------------
 

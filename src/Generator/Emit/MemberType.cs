@@ -17,7 +17,9 @@ internal static class MemberType
         string? type = definition.Kind switch
         {
             SettingKind.StringSequence or SettingKind.LooseStringSequence or SettingKind.RegexSequence or SettingKind.StringOrSequence or SettingKind.ImportPathSequence or SettingKind.LanguageSequence => StringList,
-            SettingKind.OptionalStringOrSequence => StringList + "?",
+            SettingKind.OptionalStringOrSequence or SettingKind.OptionalStringPair => StringList + "?",
+            SettingKind.ReferrerPolicy => "string?",
+            SettingKind.OptionalNonNegativeInt => "long?",
             SettingKind.Bool => "bool",
             SettingKind.NonNegativeInt => "int",
             SettingKind.TimeDelta or SettingKind.Leeway => "global::System.TimeSpan",

@@ -55,6 +55,27 @@ internal static class SettingValues
             case SettingKind.OptionalStringOrSequence:
                 if (value is PyNone) return true;
                 goto case SettingKind.StringOrSequence;
+            case SettingKind.ReferrerPolicy:
+                switch (value)
+                {
+                    case PyNone: return true;
+                    case PyStr policy: result = DjangoSettings.Shared.ReferrerPolicyText.FromString(policy.Value); return true;
+                    default:
+                        if (!Strings(value, patterns: false, out var items)) return false;
+                        result = DjangoSettings.Shared.ReferrerPolicyText.FromSequence((IReadOnlyList<string>)items!);
+                        return true;
+                }
+            case SettingKind.OptionalStringPair:
+                if (value is PyNone) return true;
+                return value is PySequence { Items.Count: 2 } && Strings(value, patterns: false, out result);
+            case SettingKind.OptionalNonNegativeInt:
+                switch (value)
+                {
+                    case PyNone: return true;
+                    case PyBool b: result = b.Value ? 1L : 0L; return true;
+                    case PyInt { Value: >= 0 } n: result = n.Value; return true;
+                    default: return false;
+                }
             case SettingKind.Bool:
                 if (value is not PyBool flag) return false;
                 result = flag.Value;

@@ -22,6 +22,7 @@ internal static class ValueInitializer
         string s => CSharpLiteral.String(s),
         bool b => CSharpLiteral.Bool(b),
         int i => CSharpLiteral.Int(i),
+        long l => CSharpLiteral.Long(l),
         TimeSpan t when t == TimeSpan.MaxValue => "global::System.TimeSpan.MaxValue",
         TimeSpan t when t == TimeSpan.MinValue => "global::System.TimeSpan.MinValue",
         TimeSpan t => "global::System.TimeSpan.FromTicks(" + CSharpLiteral.Long(t.Ticks) + ")",

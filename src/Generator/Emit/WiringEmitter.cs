@@ -13,7 +13,8 @@ namespace DjangoSettings.Generator.Emit;
 /// <c>IGeneratedDjangoSettings&lt;T&gt;.CompiledSettings</c>, which hands the runtime the precompiled
 /// CORS policy (the origin decision as a switch over (scheme, netloc) pairs up to
 /// <see cref="OriginMatcherEmitter.MaxSwitchPairs"/> of them, regexes translated from Python and
-/// cached with a match timeout) and the SIMPLE_JWT options, all read from the host's
+/// cached with a match timeout), the SIMPLE_JWT options and the MIDDLEWARE pipeline's settings
+/// (<c>app.UseDjangoMiddleware()</c>), all read from the host's
 /// settings instance; and, for the default class, <c>builder.AddDjangoSettings()</c>. Emitted only
 /// when the project references DjangoSettings.Runtime.
 /// </summary>
@@ -69,6 +70,7 @@ internal static class WiringEmitter
             w.Line("InstalledApps = settings.Django.InstalledApps,");
             w.Outdent();
             w.Line("},");
+            w.Line("CreateHttpSettings = CreateHttpSettings,");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -83,6 +85,7 @@ internal static class WiringEmitter
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
             if (settings.HasRestFramework) WriteRestFramework(w, className);
+            WriteHttpSettings(w, settings, className);
             if (cors.Pairs is not null) OriginMatcherEmitter.WriteSwitch(w, cors.Pairs);
         }
     }
@@ -101,7 +104,8 @@ internal static class WiringEmitter
                 w.Line("/// Registers what the project's settings file configures, as");
                 w.Line("/// <c>builder.AddDjangoSettings&lt;" + XmlDoc.Escape(qualifiedClassName.Replace("global::", string.Empty)) + "&gt;()</c> does: the settings object, the");
                 w.Line("/// django-cors-headers policy (add <c>app.UseDjangoCors()</c> first in the pipeline), the SIMPLE_JWT token");
-                w.Line("/// services and the database DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>). Values read");
+                w.Line("/// services and the database DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>), and MIDDLEWARE");
+                w.Line("/// with the settings it reads (compose it with <c>app.UseDjangoMiddleware()</c>). Values read");
                 w.Line("/// from configuration are evaluated now, with the same checks as the build; a failure throws with the settings file's line.");
                 w.Line("/// </summary>");
                 w.Line("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddDjangoSettings(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)");
@@ -226,6 +230,27 @@ internal static class WiringEmitter
         }
         w.Outdent();
         w.Line("};");
+    }
+
+    // MIDDLEWARE and the settings its entries read; unset ones are left out so the factory applies
+    // Django's defaults (and startproject's MIDDLEWARE for a fragment that does not set it).
+    private static void WriteHttpSettings(IndentedWriter w, BoundSettings settings, string className)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Http.DjangoHttpSettings CreateHttpSettings(" + className + " settings)");
+        w.Indent();
+        w.Line("=> " + Runtime + ".Http.DjangoHttpSettingsFactory.FromSettings(new global::System.Collections.Generic.Dictionary<string, object?>");
+        w.Line("{");
+        w.Indent();
+        foreach (var key in SettingsSchema.HttpKeys)
+        {
+            var setting = settings[key];
+            if (!setting.IsSet || setting.HasError || MemberType.For(setting.Definition) is null) continue;
+            w.Line("[" + CSharpLiteral.String(key) + "] = settings.Django." + Identifiers.Identifier(setting.Definition.MemberName) + ",");
+        }
+        w.Outdent();
+        w.Line("});");
+        w.Outdent();
     }
 
     /// <summary>The parts of the CORS policy that can be precompiled (only values known at build time).</summary>

@@ -5,18 +5,20 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="SettingsFile">DjangoSettingsFile (default <c>cors.settings</c>), as written.</param>
 /// <param name="RootNamespace">RootNamespace, or empty for the global namespace.</param>
 /// <param name="IsExplicit">Whether the project sets DjangoSettingsFile (then a missing file is an error, DJS0800).</param>
-internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace, bool IsExplicit)
+/// <param name="DeployChecks">DjangoDeployChecks: Django's deploy checks as DJS07NN warnings (the package's targets turn it on for Release).</param>
+internal sealed record ProjectOptions(string ProjectDirectory, string SettingsFile, string RootNamespace, bool IsExplicit, bool DeployChecks = false)
 {
     /// <summary>The settings file used when DjangoSettingsFile is not set.</summary>
     public const string DefaultSettingsFile = "cors.settings";
 
     /// <summary>Builds options from raw property values (null when absent).</summary>
-    public static ProjectOptions Create(string? projectDirectory, string? settingsFile, string? rootNamespace)
+    public static ProjectOptions Create(string? projectDirectory, string? settingsFile, string? rootNamespace, string? deployChecks = null)
         => new(
             (projectDirectory ?? string.Empty).Trim(),
             string.IsNullOrWhiteSpace(settingsFile) ? DefaultSettingsFile : settingsFile!.Trim(),
             (rootNamespace ?? string.Empty).Trim(),
-            !string.IsNullOrWhiteSpace(settingsFile));
+            !string.IsNullOrWhiteSpace(settingsFile),
+            string.Equals((deployChecks ?? string.Empty).Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The full, normalised path of the configured settings file (relative to the project directory).</summary>
     public string SettingsFilePath => ProjectPaths.Normalize(ProjectPaths.Combine(ProjectDirectory, SettingsFile));

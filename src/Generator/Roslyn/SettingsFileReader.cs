@@ -16,7 +16,8 @@ internal static class SettingsFileReader
         global.TryGetValue("build_property.MSBuildProjectDirectory", out var directory);
         global.TryGetValue("build_property.DjangoSettingsFile", out var file);
         global.TryGetValue("build_property.RootNamespace", out var ns);
-        return ProjectOptions.Create(directory, file, ns);
+        global.TryGetValue("build_property.DjangoDeployChecks", out var deploy);
+        return ProjectOptions.Create(directory, file, ns, deploy);
     }
 
     /// <summary>

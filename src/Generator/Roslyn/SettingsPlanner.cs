@@ -49,12 +49,12 @@ internal static class SettingsPlanner
                         declaration.FilePath, declaration.ClassName, project.Resolve(declaration.FilePath.Trim())));
                     continue;
                 }
-                units.Add(Unit(declaration.Namespace, declaration.ClassName, isDefault: false, main, files));
+                units.Add(Unit(declaration.Namespace, declaration.ClassName, isDefault: false, main, files, project.DeployChecks));
             }
         }
         else if (configured is not null)
         {
-            units.Add(Unit(project.RootNamespace, CompileOptions.DefaultClassName, isDefault: true, configured, files));
+            units.Add(Unit(project.RootNamespace, CompileOptions.DefaultClassName, isDefault: true, configured, files, project.DeployChecks));
         }
 
         if (configured is null && project.IsExplicit)
@@ -68,8 +68,8 @@ internal static class SettingsPlanner
         return new ProjectPlan(units.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static SettingsUnit Unit(string ns, string className, bool isDefault, SettingsFileModel main, EquatableArray<SettingsFileModel> files)
-        => new(ns, className, isDefault, HintName(ns, className), main, Imports(main, files).ToEquatableArray());
+    private static SettingsUnit Unit(string ns, string className, bool isDefault, SettingsFileModel main, EquatableArray<SettingsFileModel> files, bool deployChecks)
+        => new(ns, className, isDefault, HintName(ns, className), main, Imports(main, files).ToEquatableArray(), deployChecks);
 
     /// <summary>
     /// The files <paramref name="main"/> imports, directly or through each other, found like Python

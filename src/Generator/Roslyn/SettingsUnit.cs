@@ -10,7 +10,8 @@ namespace DjangoSettings.Generator.Roslyn;
 /// <param name="HintName">The generated source's hint name.</param>
 /// <param name="Main">The settings file (the main module).</param>
 /// <param name="Imports">The settings files it imports (<c>from .base import *</c>), in the folder of <paramref name="Main"/>.</param>
-internal sealed record SettingsUnit(string Namespace, string ClassName, bool IsDefault, string HintName, SettingsFileModel Main, EquatableArray<SettingsFileModel> Imports);
+/// <param name="DeployChecks">Whether Django's deploy checks run for it (DjangoDeployChecks).</param>
+internal sealed record SettingsUnit(string Namespace, string ClassName, bool IsDefault, string HintName, SettingsFileModel Main, EquatableArray<SettingsFileModel> Imports, bool DeployChecks = false);
 
 /// <summary>What the project asks for: the classes to generate, and the problems found while deciding.</summary>
 internal sealed record ProjectPlan(EquatableArray<SettingsUnit> Units, EquatableArray<SettingsDiagnostic> Diagnostics);

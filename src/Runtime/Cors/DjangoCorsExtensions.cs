@@ -46,6 +46,7 @@ namespace Microsoft.AspNetCore.Builder
         public static IApplicationBuilder UseDjangoCors(this IApplicationBuilder app)
         {
             ArgumentNullException.ThrowIfNull(app);
+            DjangoSettings.Http.DjangoPipelineMarkers.Mark(app, DjangoSettings.Http.DjangoPipelineMarkers.Cors, "CorsMiddleware");
             return app.UseMiddleware<DjangoCorsMiddleware>();
         }
     }

@@ -59,6 +59,9 @@ public sealed class CompiledDjangoSettings<TSettings>
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
 
+    /// <summary>MIDDLEWARE and the settings its entries read, for <c>app.UseDjangoMiddleware()</c>.</summary>
+    public Func<TSettings, DjangoSettings.Http.DjangoHttpSettings>? CreateHttpSettings { get; init; }
+
     /// <summary>
     /// Warnings of the build that say what the application does instead of what the file says (a
     /// value the build could not know and assumed, DJS0112; a settings module that was not given,

@@ -24,9 +24,11 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
     /// <summary>
     /// Registers everything the settings file of <typeparamref name="TSettings"/> configures: the
     /// settings object itself (inject <typeparamref name="TSettings"/>), the django-cors-headers policy
-    /// (add <c>app.UseDjangoCors()</c> first in the pipeline), and, with SIMPLE_JWT or a SECRET_KEY,
-    /// the token services, authentication and the database DATABASES names (map the endpoints with
-    /// <c>app.MapSimpleJwt()</c>). Values the file reads from the environment are evaluated now from
+    /// (add <c>app.UseDjangoCors()</c> first in the pipeline, or let <c>app.UseDjangoMiddleware()</c> place
+    /// it where MIDDLEWARE lists CorsMiddleware), MIDDLEWARE with ALLOWED_HOSTS and the SECURE_*,
+    /// APPEND_SLASH, X_FRAME_OPTIONS and body-limit settings (compose them with
+    /// <c>app.UseDjangoMiddleware()</c>), and, with SIMPLE_JWT or a SECRET_KEY, the token services,
+    /// authentication and the database DATABASES names (map the endpoints with <c>app.MapSimpleJwt()</c>). Values the file reads from the environment are evaluated now from
     /// <see cref="IHostApplicationBuilder.Configuration"/>, with the same checks as the build.
     /// Every service is added only if not registered yet: register your own first to replace one.
     /// </summary>
@@ -60,6 +62,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
         // The language DRF's and simplejwt's messages are sent in (and UseDjangoLocale's choices).
         if (compiled.CreateLanguageSettings is { } createLanguage) services.AddDjangoLanguage(createLanguage(settings));
+        // MIDDLEWARE for app.UseDjangoMiddleware(); inert until that call composes the pipeline.
+        if (compiled.CreateHttpSettings is { } createHttp) services.AddDjangoHttp(createHttp(settings));
 
         // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
         // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).

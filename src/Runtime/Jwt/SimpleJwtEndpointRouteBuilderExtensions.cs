@@ -46,7 +46,7 @@ public static class SimpleJwtEndpointRouteBuilderExtensions
         var dispatcher = new DrfViewDispatcher(drfView, SimpleJwtViews.FallbackSettings);
         group.Map(pattern, context => SimpleJwtViews.DispatchAsync(context, dispatcher))
             .WithMetadata(SimpleJwtTokenEndpointMetadata.Instance, DrfAuthenticationMetadata.None)
-            .WithMetadata(new DrfViewMetadata(drfView))
+            .WithMetadata(new DrfViewMetadata(drfView), DjangoSettings.Http.SetsContentLengthAttribute.Instance)
             .AllowAnonymous()
             .WithDisplayName(name)
             .WithName(name);

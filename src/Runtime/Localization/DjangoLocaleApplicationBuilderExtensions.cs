@@ -15,6 +15,7 @@ public static class DjangoLocaleApplicationBuilderExtensions
     public static IApplicationBuilder UseDjangoLocale(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        DjangoSettings.Http.DjangoPipelineMarkers.Mark(app, DjangoSettings.Http.DjangoPipelineMarkers.Locale, "LocaleMiddleware");
         return app.UseMiddleware<DjangoLocaleMiddleware>();
     }
 }

@@ -29,7 +29,10 @@ public sealed class OracleServer : IAsyncDisposable
     public string DatabasePath { get; }
 
     /// <summary>Starts the server and waits for its READY line (at most 90 s).</summary>
-    public static async Task<OracleServer> StartAsync(string settingsFile, bool keepDatabase = false)
+    /// <param name="settingsFile">The settings file to serve.</param>
+    /// <param name="keepDatabase">Keep the migrated database (ORACLE_KEEP=1).</param>
+    /// <param name="environment">More variables for serve.sh (e.g. ORACLE_USER_MIDDLEWARE=1, or what the file reads).</param>
+    public static async Task<OracleServer> StartAsync(string settingsFile, bool keepDatabase = false, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null)
     {
         Services.RequireDjangoOracle();
         int port = FreePort();
@@ -41,6 +44,10 @@ public sealed class OracleServer : IAsyncDisposable
         };
         psi.Environment["ORACLE_RENDERERS"] = "json";
         if (keepDatabase) psi.Environment["ORACLE_KEEP"] = "1";
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment) psi.Environment[name] = value;
+        }
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start serve.sh");
         var stderr = process.StandardError.ReadToEndAsync();
         var readLine = process.StandardOutput.ReadLineAsync();

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using DjangoSettings.Jwt;
 using DjangoSettings.Runtime.Tests.Infrastructure;
 using DjangoSettings.Runtime.Tests.Jwt.Doubles;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DjangoSettings.Runtime.Tests.Jwt;
@@ -260,12 +261,24 @@ public class JwtEndpointTests
     }
 
     [Fact]
-    public async Task Oversized_request_bodies_are_refused_without_buffering_them()
+    public async Task Bodies_over_the_hard_cap_are_refused_without_buffering_them()
     {
-        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
+        // The port's own cap (DjangoRequestLimitOptions.HardBodyCap), set low here: a 413 Django never sends.
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0),
+            configure: s => s.AddSingleton(new DjangoSettings.Http.DjangoRequestLimitOptions { HardBodyCap = 1 << 20 }));
         var content = new StringContent("{\"refresh\":\"" + new string('a', (1 << 20) + 10) + "\"}", Encoding.UTF8, "application/json");
         var response = await host.Client.PostAsync("/api/token/refresh/", content);
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "{\"detail\":\"Request body too large.\"}"), (response.StatusCode, await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_json_body_over_DATA_UPLOAD_MAX_MEMORY_SIZE_is_parsed_as_DRF_parses_it()
+    {
+        // DRF's JSONParser reads the raw stream: Django's 2.5 MiB limit does not apply (spec §6.3).
+        await using var host = await JwtTestHost.StartAsync(Rotating, new ManualClock(T0));
+        var content = new StringContent("{\"refresh\":\"" + new string('a', 3_000_000) + "\"}", Encoding.UTF8, "application/json");
+        var response = await host.Client.PostAsync("/api/token/refresh/", content);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]

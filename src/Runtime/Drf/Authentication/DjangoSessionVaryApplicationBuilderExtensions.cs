@@ -11,6 +11,7 @@ public static class DjangoSessionVaryApplicationBuilderExtensions
     public static IApplicationBuilder UseDjangoSessionVary(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        DjangoSettings.Http.DjangoPipelineMarkers.Mark(app, DjangoSettings.Http.DjangoPipelineMarkers.Session, "SessionMiddleware's Vary: Cookie");
         return app.UseMiddleware<DjangoSessionVaryMiddleware>();
     }
 }

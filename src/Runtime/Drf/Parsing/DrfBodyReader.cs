@@ -13,9 +13,6 @@ namespace DjangoSettings.Drf;
 /// </summary>
 internal static class DrfBodyReader
 {
-    /// <summary>Largest body a DRF view buffers (Django has no limit on this path; Kestrel's default is 30 MB).</summary>
-    public const int MaxBodyBytes = DrfRequestData.MaxBodyBytes;
-
     public static async Task<object?> ReadAsync(DrfRequest request)
     {
         var http = request.HttpContext.Request;
@@ -38,8 +35,13 @@ internal static class DrfBodyReader
             }
         }
         if (parser is null) throw DrfException.UnsupportedMediaType(contentType);
-        if (length > MaxBodyBytes) throw new DrfException(413, "Request body too large.", "request_too_large");
+        // DRF's JSON and form parsers read the raw stream: no DATA_UPLOAD_MAX_MEMORY_SIZE here (3 MB
+        // of JSON is accepted, as by Django), only the port's hard cap (a 413 Django never sends).
+        var limits = DjangoSettings.Http.DjangoRequestData.Limits(request.HttpContext);
+        if (length > limits.HardBodyCap) throw new DrfException(413, "Request body too large.", "request_too_large");
         byte[] body = await ReadBodyAsync(http, (int)length).ConfigureAwait(false);
+        // The form parser's QueryDict still counts fields: too many is Django's 400 page, not a DRF error.
+        if (parser is DrfFormParser) DjangoSettings.Http.DjangoRequestData.EnsureFormFieldCount(body, limits);
         return await parser.ParseAsync(body, mediaType, request).ConfigureAwait(false);
     }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
+using DjangoSettings.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace DjangoSettings.Drf;
@@ -59,17 +60,21 @@ internal sealed class DrfRequestData
         return Missing;
     }
 
-    /// <summary>Largest body the token views read (1 MiB).</summary>
-    public const int MaxBodyBytes = 1 << 20;
-
     /// <summary>Marker for an absent field.</summary>
     public static readonly object Missing = new();
 
+    /// <summary>
+    /// Reads and parses the body. DRF's JSON and form parsers read the raw stream, so Django's
+    /// <c>DATA_UPLOAD_MAX_MEMORY_SIZE</c> does not apply (3 MB of JSON is accepted, as by Django);
+    /// only the port's hard cap does (<see cref="DjangoRequestLimitOptions.HardBodyCap"/>, a 413
+    /// Django never sends). An urlencoded body with more than <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c>
+    /// fields throws <see cref="TooManyFieldsSentException"/>: Django's HTML 400, not a DRF error.
+    /// </summary>
     public static async Task<DrfRequestData> ReadAsync(HttpRequest request)
     {
-        // A token request is a few hundred bytes; refuse to buffer more than this (Django has no limit
-        // on this path, Kestrel's default is 30 MB).
-        if (request.ContentLength > MaxBodyBytes) return Fail(413, "Request body too large.");
+        var limits = DjangoRequestData.Limits(request.HttpContext);
+        long cap = limits.HardBodyCap;
+        if (request.ContentLength > cap) return Fail(413, "Request body too large.");
         byte[] body;
         using (var ms = new MemoryStream())
         {
@@ -77,7 +82,7 @@ internal sealed class DrfRequestData
             int read;
             while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
             {
-                if (ms.Length + read > MaxBodyBytes) return Fail(413, "Request body too large.");
+                if (ms.Length + read > cap) return Fail(413, "Request body too large.");
                 ms.Write(buffer, 0, read);
             }
             body = ms.ToArray();
@@ -104,6 +109,7 @@ internal sealed class DrfRequestData
             }
             return new DrfRequestData(value, value as TokenPayload, null) { IsNullJson = value is null };
         }
+        if (MediaTypeMatches("application/x-www-form-urlencoded", mediaType)) DjangoRequestData.EnsureFormFieldCount(body, limits);
         if (MediaTypeMatches("application/x-www-form-urlencoded", mediaType) || MediaTypeMatches("multipart/form-data", mediaType))
         {
             try

@@ -25,7 +25,7 @@ public static class DrfEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(view);
         var dispatcher = new DrfViewDispatcher(view);
         return endpoints.Map(pattern, dispatcher.InvokeAsync)
-            .WithMetadata(new DrfViewMetadata(view))
+            .WithMetadata(new DrfViewMetadata(view), DjangoSettings.Http.SetsContentLengthAttribute.Instance)
             .WithDisplayName("DRF view " + view.Name);
     }
 

@@ -40,11 +40,19 @@ internal sealed class DrfViewDispatcher
         DrfResponse response;
         try
         {
+            // Content negotiation reads request.GET, whose field limit is Django's (a 400 page).
+            Http.DjangoRequestData.EnsureQueryWithinLimits(context);
             response = await DispatchAsync(request).ConfigureAwait(false);
         }
         catch (DrfException exception)
         {
             response = HandleException(request, exception);
+        }
+        catch (Http.SuspiciousOperationException) when (!context.Response.HasStarted)
+        {
+            // Not an APIException: DRF re-raises it and Django answers its plain 400 page.
+            await Http.DjangoErrorPage.WriteAsync(context, StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
         }
         await WriteAsync(request, response).ConfigureAwait(false);
     }

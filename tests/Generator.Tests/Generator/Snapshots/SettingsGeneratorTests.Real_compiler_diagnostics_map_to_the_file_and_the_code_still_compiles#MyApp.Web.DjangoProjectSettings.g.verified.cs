@@ -1090,7 +1090,7 @@ namespace MyApp.Web
             public bool DebugIsSet => false;
 
             /// <summary>
-            /// <c>MIDDLEWARE</c>: Django's middleware list (read to check CorsMiddleware's position).
+            /// <c>MIDDLEWARE</c>: Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list).
             /// </summary>
             /// <remarks>
             /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
@@ -1154,6 +1154,292 @@ namespace MyApp.Web
 
             /// <summary>Whether the settings file sets <c>LANGUAGE_COOKIE_NAME</c> (a setting that is defined wins, even when empty).</summary>
             public bool LanguageCookieNameIsSet => false;
+
+            /// <summary>
+            /// <c>ALLOWED_HOSTS</c>: Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> AllowedHosts { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>ALLOWED_HOSTS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AllowedHostsIsSet => false;
+
+            /// <summary>
+            /// <c>USE_X_FORWARDED_HOST</c>: Whether the whole X-Forwarded-Host header replaces Host.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool UseXForwardedHost { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>USE_X_FORWARDED_HOST</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UseXForwardedHostIsSet => false;
+
+            /// <summary>
+            /// <c>USE_X_FORWARDED_PORT</c>: Whether X-Forwarded-Port is used when the request has no host at all.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool UseXForwardedPort { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>USE_X_FORWARDED_PORT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UseXForwardedPortIsSet => false;
+
+            /// <summary>
+            /// <c>APPEND_SLASH</c>: Whether CommonMiddleware redirects /x to /x/ when only the latter resolves.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool AppendSlash { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>APPEND_SLASH</c> (a setting that is defined wins, even when empty).</summary>
+            public bool AppendSlashIsSet => false;
+
+            /// <summary>
+            /// <c>PREPEND_WWW</c>: Whether CommonMiddleware redirects to www. + host.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool PrependWww { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>PREPEND_WWW</c> (a setting that is defined wins, even when empty).</summary>
+            public bool PrependWwwIsSet => false;
+
+            /// <summary>
+            /// <c>DISALLOWED_USER_AGENTS</c>: Compiled regular expressions (re.search) for User-Agent values CommonMiddleware answers 403.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> DisallowedUserAgents { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>DISALLOWED_USER_AGENTS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DisallowedUserAgentsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_CONTENT_TYPE_NOSNIFF</c>: Whether SecurityMiddleware sends X-Content-Type-Options: nosniff.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool SecureContentTypeNosniff { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>SECURE_CONTENT_TYPE_NOSNIFF</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureContentTypeNosniffIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_REFERRER_POLICY</c>: The Referrer-Policy header value SecurityMiddleware sends (None: no header).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'same-origin'</c>.</para>
+            /// </remarks>
+            public string? SecureReferrerPolicy { get; } = "same-origin";
+
+            /// <summary>Whether the settings file sets <c>SECURE_REFERRER_POLICY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureReferrerPolicyIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_CROSS_ORIGIN_OPENER_POLICY</c>: The Cross-Origin-Opener-Policy header value (Django 4.0+, where it defaults to 'same-origin'; None: no header, as in 3.2).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? SecureCrossOriginOpenerPolicy { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_CROSS_ORIGIN_OPENER_POLICY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureCrossOriginOpenerPolicyIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_SECONDS</c>: max-age of Strict-Transport-Security on secure requests (0: no header).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>0</c>.</para>
+            /// </remarks>
+            public int SecureHstsSeconds { get; } = 0;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_SECONDS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsSecondsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_INCLUDE_SUBDOMAINS</c>: Whether Strict-Transport-Security carries includeSubDomains.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureHstsIncludeSubdomains { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_INCLUDE_SUBDOMAINS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsIncludeSubdomainsIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_HSTS_PRELOAD</c>: Whether Strict-Transport-Security carries preload.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureHstsPreload { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_HSTS_PRELOAD</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureHstsPreloadIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_SSL_REDIRECT</c>: Whether SecurityMiddleware redirects http requests to https (301).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureSslRedirect { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_SSL_REDIRECT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureSslRedirectIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_SSL_HOST</c>: The host of the https redirect (None: the request's host, validated).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? SecureSslHost { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_SSL_HOST</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureSslHostIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_REDIRECT_EXEMPT</c>: Regular expressions (re.search on the path without its leading slash) exempt from the https redirect.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> SecureRedirectExempt { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>SECURE_REDIRECT_EXEMPT</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureRedirectExemptIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_PROXY_SSL_HEADER</c>: (META key, value) marking a request secure, for example ('HTTP_X_FORWARDED_PROTO', 'https').
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string>? SecureProxySslHeader { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>SECURE_PROXY_SSL_HEADER</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureProxySslHeaderIsSet => false;
+
+            /// <summary>
+            /// <c>SECURE_BROWSER_XSS_FILTER</c>: Whether SecurityMiddleware sends X-XSS-Protection: 1; mode=block (Django 3.2 only).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SecureBrowserXssFilter { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SECURE_BROWSER_XSS_FILTER</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SecureBrowserXssFilterIsSet => false;
+
+            /// <summary>
+            /// <c>X_FRAME_OPTIONS</c>: The X-Frame-Options value XFrameOptionsMiddleware sends (upper-cased).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'DENY'</c>.</para>
+            /// </remarks>
+            public string XFrameOptions { get; } = "DENY";
+
+            /// <summary>Whether the settings file sets <c>X_FRAME_OPTIONS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool XFrameOptionsIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_TRUSTED_ORIGINS</c>: Origins trusted for unsafe requests (Django 4.0+: with scheme, https://example.com).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> CsrfTrustedOrigins { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>CSRF_TRUSTED_ORIGINS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfTrustedOriginsIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_COOKIE_SECURE</c>: Whether the CSRF cookie is sent over https only.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool CsrfCookieSecure { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>CSRF_COOKIE_SECURE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfCookieSecureIsSet => false;
+
+            /// <summary>
+            /// <c>CSRF_USE_SESSIONS</c>: Whether the CSRF token lives in the session instead of a cookie.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool CsrfUseSessions { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>CSRF_USE_SESSIONS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool CsrfUseSessionsIsSet => false;
+
+            /// <summary>
+            /// <c>SESSION_COOKIE_SECURE</c>: Whether the session cookie is sent over https only.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>False</c>.</para>
+            /// </remarks>
+            public bool SessionCookieSecure { get; } = false;
+
+            /// <summary>Whether the settings file sets <c>SESSION_COOKIE_SECURE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SessionCookieSecureIsSet => false;
+
+            /// <summary>
+            /// <c>SESSION_COOKIE_HTTPONLY</c>: Whether the session cookie is hidden from JavaScript.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool SessionCookieHttpOnly { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>SESSION_COOKIE_HTTPONLY</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SessionCookieHttpOnlyIsSet => false;
+
+            /// <summary>
+            /// <c>DATA_UPLOAD_MAX_MEMORY_SIZE</c>: Largest body (bytes, by Content-Length) request.body and request.POST read (None: no limit).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>2621440</c>.</para>
+            /// </remarks>
+            public long? DataUploadMaxMemorySize { get; } = 2621440L;
+
+            /// <summary>Whether the settings file sets <c>DATA_UPLOAD_MAX_MEMORY_SIZE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DataUploadMaxMemorySizeIsSet => false;
+
+            /// <summary>
+            /// <c>SILENCED_SYSTEM_CHECKS</c>: Django check ids to silence (security.W004...); silences the DJS04NN/DJS07NN diagnostics that carry them.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>[]</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> SilencedSystemChecks { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>SILENCED_SYSTEM_CHECKS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool SilencedSystemChecksIsSet => false;
+
+            /// <summary>
+            /// <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c>: Most query-string or form fields a request may have (None: no limit).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>1000</c>.</para>
+            /// </remarks>
+            public long? DataUploadMaxNumberFields { get; } = 1000L;
+
+            /// <summary>Whether the settings file sets <c>DATA_UPLOAD_MAX_NUMBER_FIELDS</c> (a setting that is defined wins, even when empty).</summary>
+            public bool DataUploadMaxNumberFieldsIsSet => false;
 
             /// <summary>
             /// <c>DATABASES["default"]["ENGINE"]</c>: DATABASES['default']['ENGINE'].
