@@ -50,6 +50,7 @@ internal sealed record SettingDefinition(
         SettingKind.OptionalNonNegativeInt => "None or an integer >= 0",
         SettingKind.OptionalInt => "an integer or None",
         SettingKind.StringMap => "a dict of strings to strings or None",
+        SettingKind.LanguageSequence => "a list of (language code, name) pairs",
         _ => "nothing (the setting was removed)",
     };
 }

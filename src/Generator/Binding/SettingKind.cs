@@ -63,6 +63,9 @@ internal enum SettingKind
     /// <summary>A dict of str keys to str or None values, in insertion order (<c>IReadOnlyDictionary&lt;string, string?&gt;</c>).</summary>
     StringMap,
 
+    /// <summary>Django's LANGUAGES: a list or tuple of (code, name) pairs; the codes are kept (<c>IReadOnlyList&lt;string&gt;</c>).</summary>
+    LanguageSequence,
+
     /// <summary>A setting that no longer exists: defining it at all is an error.</summary>
     Removed,
 }

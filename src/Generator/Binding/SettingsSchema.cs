@@ -201,6 +201,10 @@ internal static class SettingsSchema
             Django("DEBUG", "Debug", Bool, f, "Django's debug flag.", truthValue: true),
             Django("MIDDLEWARE", "Middleware", LooseStringSequence, null, "Django's middleware list, composed in order by app.UseDjangoMiddleware() (unset: Django 3.2's startproject list)."),
             Django("INSTALLED_APPS", "InstalledApps", LooseStringSequence, null, "Django's installed apps (the blacklist app switches the token blacklist on)."),
+            Django("LANGUAGE_CODE", "LanguageCode", SettingKind.String, new PyStr("en-us"), "The project's language (DRF's and simplejwt's messages are sent in it)."),
+            Django("USE_I18N", "UseI18n", Bool, t, "Whether Django translates at all.", truthValue: true),
+            Django("LANGUAGES", "Languages", LanguageSequence, null, "The codes of LANGUAGES (names dropped), or null for Django's default list."),
+            Django("LANGUAGE_COOKIE_NAME", "LanguageCookieName", SettingKind.String, new PyStr("django_language"), "The cookie LocaleMiddleware reads the chosen language from."),
             // Django's request handling (spec/django-http.md §2-§6): SecurityMiddleware, CommonMiddleware,
             // XFrameOptionsMiddleware, CSRF and body limits, with Django 3.2's global_settings defaults.
             Django("ALLOWED_HOSTS", "AllowedHosts", StringSequence, EmptyList(), "Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others."),

@@ -83,6 +83,9 @@ internal static class TypeRules
                 return value is PyInt or PyBool or PyNone ? Result.Ok : Result.Mismatch;
             case SettingKind.StringMap:
                 return IsStringMap(value);
+            case SettingKind.LanguageSequence:
+                // Django reads `for code, name in LANGUAGES`: each item a pair whose code is a str.
+                return IsSequenceOf(value, v => v is PySequence { Items.Count: 2 } pair && pair.Items[0] is PyStr or PyDeferred);
             default:
                 return Result.Ok;
         }
@@ -125,6 +128,7 @@ internal static class TypeRules
         SettingKind.OptionalString => type is "str" or "NoneType",
         SettingKind.OptionalInt => type is "int" or "bool" or "NoneType",
         SettingKind.StringMap => type == "dict",
+        SettingKind.LanguageSequence => type is "list" or "tuple",
         SettingKind.StringOrSequence or SettingKind.OptionalStringOrSequence or SettingKind.ReferrerPolicy => type is "str" or "list" or "tuple" or "NoneType",
         SettingKind.OptionalStringPair => type is "list" or "tuple" or "NoneType",
         SettingKind.OptionalNonNegativeInt => type is "int" or "bool" or "NoneType",

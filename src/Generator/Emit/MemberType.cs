@@ -16,7 +16,7 @@ internal static class MemberType
     {
         string? type = definition.Kind switch
         {
-            SettingKind.StringSequence or SettingKind.LooseStringSequence or SettingKind.RegexSequence or SettingKind.StringOrSequence or SettingKind.ImportPathSequence => StringList,
+            SettingKind.StringSequence or SettingKind.LooseStringSequence or SettingKind.RegexSequence or SettingKind.StringOrSequence or SettingKind.ImportPathSequence or SettingKind.LanguageSequence => StringList,
             SettingKind.OptionalStringOrSequence or SettingKind.OptionalStringPair => StringList + "?",
             SettingKind.ReferrerPolicy => "string?",
             SettingKind.OptionalNonNegativeInt => "long?",

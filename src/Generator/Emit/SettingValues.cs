@@ -117,6 +117,16 @@ internal static class SettingValues
                 }
             case SettingKind.StringMap:
                 return StringMap(value, out result);
+            case SettingKind.LanguageSequence:
+                if (value is not (PyList or PyTuple)) return false;
+                var codes = new List<string>();
+                foreach (var item in ((PySequence)value).Items)
+                {
+                    if (item is not PySequence { Items.Count: 2 } pair || pair.Items[0] is not PyStr code) return false;
+                    codes.Add(code.Value);
+                }
+                result = ReadOnly(codes.ToArray());
+                return true;
             default:
                 return false;
         }

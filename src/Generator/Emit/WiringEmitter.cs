@@ -57,6 +57,19 @@ internal static class WiringEmitter
             w.Line("Database = static settings => (settings.Django.DatabaseEngine, settings.Django.DatabaseName),");
             w.Line("DatabaseConnection = static settings => (settings.Django.DatabaseUser, settings.Django.DatabasePassword, settings.Django.DatabaseHost, settings.Django.DatabasePort),");
             w.Line("InstalledApps = static settings => settings.Django.InstalledApps,");
+            // Only a file that sets REST_FRAMEWORK configures DRF: without it, apps keep their own
+            // AddDjangoRestFramework (or the token views' JSON-only fallback), as before.
+            if (settings.HasRestFramework) w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
+            w.Line("CreateLanguageSettings = static settings => new " + Runtime + ".Localization.DjangoLanguageSettings");
+            w.Line("{");
+            w.Indent();
+            w.Line("LanguageCode = settings.Django.LanguageCode,");
+            w.Line("UseI18n = settings.Django.UseI18n,");
+            w.Line("Languages = settings.Django.Languages,");
+            w.Line("LanguageCookieName = settings.Django.LanguageCookieName,");
+            w.Line("InstalledApps = settings.Django.InstalledApps,");
+            w.Outdent();
+            w.Line("},");
             w.Line("CreateHttpSettings = CreateHttpSettings,");
             w.Line("UserModel = ReadUserModel,");
             if (buildWarnings is { Count: > 0 })
@@ -83,6 +96,7 @@ internal static class WiringEmitter
             }
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
+            if (settings.HasRestFramework) WriteRestFramework(w, className);
             WriteHttpSettings(w, settings, className);
             if (cors.Pairs is not null) OriginMatcherEmitter.WriteSwitch(w, cors.Pairs);
         }
@@ -191,6 +205,43 @@ internal static class WiringEmitter
         // SIGNING_KEY defaults to Django's SECRET_KEY; the runtime passes the file's, or configuration's.
         w.Line("}, secretKey);");
         w.Outdent();
+    }
+
+    // The REST_FRAMEWORK keys the runtime's DRF views read, by RestFrameworkSettings property.
+    private static readonly (string Key, string Property)[] RestFrameworkProperties =
+    {
+        ("DEFAULT_RENDERER_CLASSES", "DefaultRendererClasses"),
+        ("DEFAULT_PARSER_CLASSES", "DefaultParserClasses"),
+        ("DEFAULT_AUTHENTICATION_CLASSES", "DefaultAuthenticationClasses"),
+        ("DEFAULT_PERMISSION_CLASSES", "DefaultPermissionClasses"),
+        ("DEFAULT_THROTTLE_CLASSES", "DefaultThrottleClasses"),
+        ("DEFAULT_THROTTLE_RATES", "DefaultThrottleRates"),
+        ("NUM_PROXIES", "NumProxies"),
+        ("DEFAULT_PAGINATION_CLASS", "DefaultPaginationClass"),
+        ("PAGE_SIZE", "PageSize"),
+        ("URL_FORMAT_OVERRIDE", "UrlFormatOverride"),
+        ("UNICODE_JSON", "UnicodeJson"),
+        ("COMPACT_JSON", "CompactJson"),
+        ("STRICT_JSON", "StrictJson"),
+    };
+
+    /// <summary>The REST_FRAMEWORK keys the wiring hands the runtime (the ones the port translates).</summary>
+    internal static IEnumerable<string> RestFrameworkKeysWired => RestFrameworkProperties.Select(p => p.Key);
+
+    private static void WriteRestFramework(IndentedWriter w, string className)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Drf.RestFrameworkSettings CreateRestFrameworkSettings(" + className + " settings) => new()");
+        w.Line("{");
+        w.Indent();
+        // Every member holds the file's value or DRF's default, so all are passed (no IsSet test needed).
+        foreach (var (key, property) in RestFrameworkProperties)
+        {
+            var def = SettingsSchema.ByKey["REST_FRAMEWORK." + key];
+            w.Line(property + " = settings.RestFramework." + Identifiers.Identifier(def.MemberName) + ",");
+        }
+        w.Outdent();
+        w.Line("};");
     }
 
     // MIDDLEWARE and the settings its entries read; unset ones are left out so the factory applies

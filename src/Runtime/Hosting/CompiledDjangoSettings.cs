@@ -50,6 +50,12 @@ public sealed class CompiledDjangoSettings<TSettings>
     /// <summary>DATABASES['default'] USER, PASSWORD, HOST and PORT (for server databases).</summary>
     public Func<TSettings, (string? User, string? Password, string? Host, string? Port)>? DatabaseConnection { get; init; }
 
+    /// <summary>Builds REST_FRAMEWORK from the settings (every key DRF's views read here; DRF's defaults for the rest); null when the file sets no REST_FRAMEWORK.</summary>
+    public Func<TSettings, DjangoSettings.Drf.RestFrameworkSettings>? CreateRestFrameworkSettings { get; init; }
+
+    /// <summary>Builds the language settings (LANGUAGE_CODE, USE_I18N, LANGUAGES, LANGUAGE_COOKIE_NAME, INSTALLED_APPS).</summary>
+    public Func<TSettings, DjangoSettings.Localization.DjangoLanguageSettings>? CreateLanguageSettings { get; init; }
+
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
 

@@ -59,6 +59,11 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
+        // REST_FRAMEWORK as the file sets it (DRF's defaults for the keys it leaves out): what MapDrfView
+        // endpoints and the token views run with. A file without REST_FRAMEWORK leaves DRF to the app.
+        if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
+        // The language DRF's and simplejwt's messages are sent in (and UseDjangoLocale's choices).
+        if (compiled.CreateLanguageSettings is { } createLanguage) services.AddDjangoLanguage(createLanguage(settings));
         // MIDDLEWARE for app.UseDjangoMiddleware(); inert until that call composes the pipeline.
         if (compiled.CreateHttpSettings is { } createHttp) services.AddDjangoHttp(createHttp(settings));
 

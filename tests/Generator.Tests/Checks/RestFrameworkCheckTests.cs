@@ -36,6 +36,44 @@ public class RestFrameworkCheckTests
     };
 
     [Fact]
+    public void The_keys_the_wiring_hands_the_runtime_are_the_keys_the_checks_call_translated()
+    {
+        // A key in one list and not the other would be either silently dropped or reported wrongly.
+        Assert.Equal(
+            DjangoSettings.Generator.Checks.DrfPortSupport.TranslatedKeys.OrderBy(k => k, System.StringComparer.Ordinal),
+            WiringEmitter.RestFrameworkKeysWired.OrderBy(k => k, System.StringComparer.Ordinal));
+        // Every key is either translated, reported as without effect, or reported with what the port does instead.
+        var untreated = SettingsSchema.RestFrameworkKeys.Where(k => !DjangoSettings.Generator.Checks.DrfPortSupport.TranslatedKeys.Contains(k)
+            && !DjangoSettings.Generator.Checks.DrfPortSupport.InertKeys.ContainsKey(k)
+            && !DjangoSettings.Generator.Checks.DrfPortSupport.UntranslatedKeys.ContainsKey(k)).ToList();
+        Assert.True(untreated.Count == 0, "REST_FRAMEWORK keys nothing reports: " + string.Join(", ", untreated));
+    }
+
+    [Fact]
+    public void The_porting_guide_explains_every_key()
+    {
+        string guide = System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "docs", "porting-guide.md"));
+        int section = guide.IndexOf("## 7. REST_FRAMEWORK, key by key", System.StringComparison.Ordinal);
+        Assert.True(section >= 0, "docs/porting-guide.md has no REST_FRAMEWORK section");
+        var missing = SettingsSchema.RestFrameworkKeys.Where(k => guide.IndexOf("| `" + k + "` |", section, System.StringComparison.Ordinal) < 0).ToList();
+        Assert.True(missing.Count == 0, "keys without a row in the porting guide: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Language_settings_bind_with_gettext_marked_names()
+    {
+        const string text = "from django.utils.translation import gettext_lazy as _\nLANGUAGE_CODE = 'ko-kr'\nUSE_I18N = True\nLANGUAGES = [('ko', _('Korean')), ('en', _('English'))]\n";
+        var result = Compile.Text(text);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= SettingsSeverity.Warning);
+        var bound = result.Settings!;
+        Assert.Equal("ko-kr", SettingValues.ToClr(bound["LANGUAGE_CODE"]));
+        Assert.Equal(new[] { "ko", "en" }, (IReadOnlyList<string>)SettingValues.ToClr(bound["LANGUAGES"])!);
+        Assert.Null(SettingValues.ToClr(Compile.Text("DEBUG = False\n").Settings!["LANGUAGES"]));
+        var wrong = Compile.Single("LANGUAGES = ['ko', 'en']\n", DiagnosticDescriptors.WrongSettingType.Id);
+        Assert.Contains("a list of (language code, name) pairs", wrong.Message);
+    }
+
+    [Fact]
     public void A_project_without_REST_FRAMEWORK_gets_no_diagnostics_and_DRFs_defaults()
     {
         var result = Compile.Text("DEBUG = False\n");

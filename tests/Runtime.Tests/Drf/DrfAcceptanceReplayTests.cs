@@ -13,8 +13,8 @@ namespace DjangoSettings.Runtime.Tests.Drf;
 /// <summary>
 /// The acceptance scenarios (Fixtures/drf/i18n.list) against the recorded Django answers, each
 /// three times: as recorded, with LANGUAGE_CODE = 'ko-kr', and with LocaleMiddleware and
-/// Accept-Language: fr. REST_FRAMEWORK is written out here as each NAME.settings sets it (the
-/// settings files themselves are compiled by the generator tests).
+/// Accept-Language: fr. REST_FRAMEWORK comes from each NAME.settings, the file the scenario was
+/// recorded with, compiled by the source generator (<see cref="FixtureSettings"/>).
 /// </summary>
 public class DrfAcceptanceReplayTests
 {
@@ -29,37 +29,11 @@ public class DrfAcceptanceReplayTests
         return data;
     }
 
-    /// <summary>The REST_FRAMEWORK of Fixtures/drf/NAME.settings.</summary>
-    public static RestFrameworkSettings SettingsFor(string scenario) => scenario switch
-    {
-        "perm-authenticated" => new RestFrameworkSettings
-        {
-            DefaultAuthenticationClasses = [DrfClassNames.JwtAuthentication],
-            DefaultPermissionClasses = [DrfClassNames.IsAuthenticated],
-        },
-        "perm-admin" => new RestFrameworkSettings
-        {
-            DefaultAuthenticationClasses = [DrfClassNames.JwtAuthentication, DrfClassNames.BasicAuthentication],
-            DefaultPermissionClasses = [DrfClassNames.IsAdminUser],
-        },
-        "perm-readonly" => new RestFrameworkSettings
-        {
-            DefaultAuthenticationClasses = [DrfClassNames.JwtAuthentication],
-            DefaultPermissionClasses = [DrfClassNames.IsAuthenticatedOrReadOnly],
-        },
-        "auth-basic-token" => new RestFrameworkSettings
-        {
-            DefaultAuthenticationClasses = [DrfClassNames.BasicAuthentication, DrfClassNames.TokenAuthentication],
-            DefaultPermissionClasses = [DrfClassNames.IsAuthenticated],
-        },
-        "auth-session-first" => new RestFrameworkSettings
-        {
-            DefaultPermissionClasses = [DrfClassNames.IsAuthenticated],
-        },
-        "pagination-page-number" => DrfViewShellTests.OracleBase with { DefaultPaginationClass = DrfClassNames.PageNumberPagination, PageSize = 10 },
-        "pagination-limit-offset" => DrfViewShellTests.OracleBase with { DefaultPaginationClass = DrfClassNames.LimitOffsetPagination },
-        _ => DrfThrottleTests.SettingsFor(scenario),
-    };
+    /// <summary>
+    /// The REST_FRAMEWORK of Fixtures/drf/NAME.settings, compiled by the generator and handed over by
+    /// the generated wiring (<see cref="FixtureSettings"/>).
+    /// </summary>
+    public static RestFrameworkSettings SettingsFor(string scenario) => FixtureSettings.For(scenario);
 
     private static readonly Dictionary<string, string> SecretKeys = new()
     {

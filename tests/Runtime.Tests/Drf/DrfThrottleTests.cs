@@ -22,32 +22,8 @@ public class DrfThrottleTests
 
     public static TheoryData<string> Scenarios => new() { "throttle-anon", "throttle-user", "throttle-combined", "throttle-scoped" };
 
-    /// <summary>The REST_FRAMEWORK of each Fixtures/drf/throttle-*.settings.</summary>
-    public static RestFrameworkSettings SettingsFor(string scenario) => scenario switch
-    {
-        "throttle-anon" => DrfViewShellTests.OracleBase with
-        {
-            DefaultThrottleClasses = [DrfClassNames.AnonRateThrottle],
-            DefaultThrottleRates = new Dictionary<string, string?> { ["anon"] = "3/min" },
-        },
-        "throttle-user" => DrfViewShellTests.OracleBase with
-        {
-            DefaultThrottleClasses = [DrfClassNames.UserRateThrottle],
-            DefaultThrottleRates = new Dictionary<string, string?> { ["user"] = "2/minute" },
-        },
-        "throttle-combined" => DrfViewShellTests.OracleBase with
-        {
-            DefaultThrottleClasses = [DrfClassNames.AnonRateThrottle, DrfClassNames.UserRateThrottle],
-            DefaultThrottleRates = new Dictionary<string, string?> { ["anon"] = "3/minute", ["user"] = "1/sec" },
-            NumProxies = 1,
-        },
-        "throttle-scoped" => DrfViewShellTests.OracleBase with
-        {
-            DefaultThrottleClasses = [DrfClassNames.ScopedRateThrottle],
-            DefaultThrottleRates = new Dictionary<string, string?> { ["burst"] = "2/m" },
-        },
-        _ => throw new KeyNotFoundException(scenario),
-    };
+    /// <summary>The REST_FRAMEWORK of each Fixtures/drf/throttle-*.settings, compiled by the generator.</summary>
+    public static RestFrameworkSettings SettingsFor(string scenario) => FixtureSettings.For(scenario);
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -19,7 +19,9 @@ public class DrfViewShellTests
     [Fact]
     public async Task Every_recorded_answer_of_the_view_shell_is_reproduced()
     {
-        await using var host = await DrfTestHost.StartAsync(OracleBase, SecretKey);
+        // view-shell.settings sets no REST_FRAMEWORK: the oracle's base dict, through the generated wiring.
+        Assert.Equal(OracleBase.DefaultAuthenticationClasses, FixtureSettings.For("view-shell").DefaultAuthenticationClasses);
+        await using var host = await DrfTestHost.StartAsync(FixtureSettings.For("view-shell"), SecretKey);
         var failures = await DrfReplay.RunAsync(host.Server, "view-shell");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

@@ -18,3 +18,7 @@ internal partial class FragmentSettings;
 /// <summary>Compiled from a file that sets every setting the port reads (PartialSettingsTests: nothing to decide).</summary>
 [DjangoSettingsFile("Hosting/complete.settings")]
 internal partial class CompleteSettings;
+
+/// <summary>REST_FRAMEWORK and the language from a settings file (Hosting/drf-language.settings).</summary>
+[DjangoSettingsFile("Hosting/drf-language.settings")]
+internal partial class DrfLanguageSettings;

@@ -1149,6 +1149,50 @@ namespace MyApp.Web
             public bool InstalledAppsIsSet => false;
 
             /// <summary>
+            /// <c>LANGUAGE_CODE</c>: The project's language (DRF's and simplejwt's messages are sent in it).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'en-us'</c>.</para>
+            /// </remarks>
+            public string LanguageCode { get; } = "en-us";
+
+            /// <summary>Whether the settings file sets <c>LANGUAGE_CODE</c> (a setting that is defined wins, even when empty).</summary>
+            public bool LanguageCodeIsSet => false;
+
+            /// <summary>
+            /// <c>USE_I18N</c>: Whether Django translates at all.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>True</c>.</para>
+            /// </remarks>
+            public bool UseI18n { get; } = true;
+
+            /// <summary>Whether the settings file sets <c>USE_I18N</c> (a setting that is defined wins, even when empty).</summary>
+            public bool UseI18nIsSet => false;
+
+            /// <summary>
+            /// <c>LANGUAGES</c>: The codes of LANGUAGES (names dropped), or null for Django's default list.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None (not set)</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string>? Languages { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>LANGUAGES</c> (a setting that is defined wins, even when empty).</summary>
+            public bool LanguagesIsSet => false;
+
+            /// <summary>
+            /// <c>LANGUAGE_COOKIE_NAME</c>: The cookie LocaleMiddleware reads the chosen language from.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'django_language'</c>.</para>
+            /// </remarks>
+            public string LanguageCookieName { get; } = "django_language";
+
+            /// <summary>Whether the settings file sets <c>LANGUAGE_COOKIE_NAME</c> (a setting that is defined wins, even when empty).</summary>
+            public bool LanguageCookieNameIsSet => false;
+
+            /// <summary>
             /// <c>ALLOWED_HOSTS</c>: Host names this site serves ('*', 'example.com', '.example.com'); CommonMiddleware answers 400 to others.
             /// </summary>
             /// <remarks>
