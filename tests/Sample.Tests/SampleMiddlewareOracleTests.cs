@@ -27,6 +27,7 @@ public sealed class SampleMiddlewareOracleTests
         {
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
             ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
+            ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
             ["DJANGO_SECRET_KEY"] = SampleSecretKey,
         };
         await using var sample = await SampleProcess.StartAsync(env, null, "--create-superuser-from-env");
