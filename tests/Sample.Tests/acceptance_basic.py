@@ -70,7 +70,8 @@ def run_one(name, work):
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     env = dict(os.environ)
     env.update({"ASPNETCORE_ENVIRONMENT": "Production", "Sample__ClientUrl": "none", "DJANGO_SUPERUSER_USERNAME": "alice",
-                "DJANGO_SUPERUSER_PASSWORD": "wonderland-123", "DJANGO_SECRET_KEY": "h13-acceptance-secret-0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                "DJANGO_SUPERUSER_PASSWORD": "wonderland-123", "DJANGO_SUPERUSER_EMAIL": "alice@example.com",
+                "DJANGO_SECRET_KEY": "h13-acceptance-secret-0f1e2d3c4b5a69788796a5b4c3d2e1f0",
                 # What the oracle's base settings give a file that reads SECRET_KEY from the environment.
                 "SECRET_KEY": "oracle-default-insecure-secret-key-override-me-in-cors-settings"})
     env_file = os.path.join(BASIC, name + ".env.json")
