@@ -22,6 +22,7 @@ internal static class SettingsChecks
         JwtAlgorithmChecks.Run(ctx);
         JwtSettingChecks.Run(ctx);
         RestFrameworkChecks.Run(ctx);
+        CacheChecks.Run(ctx);
         UserSettingsChecks.Run(ctx);
         SecretChecks.Run(ctx);
         MiddlewareChecks.Run(ctx);

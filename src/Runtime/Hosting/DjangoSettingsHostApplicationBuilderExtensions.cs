@@ -59,6 +59,9 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
+        // CACHES['default'] as the file sets it: where DRF's throttles keep their histories (before
+        // AddDjangoRestFramework, which falls back to LocMemCache; a C# registration made earlier wins).
+        if (compiled.CreateCacheSettings is { } createCache) services.TryAddSingleton(createCache(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults for the keys it leaves out): what MapDrfView
         // endpoints and the token views run with. A file without REST_FRAMEWORK leaves DRF to the app.
         if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
