@@ -117,4 +117,20 @@ public class CacheCheckTests
         Assert.DoesNotContain("hunter3", docs);
         Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("hunter"));
     }
+
+    [Fact]
+    public void A_django_environ_cache_url_is_an_assumption_in_process_not_an_error()
+    {
+        const string text = """
+            import environ
+            env = environ.Env()
+            CACHES = {"default": env.cache("REDIS_URL", default="redis://127.0.0.1:6379/1")}
+            """;
+        var result = Compile.Text(text);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == SettingsSeverity.Error);
+        var assumed = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticDescriptors.SettingAssumed.Id);
+        Assert.Contains("CACHES['default']", assumed.Message);
+        Assert.Contains("in process", assumed.Message);
+        Assert.False(result.Settings!["CACHES.default.BACKEND"].IsSet);
+    }
 }
