@@ -14,6 +14,6 @@ public class StatelessJwtCheckTests
         var ids = Compile.Ids("REST_FRAMEWORK = {'DEFAULT_AUTHENTICATION_CLASSES': ['" + path + "']}\n", Diagnostics.SettingsSeverity.Info);
         Assert.Empty(ids);
         // A class simplejwt does not ship next to them still is.
-        Assert.Contains("DJS0603", Compile.Ids("REST_FRAMEWORK = {'DEFAULT_AUTHENTICATION_CLASSES': ['rest_framework_simplejwt.authentication.JWTStatelessAuthentication']}\n"));
+        Assert.Contains("DJS0603@1:54", Compile.Ids("REST_FRAMEWORK = {'DEFAULT_AUTHENTICATION_CLASSES': ['rest_framework_simplejwt.authentication.JWTStatelessAuthentication']}\n"));
     }
 }
