@@ -26,6 +26,7 @@ internal static class DiagnosticDescriptors
     private const string RestFramework = "RestFramework";
     private const string Project = "Project";
     private const string Users = "Users";
+    private const string Language = "Language";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
@@ -719,6 +720,26 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor UnknownCacheKey = new(
         "DJS0621", "Unknown CACHES key",
         "CACHES['{0}']: '{1}' is not a key Django reads from a cache entry and is ignored{2}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>translation.E001: LANGUAGE_CODE is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguageCode = new(
+        "DJS0622", "Invalid LANGUAGE_CODE",
+        "You have provided an invalid value for the LANGUAGE_CODE setting: {0}. (translation.E001) Django refuses to start; write a code such as 'en-us' or 'pt-br' (letters and hyphens, not underscores)", Language, SettingsSeverity.Error, "translation.E001");
+
+    /// <summary>translation.E002: a LANGUAGES code is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguagesCode = new(
+        "DJS0623", "Invalid language code in LANGUAGES",
+        "You have provided an invalid language code in the LANGUAGES setting: {0}. (translation.E002) Django refuses to start; write a code such as 'pt-br' (letters and hyphens, not underscores)", Language, SettingsSeverity.Error, "translation.E002");
+
+    /// <summary>translation.E003: a LANGUAGES_BIDI code is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguagesBidiCode = new(
+        "DJS0624", "Invalid language code in LANGUAGES_BIDI",
+        "You have provided an invalid language code in the LANGUAGES_BIDI setting: {0}. (translation.E003) Django refuses to start; write a code such as 'fa' or 'ar-dz'", Language, SettingsSeverity.Error, "translation.E003");
+
+    /// <summary>translation.E004: LANGUAGE_CODE has no variant in LANGUAGES.</summary>
+    public static readonly DjsDescriptor LanguageCodeNotInLanguages = new(
+        "DJS0625", "LANGUAGE_CODE not in LANGUAGES",
+        "You have provided a value for the LANGUAGE_CODE setting that is not in the LANGUAGES setting. (translation.E004) Django refuses to start: neither {0}, its generic forms nor a regional variant of it is in {1}", Language, SettingsSeverity.Error, "translation.E004");
 
     // ----- DJS0500-0599: the user model, PASSWORD_HASHERS, the Django project's source ---------
 
