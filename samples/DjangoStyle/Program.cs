@@ -18,6 +18,9 @@ if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
 {
     builder.Services.AddDjangoRedisTokenStore(redis);
 }
+// CACHES['default'] on Redis (django-redis or Django's RedisCache): DRF's throttle histories are kept
+// there in Django's format, shared with Django processes on the same Redis.
+builder.Services.AddDjangoRedisCache();
 // One generated call for the project's settings file (cors.settings, or -p:DjangoSettingsFile=PATH):
 // the precompiled django-cors-headers policy, SIMPLE_JWT, MIDDLEWARE with ALLOWED_HOSTS and the
 // SECURE_* settings (composed below by UseDjangoMiddleware), and the database DATABASES names

@@ -7,13 +7,26 @@ namespace DjangoStyle;
 
 /// <summary>
 /// The seed Django backend's views, ported: <c>/api/</c> (DRF <c>@api_view(["GET"])</c>, AllowAny),
-/// <c>/api/me/</c> (DRF APIView, IsAuthenticated), and the plain Django views <c>/public/</c> and
+/// <c>/api/me/</c> (DRF APIView, IsAuthenticated), <c>/api/items/</c> (a GenericAPIView on
+/// REST_FRAMEWORK's defaults), and the plain Django views <c>/public/</c> and
 /// <c>/other/</c>. DRF's view shell answers every method as DRF does (Allow, HEAD, OPTIONS, 405);
 /// unknown URLs, APPEND_SLASH redirects and the security headers come from the pipeline
 /// <c>UseDjangoMiddleware()</c> composes from MIDDLEWARE, so no route here handles them.
 /// </summary>
 internal static class SampleRoutes
 {
+    /// <summary>The 25 items <c>/api/items/</c> lists, <c>{"id": n, "name": "item n"}</c>.</summary>
+    private static readonly TokenClaimsBuilder[] Items = Enumerable.Range(1, 25)
+        .Select(i => new TokenClaimsBuilder().Set("id", i).Set("name", "item " + i)).ToArray();
+
+    // The view's docstring, as Python keeps it: DRF's OPTIONS answer describes the view with it.
+    private const string ItemsDocstring = """
+        /api/items/: a DRF view that takes everything from REST_FRAMEWORK's defaults
+            (authentication, permissions, throttles, renderers, parsers, pagination).
+            GET lists 25 items (paginated when DEFAULT_PAGINATION_CLASS is set); POST echoes
+            the parsed body.
+        """;
+
     public static void Map(WebApplication app)
     {
         app.MapDrfApiView("/api/", "api_root", ["GET"],
@@ -35,6 +48,15 @@ internal static class SampleRoutes
                         : user.Pk.ToString();
                 return ValueTask.FromResult(DrfResponse.Ok(new TokenClaimsBuilder().Set("id", id).Set("username", user?.Username ?? request.User.Identity!.Name)));
             }));
+
+        // The oracle's /api/items/ (a GenericAPIView on REST_FRAMEWORK's defaults: authentication,
+        // permissions, throttles, renderers, parsers, pagination): GET lists 25 items, paginated when
+        // DEFAULT_PAGINATION_CLASS is set; POST echoes the parsed body with 201.
+        app.MapDrfView("/api/items/", new DrfViewBuilder("ItemsView")
+            .Docstring(ItemsDocstring)
+            .Get(request => ValueTask.FromResult(request.PaginateQueryset(Items) is { } page ? page.ToResponse() : DrfResponse.Ok(Items)))
+            .Post(async request => DrfResponse.Created(new TokenClaimsBuilder().Set("received", await request.ReadDataAsync())))
+            .Build());
 
         foreach (var name in new[] { "public", "other" })
         {

@@ -20,8 +20,9 @@ internal sealed class DjangoRedisCacheProvider : IDjangoCacheProvider
         if (settings.Locations.Count == 0) throw new InvalidOperationException("CACHES['default'] names Redis but has no LOCATION.");
         settings.Options.TryGetValue("PASSWORD", out var password);
         int? db = settings.Options.TryGetValue("DB", out var dbText) && int.TryParse(dbText, NumberStyles.None, CultureInfo.InvariantCulture, out int d) ? d : null;
-        // The first location is the one django-redis writes to.
-        var (options, database) = DjangoRedisLocation.Parse(settings.Locations[0], password, db);
+        // The first location is the one both backends write to; a str LOCATION is split at commas, as they do.
+        string first = settings.Locations[0].Split(',')[0].Trim();
+        var (options, database) = DjangoRedisLocation.Parse(first, password, db);
         var redis = ConnectionMultiplexer.Connect(options);
         bool ignore = settings.Options.TryGetValue("IGNORE_EXCEPTIONS", out var ignoreText) && ignoreText is "True" or "true" or "1";
         return new RedisThrottleStore(redis, settings, database, RedisThrottleStore.PickleProtocolFor(settings), ignore,

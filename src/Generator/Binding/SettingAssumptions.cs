@@ -17,8 +17,12 @@ internal static class SettingAssumptions
         "INSTALLED_APPS" => "the port assumes rest_framework_simplejwt.token_blacklist is installed, as when the file does not set INSTALLED_APPS (the token blacklist follows SIMPLE_JWT)",
         "MIDDLEWARE" => "the port assumes the file does not set MIDDLEWARE, so CorsMiddleware's position is not checked",
         _ when definition.Key.StartsWith("DATABASES.", System.StringComparison.Ordinal) => "the port treats it as not set (ConnectionStrings:Default from configuration, when set, overrides DATABASES)",
+        _ when definition.Key.StartsWith("CACHES.", System.StringComparison.Ordinal) => "the port treats it as not set (Django's default for it)",
         _ => null,
     };
+
+    /// <summary>What the port uses when CACHES (or its 'default') cannot be known.</summary>
+    public const string CacheAssumption = "the port keeps DRF's throttle histories in process (Django's default LocMemCache), as when the file does not set CACHES";
 
     /// <summary>What the port uses when DATABASES['default'] (or a part of it) cannot be known.</summary>
     public const string DatabaseAssumption = "the port takes the database from configuration (ConnectionStrings:Default), else Django's default db.sqlite3 in the content root, as when the file does not set DATABASES";

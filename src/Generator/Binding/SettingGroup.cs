@@ -14,4 +14,7 @@ internal enum SettingGroup
 
     /// <summary>Django core settings the runtime needs (SECRET_KEY, DEBUG, MIDDLEWARE, DATABASES...).</summary>
     Django,
+
+    /// <summary>Django's cache: the keys of <c>CACHES['default']</c> (where DRF's throttles keep their histories).</summary>
+    Caches,
 }

@@ -21,7 +21,7 @@ namespace DjangoSettings.Generator.Binding;
 /// (<see cref="SettingAssumptions"/>); either way the evaluator's explanation of the unknown value
 /// (the import, call or statement it comes from) is reported with it, and only then.
 /// </summary>
-internal static class SettingsBinder
+internal static partial class SettingsBinder
 {
     /// <summary>Binds; diagnostics are appended to <paramref name="diagnostics"/>.</summary>
     public static BoundSettings Bind(SettingsModule module, IReadOnlyList<SettingsSource> sources, ICollection<SettingsDiagnostic> diagnostics)
@@ -37,6 +37,8 @@ internal static class SettingsBinder
         var drfEntries = BindRestFrameworkDict(drfBinding, report);
         names.TryGetValue("DATABASES", out var databases);
         var databaseEntries = DefaultDatabaseEntries(databases, report);
+        names.TryGetValue("CACHES", out var caches);
+        var cacheEntries = DefaultCacheEntries(caches, report);
 
         foreach (var def in SettingsSchema.All)
         {
@@ -48,6 +50,11 @@ internal static class SettingsBinder
                 case SettingGroup.SimpleJwt:
                     bound.Add(jwtEntries.TryGetValue(def.DjangoName, out var entry)
                         ? BindValue(def, entry.Value, def.DjangoName, entry.Key.Origin, EntryLocation(entry), report)
+                        : Unset(def));
+                    break;
+                case SettingGroup.Caches:
+                    bound.Add(cacheEntries.TryGetValue(def.DjangoName, out var cacheEntry)
+                        ? BindValue(def, CacheValue(def, cacheEntry.Value), "CACHES['default']['" + def.DjangoName + "']", cacheEntry.Key.Origin, EntryLocation(cacheEntry), report)
                         : Unset(def));
                     break;
                 case SettingGroup.RestFramework:
@@ -423,5 +430,5 @@ internal static class SettingsBinder
     }
 
     private static bool IsSettingName(string name)
-        => name.StartsWith("CORS_", StringComparison.Ordinal) || name is "SIMPLE_JWT" or "REST_FRAMEWORK" || SettingsSchema.ByKey.ContainsKey(name);
+        => name.StartsWith("CORS_", StringComparison.Ordinal) || name is "SIMPLE_JWT" or "REST_FRAMEWORK" or "CACHES" || SettingsSchema.ByKey.ContainsKey(name);
 }

@@ -83,6 +83,10 @@ internal static class SettingsSchema
     private static SettingDefinition Django(string key, string member, SettingKind kind, PyValue? def, string summary, bool truthValue = false)
         => new(key, key.Substring(key.LastIndexOf('.') + 1), SettingGroup.Django, member, kind, def, summary, TruthValue: truthValue);
 
+    // CACHES['default'] keys, with Django's defaults (BaseCache and CacheHandler).
+    private static SettingDefinition Cache(string key, string member, SettingKind kind, PyValue? def, string summary)
+        => new("CACHES.default." + key, key, SettingGroup.Caches, member, kind, def, summary);
+
     private static PyTuple Strings(IEnumerable<string> items) => new(items.Select(s => (PyValue)new PyStr(s)).ToEquatableArray());
 
     private static PyList EmptyList() => new(EquatableArray<PyValue>.Empty);
@@ -242,6 +246,15 @@ internal static class SettingsSchema
             Django("DATABASES.default.PASSWORD", "DatabasePassword", OptionalString, null, "DATABASES['default']['PASSWORD']."),
             Django("DATABASES.default.HOST", "DatabaseHost", OptionalString, null, "DATABASES['default']['HOST']."),
             Django("DATABASES.default.PORT", "DatabasePort", OptionalString, null, "DATABASES['default']['PORT']."),
+
+            // Django's cache (CACHES['default']): where DRF's throttles keep their histories.
+            Cache("BACKEND", "Backend", SettingKind.String, new PyStr(CacheBackends.LocMem), "The cache backend's dotted path (Django's default: LocMemCache, one cache per process)."),
+            Cache("LOCATION", "Location", StringOrSequence, Strings(Array.Empty<string>()), "A name for LocMemCache, one or more redis:// URLs for Redis (a str is one location; Redis splits it at commas)."),
+            Cache("KEY_PREFIX", "KeyPrefix", SettingKind.String, new PyStr(""), "The first part of every key (KEY_PREFIX:VERSION:key)."),
+            Cache("VERSION", "Version", NonNegativeInt, new PyInt(1), "The second part of every key (KEY_PREFIX:VERSION:key)."),
+            Cache("TIMEOUT", "Timeout", OptionalNonNegativeInt, new PyInt(300), "The default lifetime of entries in seconds (None: forever); DRF's throttles set their own."),
+            Cache("KEY_FUNCTION", "KeyFunction", OptionalString, none, "A dotted path to a Python key function, or None for Django's KEY_PREFIX:VERSION:key."),
+            Cache("OPTIONS", "Options", StringMap, new PyDict(EquatableArray<PyDictEntry>.Empty), "The backend's options, values as text (MAX_ENTRIES, CULL_FREQUENCY; django-redis CLIENT_CLASS, PASSWORD, DB, SOCKET_TIMEOUT...)."),
         };
         return list.ToImmutableArray();
     }

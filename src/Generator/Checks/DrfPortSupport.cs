@@ -36,6 +36,8 @@ internal static class DrfPortSupport
         "rest_framework.authentication.BasicAuthentication",
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework_simplejwt.authentication.JWTStatelessUserAuthentication",
+        "rest_framework_simplejwt.authentication.JWTTokenUserAuthentication",
         "rest_framework.permissions.AllowAny",
         "rest_framework.permissions.IsAuthenticated",
         "rest_framework.permissions.IsAdminUser",
@@ -52,8 +54,6 @@ internal static class DrfPortSupport
     {
         ["rest_framework.renderers.BrowsableAPIRenderer"] = "it still counts for negotiation, Vary: Accept and the OPTIONS 'renders' list, but a request that negotiates text/html (a browser) is answered with the first served renderer (JSON) instead of DRF's HTML page",
         ["rest_framework.authentication.SessionAuthentication"] = "the port reads no Django sessions: the class never authenticates (the next class is tried), but asking for the user still adds Vary: Cookie as Django's SessionMiddleware does; keep session logins on Django, or use Token or JWT authentication",
-        ["rest_framework_simplejwt.authentication.JWTStatelessUserAuthentication"] = "the stateless JWT user is not served yet: use JWTAuthentication, or register a component with services.AddDrfComponent",
-        ["rest_framework_simplejwt.authentication.JWTTokenUserAuthentication"] = "the stateless JWT user is not served yet: use JWTAuthentication, or register a component with services.AddDrfComponent",
     };
 
     /// <summary>What the port does instead of a class DRF ships that it neither serves nor recognises, by key.</summary>

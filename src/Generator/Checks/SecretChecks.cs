@@ -14,7 +14,9 @@ internal static class SecretChecks
     /// Whether a setting (binding key) holds a secret: its value must not be quoted anywhere the
     /// build writes text (generated XML docs, messages).
     /// </summary>
-    public static bool IsSecret(string key) => key is "SECRET_KEY" or "SIMPLE_JWT.SIGNING_KEY" or "DATABASES.default.PASSWORD";
+    public static bool IsSecret(string key) => key is "SECRET_KEY" or "SIMPLE_JWT.SIGNING_KEY" or "DATABASES.default.PASSWORD"
+        // A Redis URL or OPTIONS may carry a password (redis://:secret@host, OPTIONS PASSWORD).
+        or "CACHES.default.LOCATION" or "CACHES.default.OPTIONS";
 
     public static void Run(CheckContext ctx)
     {

@@ -22,6 +22,8 @@ internal static class SettingsChecks
         JwtAlgorithmChecks.Run(ctx);
         JwtSettingChecks.Run(ctx);
         RestFrameworkChecks.Run(ctx);
+        CacheChecks.Run(ctx);
+        LanguageChecks.Run(ctx);
         UserSettingsChecks.Run(ctx);
         SecretChecks.Run(ctx);
         MiddlewareChecks.Run(ctx);
@@ -52,5 +54,5 @@ internal static class SettingsChecks
     }
 
     private static bool IsSilenced(SettingsDiagnostic d, HashSet<string> silenced)
-        => d.Descriptor.Category is "Http" or "Deploy" && d.Descriptor.DjangoCheck is { } id && silenced.Contains(id);
+        => d.Descriptor.Category is "Http" or "Deploy" or "Language" && d.Descriptor.DjangoCheck is { } id && silenced.Contains(id);
 }

@@ -26,6 +26,7 @@ internal static class DiagnosticDescriptors
     private const string RestFramework = "RestFramework";
     private const string Project = "Project";
     private const string Users = "Users";
+    private const string Language = "Language";
     private const string Internal = "Internal";
 
     // ----- DJS0001-0099: syntax and evaluation -----------------------------------------------
@@ -669,6 +670,76 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor RestFrameworkKeyWithoutEffect = new(
         "DJS0611", "REST_FRAMEWORK key without effect in the port",
         "REST_FRAMEWORK['{0}'] has no effect in the port: {1}", RestFramework, SettingsSeverity.Info);
+
+    /// <summary>CACHES is not a dict of aliases.</summary>
+    public static readonly DjsDescriptor CachesNotDict = new(
+        "DJS0612", "CACHES is not a dict",
+        "CACHES must be a dict of cache aliases, each a dict with a BACKEND; found {0} (Django fails at startup)", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>caches.E001: no 'default' alias.</summary>
+    public static readonly DjsDescriptor NoDefaultCache = new(
+        "DJS0613", "No 'default' cache",
+        "You must define a 'default' cache in your CACHES setting (caches.E001); DRF's throttles keep their histories in it", RestFramework, SettingsSeverity.Error, "caches.E001");
+
+    /// <summary>A BACKEND path that names no backend Django or django-redis ship, or no BACKEND at all.</summary>
+    public static readonly DjsDescriptor CacheBackendNotFound = new(
+        "DJS0614", "Cache backend not found",
+        "CACHES['{0}']: {1} (Django's checks and every use of the cache fail){2}", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>A backend Django ships that the port does not connect to: histories stay in process.</summary>
+    public static readonly DjsDescriptor CacheBackendInProcess = new(
+        "DJS0615", "Cache backend kept in process by the port",
+        "CACHES['default'] is '{0}', which the port does not connect to: DRF's throttle histories are kept in process instead (each instance counts on its own, and not with Django); register an IDjangoCacheProvider for it to share them, or use Redis", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A third-party cache backend: the port needs a C# provider.</summary>
+    public static readonly DjsDescriptor CacheBackendNeedsProvider = new(
+        "DJS0616", "Cache backend needs a C# provider",
+        "CACHES['default'] is '{0}', a Python cache backend the port cannot run: register an IDjangoCacheProvider for it (builder.Services.AddSingleton<IDjangoCacheProvider, ...>()), or DRF views fail when they resolve the throttle store", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A Redis LOCATION that is not a redis URL.</summary>
+    public static readonly DjsDescriptor CacheLocationNotRedisUrl = new(
+        "DJS0617", "Redis LOCATION is not a redis URL",
+        "CACHES['{0}']['LOCATION']: '{1}' is not a redis://, rediss:// or unix:// URL (the Redis client fails at the first use of the cache: Redis URL must specify one of the following schemes (redis://, rediss://, unix://))", RestFramework, SettingsSeverity.Error);
+
+    /// <summary>DummyCache keeps nothing: throttle rates have no effect.</summary>
+    public static readonly DjsDescriptor DummyCacheNeverThrottles = new(
+        "DJS0618", "DummyCache switches throttling off",
+        "CACHES['default'] is DummyCache, which keeps nothing: DRF's throttles ({0}) never refuse a request, in Django as in the port, so DEFAULT_THROTTLE_RATES has no effect; use LocMemCache or Redis to throttle", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>KEY_FUNCTION on a shared cache: the port makes Django's default keys.</summary>
+    public static readonly DjsDescriptor CacheKeyFunctionNotRun = new(
+        "DJS0619", "Cache KEY_FUNCTION not run by the port",
+        "CACHES['default']['KEY_FUNCTION'] '{0}' is Python code the port does not run: it makes throttle keys as Django's default does (KEY_PREFIX:VERSION:key), so Django and the port share histories only if the function makes the same keys", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A django-redis option that changes what is stored: the histories are not shared.</summary>
+    public static readonly DjsDescriptor CacheOptionNotServed = new(
+        "DJS0620", "django-redis option not served by the port",
+        "CACHES['default']['OPTIONS']['{0}'] is '{1}': {2}; the port reads and writes what django-redis's DefaultClient and PickleSerializer store, so Django and the port would not share throttle histories", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>A key of a CACHES entry Django does not read.</summary>
+    public static readonly DjsDescriptor UnknownCacheKey = new(
+        "DJS0621", "Unknown CACHES key",
+        "CACHES['{0}']: '{1}' is not a key Django reads from a cache entry and is ignored{2}", RestFramework, SettingsSeverity.Warning);
+
+    /// <summary>translation.E001: LANGUAGE_CODE is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguageCode = new(
+        "DJS0622", "Invalid LANGUAGE_CODE",
+        "You have provided an invalid value for the LANGUAGE_CODE setting: {0}. (translation.E001) Django refuses to start; write a code such as 'en-us' or 'pt-br' (letters and hyphens, not underscores)", Language, SettingsSeverity.Error, "translation.E001");
+
+    /// <summary>translation.E002: a LANGUAGES code is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguagesCode = new(
+        "DJS0623", "Invalid language code in LANGUAGES",
+        "You have provided an invalid language code in the LANGUAGES setting: {0}. (translation.E002) Django refuses to start; write a code such as 'pt-br' (letters and hyphens, not underscores)", Language, SettingsSeverity.Error, "translation.E002");
+
+    /// <summary>translation.E003: a LANGUAGES_BIDI code is not a language code.</summary>
+    public static readonly DjsDescriptor InvalidLanguagesBidiCode = new(
+        "DJS0624", "Invalid language code in LANGUAGES_BIDI",
+        "You have provided an invalid language code in the LANGUAGES_BIDI setting: {0}. (translation.E003) Django refuses to start; write a code such as 'fa' or 'ar-dz'", Language, SettingsSeverity.Error, "translation.E003");
+
+    /// <summary>translation.E004: LANGUAGE_CODE has no variant in LANGUAGES.</summary>
+    public static readonly DjsDescriptor LanguageCodeNotInLanguages = new(
+        "DJS0625", "LANGUAGE_CODE not in LANGUAGES",
+        "You have provided a value for the LANGUAGE_CODE setting that is not in the LANGUAGES setting. (translation.E004) Django refuses to start: neither {0}, its generic forms nor a regional variant of it is in {1}", Language, SettingsSeverity.Error, "translation.E004");
 
     // ----- DJS0500-0599: the user model, PASSWORD_HASHERS, the Django project's source ---------
 

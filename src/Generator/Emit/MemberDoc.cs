@@ -59,6 +59,7 @@ internal static class MemberDoc
     {
         if (def.Group == SettingGroup.SimpleJwt) return "SIMPLE_JWT[\"" + def.DjangoName + "\"]";
         if (def.Group == SettingGroup.RestFramework) return "REST_FRAMEWORK[\"" + def.DjangoName + "\"]";
+        if (def.Group == SettingGroup.Caches) return "CACHES[\"default\"][\"" + def.DjangoName + "\"]";
         if (def.Key.StartsWith("DATABASES.default.", System.StringComparison.Ordinal)) return "DATABASES[\"default\"][\"" + def.DjangoName + "\"]";
         return def.DjangoName;
     }

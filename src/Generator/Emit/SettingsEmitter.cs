@@ -61,6 +61,7 @@ internal static class SettingsEmitter
         (SettingGroup.SimpleJwt, "SimpleJwt", "djangorestframework-simplejwt settings (the keys of <c>SIMPLE_JWT</c>)."),
         (SettingGroup.RestFramework, "RestFramework", "Django REST framework settings (the keys of <c>REST_FRAMEWORK</c>, with DRF 3.14's defaults)."),
         (SettingGroup.Django, "Django", "Django core settings the runtime reads."),
+        (SettingGroup.Caches, "Caches", "Django's cache, <c>CACHES['default']</c> (where DRF's throttles keep their histories), with Django's defaults."),
     };
 
     private static void WriteClass(IndentedWriter w, BoundSettings settings, CompileOptions options, string className, string? mainPath, IReadOnlyList<BoundSetting> deferred, IReadOnlyList<string>? buildWarnings)

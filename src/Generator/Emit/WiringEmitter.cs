@@ -60,6 +60,8 @@ internal static class WiringEmitter
             // Only a file that sets REST_FRAMEWORK configures DRF: without it, apps keep their own
             // AddDjangoRestFramework (or the token views' JSON-only fallback), as before.
             if (settings.HasRestFramework) w.Line("CreateRestFrameworkSettings = CreateRestFrameworkSettings,");
+            // Only a file that sets CACHES names the throttle store: otherwise an app's own cache registration stands.
+            if (settings.Module.Names.ContainsKey("CACHES")) w.Line("CreateCacheSettings = CreateCacheSettings,");
             w.Line("CreateLanguageSettings = static settings => new " + Runtime + ".Localization.DjangoLanguageSettings");
             w.Line("{");
             w.Indent();
@@ -97,6 +99,7 @@ internal static class WiringEmitter
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);
             if (settings.HasRestFramework) WriteRestFramework(w, className);
+            if (settings.Module.Names.ContainsKey("CACHES")) WriteCaches(w, className);
             WriteHttpSettings(w, settings, className);
             if (cors.Pairs is not null) OriginMatcherEmitter.WriteSwitch(w, cors.Pairs);
         }
@@ -205,6 +208,21 @@ internal static class WiringEmitter
         // SIGNING_KEY defaults to Django's SECRET_KEY; the runtime passes the file's, or configuration's.
         w.Line("}, secretKey);");
         w.Outdent();
+    }
+
+    private static void WriteCaches(IndentedWriter w, string className)
+    {
+        w.Line();
+        w.Line("private static " + Runtime + ".Caching.DjangoCacheSettings CreateCacheSettings(" + className + " settings) => new()");
+        w.Line("{");
+        w.Indent();
+        w.Line("Backend = settings.Caches.Backend,");
+        w.Line("Locations = settings.Caches.Location,");
+        w.Line("KeyPrefix = settings.Caches.KeyPrefix,");
+        w.Line("Version = settings.Caches.Version,");
+        w.Line("Options = " + Runtime + ".Caching.DjangoCacheSettings.OptionsFrom(settings.Caches.Options),");
+        w.Outdent();
+        w.Line("};");
     }
 
     // The REST_FRAMEWORK keys the runtime's DRF views read, by RestFrameworkSettings property.

@@ -35,6 +35,18 @@ public sealed record DjangoCacheSettings
     /// <summary>OPTIONS (MAX_ENTRIES, CULL_FREQUENCY, PASSWORD, DB, PICKLE_VERSION, ...), values as strings.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>OPTIONS as the generated settings hold them (None values are left out, as absent options).</summary>
+    public static IReadOnlyDictionary<string, string> OptionsFrom(IReadOnlyDictionary<string, string?> options)
+    {
+        System.ArgumentNullException.ThrowIfNull(options);
+        var result = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (key, value) in options)
+        {
+            if (value is not null) result[key] = value;
+        }
+        return result;
+    }
+
     /// <summary>Django's default (LocMemCache, no prefix, version 1).</summary>
     public static DjangoCacheSettings Default { get; } = new();
 

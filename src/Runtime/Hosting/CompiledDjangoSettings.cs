@@ -53,6 +53,9 @@ public sealed class CompiledDjangoSettings<TSettings>
     /// <summary>Builds REST_FRAMEWORK from the settings (every key DRF's views read here; DRF's defaults for the rest); null when the file sets no REST_FRAMEWORK.</summary>
     public Func<TSettings, DjangoSettings.Drf.RestFrameworkSettings>? CreateRestFrameworkSettings { get; init; }
 
+    /// <summary>Builds CACHES['default'] from the settings (where DRF's throttles keep their histories); null when the file sets no CACHES.</summary>
+    public Func<TSettings, DjangoSettings.Caching.DjangoCacheSettings>? CreateCacheSettings { get; init; }
+
     /// <summary>Builds the language settings (LANGUAGE_CODE, USE_I18N, LANGUAGES, LANGUAGE_COOKIE_NAME, INSTALLED_APPS).</summary>
     public Func<TSettings, DjangoSettings.Localization.DjangoLanguageSettings>? CreateLanguageSettings { get; init; }
 

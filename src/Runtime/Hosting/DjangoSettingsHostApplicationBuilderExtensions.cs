@@ -59,6 +59,9 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
+        // CACHES['default'] as the file sets it: where DRF's throttles keep their histories (before
+        // AddDjangoRestFramework, which falls back to LocMemCache; a C# registration made earlier wins).
+        if (compiled.CreateCacheSettings is { } createCache) services.TryAddSingleton(createCache(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults for the keys it leaves out): what MapDrfView
         // endpoints and the token views run with. A file without REST_FRAMEWORK leaves DRF to the app.
         if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
@@ -78,6 +81,12 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         if (compiled.CreateSimpleJwtOptions is { } createJwt && tokenServices)
         {
             var options = createJwt(settings, secret ?? string.Empty);
+            if (FirstJwtClassIsStateless(compiled.CreateRestFrameworkSettings?.Invoke(settings)))
+            {
+                // DRF tries the classes in order and the first JWT class settles every Bearer header
+                // (it authenticates or raises): when that is JWTStatelessUserAuthentication, the token is the user.
+                options = options with { StatelessUserAuthentication = true };
+            }
             if (apps is not null && !apps.Contains(BlacklistApp, StringComparer.Ordinal))
             {
                 // simplejwt's blacklist machinery exists only when its app is installed.
@@ -95,6 +104,22 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         var decisions = PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database);
         services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings, decisions));
         return builder;
+    }
+
+    private static bool FirstJwtClassIsStateless(DjangoSettings.Drf.RestFrameworkSettings? drf)
+    {
+        foreach (var entry in drf?.DefaultAuthenticationClasses ?? [])
+        {
+            switch (entry)
+            {
+                case DjangoSettings.Drf.DrfClassNames.JwtAuthentication:
+                    return false;
+                case DjangoSettings.Drf.DrfClassNames.JwtStatelessUserAuthentication:
+                case DjangoSettings.Drf.DrfClassNames.JwtTokenUserAuthentication:
+                    return true;
+            }
+        }
+        return false;
     }
 
     // At startup every value is a constant, so "written literally" cannot be told from "read from

@@ -11,8 +11,8 @@ using Xunit;
 namespace DjangoSettings.Generator.Tests.Checks;
 
 /// <summary>
-/// The help pages of the request-handling checks (DJS0400-0499) and of Django's deploy checks
-/// (DJS0700-0799) are executable: the first <c>python</c> block under "Wrong" is compiled as
+/// The help pages of the request-handling checks (DJS0400-0499), of the CACHES and language checks
+/// (DJS0612-0639) and of Django's deploy checks (DJS0700-0799) are executable: the first <c>python</c> block under "Wrong" is compiled as
 /// <c>cors.settings</c> with the deploy checks on and must report the page's id, with exactly the
 /// lines the page's <c>text</c> block shows for that id; the first <c>python</c> block under "Right"
 /// must not report it. So each check has a triggering and a non-triggering test, and the pages
@@ -23,14 +23,14 @@ public class HelpPageExampleTests
     public static IEnumerable<object[]> Pages()
         => Directory.GetFiles(Folder(), "DJS0*.md")
             .Select(Path.GetFileNameWithoutExtension)
-            .Where(id => id!.StartsWith("DJS04", StringComparison.Ordinal) || id.StartsWith("DJS07", StringComparison.Ordinal))
+            .Where(id => Executable(id!))
             .OrderBy(id => id, StringComparer.Ordinal)
             .Select(id => new object[] { id! });
 
     [Fact]
     public void Every_request_handling_and_deploy_descriptor_has_a_page_here()
     {
-        var ids = RoslynCatalogue().Where(id => id.StartsWith("DJS04", StringComparison.Ordinal) || id.StartsWith("DJS07", StringComparison.Ordinal)).ToList();
+        var ids = RoslynCatalogue().Where(Executable).ToList();
         Assert.True(ids.Count >= 30, "the DJS04/DJS07 descriptors went missing");
         Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), Pages().Select(p => (string)p[0]));
     }
@@ -58,6 +58,11 @@ public class HelpPageExampleTests
         // A right example compiles: no errors of any id.
         Assert.DoesNotContain(right, d => d.Severity == SettingsSeverity.Error);
     }
+
+    // DJS04NN, DJS07NN, and the CACHES and language checks (DJS0612-0639).
+    private static bool Executable(string id)
+        => id.StartsWith("DJS04", StringComparison.Ordinal) || id.StartsWith("DJS07", StringComparison.Ordinal)
+            || string.CompareOrdinal(id, "DJS0612") >= 0 && string.CompareOrdinal(id, "DJS0639") <= 0;
 
     private static IReadOnlyList<SettingsDiagnostic> Diagnostics(string text)
         => SettingsCompiler.Check(new[] { new SettingsSource("cors.settings", text) }, deployChecks: true).Diagnostics;

@@ -35,7 +35,7 @@ public class DrfAcceptanceReplayTests
     /// </summary>
     public static RestFrameworkSettings SettingsFor(string scenario) => FixtureSettings.For(scenario);
 
-    private static readonly Dictionary<string, string> SecretKeys = new()
+    internal static readonly Dictionary<string, string> SecretKeys = new()
     {
         ["perm"] = "drf-permissions-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         ["auth"] = "drf-auth-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",

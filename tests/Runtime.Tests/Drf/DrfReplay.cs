@@ -32,10 +32,16 @@ public static class DrfReplay
     /// <paramref name="withCors"/>. Requests <paramref name="skip"/> selects are sent (their captures
     /// count) but not compared.
     /// </summary>
-    public static async Task<List<string>> RunAsync(TestServer server, string scenario, bool withCors = false, Func<RecordedExchange, bool>? skip = null)
+    public static Task<List<string>> RunAsync(TestServer server, string scenario, bool withCors = false, Func<RecordedExchange, bool>? skip = null)
     {
         var recorded = Load(scenario);
         if (recorded.Count == 0) throw new InvalidOperationException($"fixture {scenario} is empty: run tests/Runtime.Tests/Fixtures/drf/record.sh");
+        return RunAsync(server, recorded, withCors, skip);
+    }
+
+    /// <summary>Replays exchanges recorded elsewhere (a live recording from the oracle) as <see cref="RunAsync(TestServer, string, bool, Func{RecordedExchange, bool}?)"/> does.</summary>
+    public static async Task<List<string>> RunAsync(TestServer server, IReadOnlyList<RecordedExchange> recorded, bool withCors = false, Func<RecordedExchange, bool>? skip = null)
+    {
         var vars = new Dictionary<string, string>();
         var failures = new List<string>();
         foreach (var ex in recorded)

@@ -22,3 +22,7 @@ internal partial class CompleteSettings;
 /// <summary>REST_FRAMEWORK and the language from a settings file (Hosting/drf-language.settings).</summary>
 [DjangoSettingsFile("Hosting/drf-language.settings")]
 internal partial class DrfLanguageSettings;
+
+/// <summary>REST_FRAMEWORK with JWTStatelessUserAuthentication (Hosting/drf-stateless.settings).</summary>
+[DjangoSettingsFile("Hosting/drf-stateless.settings")]
+internal partial class DrfStatelessSettings;

@@ -33,8 +33,11 @@ internal sealed class DrfComponents
         _factories[DrfClassNames.BasicAuthentication] = _ => DrfBasicAuthenticator.Instance;
         _factories[DrfClassNames.TokenAuthentication] = _ => DrfTokenAuthenticator.Instance;
         _factories[DrfClassNames.JwtAuthentication] = JwtAuthenticator;
-        // JWTStatelessUserAuthentication (and its alias) comes with the user-model work: until a
-        // component is registered under these paths, naming them is a clear start-up error.
+        // JWTStatelessUserAuthentication (and its alias JWTTokenUserAuthentication): the same scheme,
+        // whose SimpleJwtOptions.StatelessUserAuthentication AddDjangoSettings switches on when the
+        // first JWT class of DEFAULT_AUTHENTICATION_CLASSES is one of them (the token is the user).
+        _factories[DrfClassNames.JwtStatelessUserAuthentication] = JwtAuthenticator;
+        _factories[DrfClassNames.JwtTokenUserAuthentication] = JwtAuthenticator;
         _factories[DrfClassNames.AllowAny] = _ => DrfPermissions.AllowAny;
         _factories[DrfClassNames.IsAuthenticated] = _ => DrfPermissions.IsAuthenticated;
         _factories[DrfClassNames.IsAdminUser] = _ => DrfPermissions.IsAdminUser;

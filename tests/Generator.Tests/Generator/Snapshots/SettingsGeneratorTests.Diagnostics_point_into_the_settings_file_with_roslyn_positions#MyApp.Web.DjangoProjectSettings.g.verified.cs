@@ -30,6 +30,7 @@ namespace MyApp.Web
             SimpleJwt = new SimpleJwtGroup(deferredValues);
             RestFramework = new RestFrameworkGroup(deferredValues);
             Django = new DjangoGroup(deferredValues);
+            Caches = new CachesGroup(deferredValues);
         }
 
         /// <summary>Creates the settings: every value was known at build time.</summary>
@@ -49,6 +50,9 @@ namespace MyApp.Web
 
         /// <summary>Django core settings the runtime reads.</summary>
         public DjangoGroup Django { get; }
+
+        /// <summary>Django's cache, <c>CACHES['default']</c> (where DRF's throttles keep their histories), with Django's defaults.</summary>
+        public CachesGroup Caches { get; }
 
         /// <summary>django-cors-headers settings (<c>CORS_*</c>).</summary>
         public sealed class CorsGroup
@@ -1535,6 +1539,91 @@ namespace MyApp.Web
 
             /// <summary>Whether the settings file sets <c>DATABASES["default"]["PORT"]</c> (a setting that is defined wins, even when empty).</summary>
             public bool DatabasePortIsSet => false;
+        }
+
+        /// <summary>Django's cache, <c>CACHES['default']</c> (where DRF's throttles keep their histories), with Django's defaults.</summary>
+        public sealed class CachesGroup
+        {
+            internal CachesGroup(global::System.Func<string, object?>? deferredValues)
+            {
+            }
+
+            /// <summary>
+            /// <c>CACHES["default"]["BACKEND"]</c>: The cache backend's dotted path (Django's default: LocMemCache, one cache per process).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>'django.core.cache.backends.locmem.LocMemCache'</c>.</para>
+            /// </remarks>
+            public string Backend { get; } = "django.core.cache.backends.locmem.LocMemCache";
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["BACKEND"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool BackendIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["LOCATION"]</c>: A name for LocMemCache, one or more redis:// URLs for Redis (a str is one location; Redis splits it at commas).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>()</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyList<string> Location { get; } = global::System.Array.Empty<string>();
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["LOCATION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool LocationIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["KEY_PREFIX"]</c>: The first part of every key (KEY_PREFIX:VERSION:key).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>''</c>.</para>
+            /// </remarks>
+            public string KeyPrefix { get; } = "";
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["KEY_PREFIX"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool KeyPrefixIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["VERSION"]</c>: The second part of every key (KEY_PREFIX:VERSION:key).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>1</c>.</para>
+            /// </remarks>
+            public int Version { get; } = 1;
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["VERSION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool VersionIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["TIMEOUT"]</c>: The default lifetime of entries in seconds (None: forever); DRF's throttles set their own.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>300</c>.</para>
+            /// </remarks>
+            public long? Timeout { get; } = 300L;
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["TIMEOUT"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool TimeoutIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["KEY_FUNCTION"]</c>: A dotted path to a Python key function, or None for Django's KEY_PREFIX:VERSION:key.
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>None</c>.</para>
+            /// </remarks>
+            public string? KeyFunction { get; } = null;
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["KEY_FUNCTION"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool KeyFunctionIsSet => false;
+
+            /// <summary>
+            /// <c>CACHES["default"]["OPTIONS"]</c>: The backend's options, values as text (MAX_ENTRIES, CULL_FREQUENCY; django-redis CLIENT_CLASS, PASSWORD, DB, SOCKET_TIMEOUT...).
+            /// </summary>
+            /// <remarks>
+            /// <para>Not set in the settings file; default: <c>{}</c>.</para>
+            /// </remarks>
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, string?> Options { get; } = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>(new global::System.Collections.Generic.Dictionary<string, string?>());
+
+            /// <summary>Whether the settings file sets <c>CACHES["default"]["OPTIONS"]</c> (a setting that is defined wins, even when empty).</summary>
+            public bool OptionsIsSet => false;
         }
     }
 }
