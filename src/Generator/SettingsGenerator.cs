@@ -126,6 +126,9 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             foreach (var diagnostic in result.Diagnostics) Report(spc, diagnostic, result.Paths);
         });
 
+        // The simplejwt version the Django project's requirements pin (its own steps and outputs).
+        SimpleJwtPinPipeline.Register(context, compiled, files, project);
+
         context.RegisterSourceOutput(sources, static (spc, file) =>
         {
             if (file.Source is null) return;
@@ -234,7 +237,10 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             // A custom AUTH_USER_MODEL is read from the project only for the wiring, which registers it.
             var query = emitWiring && result.Settings is { } bound && result.GeneratedSource is not null ? Project.ProjectQuery.From(bound) : null;
             var request = query is null ? null : new ProjectReadRequest(UserModelHintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath, paths, query);
-            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request);
+            var pin = emitWiring && result.GeneratedSource is not null
+                ? new SimpleJwtPinRequest(SimpleJwtPinPipeline.HintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath)
+                : null;
+            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request, pin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
