@@ -56,4 +56,7 @@ internal static class TrackingNames
 
     /// <summary>The simplejwt version pinned by the Django project, per settings class.</summary>
     public const string SimpleJwtPin = "DjangoSettings.SimpleJwtPin";
+
+    /// <summary>The user model labels registered in C# (AddDjangoUserModel calls).</summary>
+    public const string CSharpUserModels = "DjangoSettings.CSharpUserModels";
 }
