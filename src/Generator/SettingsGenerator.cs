@@ -103,12 +103,14 @@ public sealed class SettingsGenerator : IIncrementalGenerator
                 .Select(f => new Project.ProjectFile(f.FullPath, f.Text!))
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.PythonFiles);
+        var registeredModels = CSharpUserModelRegistrations.Provider(context);
         var projectModels = compiled
             .Where(static c => c.Project is not null)
             .Select(static (c, _) => c.Project!)
             .Combine(pythonFiles)
             .Combine(project)
-            .Select(static (input, ct) => SafeReadProject(input.Left.Left, input.Left.Right, input.Right, ct))
+            .Combine(registeredModels)
+            .Select(static (input, ct) => SafeReadProject(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct))
             .WithTrackingName(TrackingNames.ProjectModel);
         context.RegisterSourceOutput(projectModels, static (spc, result) =>
         {
@@ -125,6 +127,9 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             }
             foreach (var diagnostic in result.Diagnostics) Report(spc, diagnostic, result.Paths);
         });
+
+        // The simplejwt version the Django project's requirements pin (its own steps and outputs).
+        SimpleJwtPinPipeline.Register(context, compiled, files, project);
 
         context.RegisterSourceOutput(sources, static (spc, file) =>
         {
@@ -189,13 +194,17 @@ public sealed class SettingsGenerator : IIncrementalGenerator
         }
     }
 
-    private static ProjectReadResult SafeReadProject(ProjectReadRequest request, EquatableArray<Project.ProjectFile> files, ProjectOptions options, CancellationToken ct)
+    private static ProjectReadResult SafeReadProject(ProjectReadRequest request, EquatableArray<Project.ProjectFile> files, ProjectOptions options, EquatableArray<string> registered, CancellationToken ct)
     {
         try
         {
             var model = Project.ProjectReader.Read(request.Query, request.SettingsPath, options.DjangoProjectRoot, files, ct);
             string? source = model.UserModel is { } userModel ? Emit.UserModelEmitter.Emit(request.Namespace, request.ClassName, userModel) : null;
-            return new ProjectReadResult(request.HintName, source, request.Paths, model.Diagnostics);
+            // A model described in C# replaces the generated one: what the build could not read of the project does not matter.
+            var diagnostics = CSharpUserModelRegistrations.Registers(registered, request.Query.AuthUserModel.Text)
+                ? model.Diagnostics.Where(d => !CSharpUserModelRegistrations.MattersOnlyWithoutRegistration(d)).ToEquatableArray()
+                : model.Diagnostics;
+            return new ProjectReadResult(request.HintName, source, request.Paths, diagnostics);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -234,7 +243,10 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             // A custom AUTH_USER_MODEL is read from the project only for the wiring, which registers it.
             var query = emitWiring && result.Settings is { } bound && result.GeneratedSource is not null ? Project.ProjectQuery.From(bound) : null;
             var request = query is null ? null : new ProjectReadRequest(UserModelHintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath, paths, query);
-            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request);
+            var pin = emitWiring && result.GeneratedSource is not null
+                ? new SimpleJwtPinRequest(SimpleJwtPinPipeline.HintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath)
+                : null;
+            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request, pin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -42,6 +42,7 @@ public sealed class DocsCompileTests : IClassFixture<PackedPackage>
         // The marked blocks, in document order: a new one must be added to a test (and here).
         Assert.Equal(new[]
         {
+            "sample-django-project", "sample-django-project-login", // Sample.Tests SampleDjangoProjectTests
             "quickstart-settings", "local-feed", "quickstart-program", "management-commands",
             "split-base", "split-production", "split-class", "split-program", "split-csproj",
             "command-line", // ToolInstallTests

@@ -16,6 +16,7 @@ namespace DjangoSettings.Sample.Tests;
 /// The sample against the real Django reference (shared/oracle): the oracle's own probe and compare
 /// tools over the request corpus, a database Django created, and tokens crossing both ways.
 /// </summary>
+[Collection(SampleBuildsCollection.Name)]
 public sealed class SampleOracleTests
 {
     private const string ReactSettings = "settings/react.cors.settings";

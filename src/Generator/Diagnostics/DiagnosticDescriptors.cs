@@ -452,6 +452,21 @@ internal static class DiagnosticDescriptors
         "DJS0315", "ES256K depends on the platform",
         "ALGORITHM 'ES256K' signs with the secp256k1 curve of the platform's crypto library: OpenSSL (Linux) and CNG (Windows) have it, Apple's does not, so on macOS the application stops at startup with a message naming the curve", Jwt, SettingsSeverity.Info);
 
+    /// <summary>The simplejwt behaviour version, read from the Django project's requirements.</summary>
+    public static readonly DjsDescriptor SimpleJwtVersionFromProject = new(
+        "DJS0316", "simplejwt version from the project's requirements",
+        "simplejwt {0} behaviour from {1}: '{2}' is {3}; the generated wiring applies SimpleJwtOptions.ForSimpleJwtVersion(\"{0}\") (a version chosen in C# with builder.Services.AddSimpleJwtVersion wins)", Jwt, SettingsSeverity.Info);
+
+    /// <summary>A requirement on simplejwt whose version the build cannot tell.</summary>
+    public static readonly DjsDescriptor SimpleJwtPinNotUnderstood = new(
+        "DJS0317", "simplejwt pin not understood",
+        "{0}: '{1}' does not tell the simplejwt version ({2}); this pin is ignored and, without another, the runtime's default (simplejwt 5.5.x behaviour) applies: pin a release from {3}, or choose one in C# with builder.Services.AddSimpleJwtVersion(\"5.2.2\")", Jwt, SettingsSeverity.Warning);
+
+    /// <summary>Two requirements files resolve simplejwt to different releases.</summary>
+    public static readonly DjsDescriptor SimpleJwtPinsDisagree = new(
+        "DJS0318", "simplejwt pinned differently in two places",
+        "{0} resolves simplejwt to {1}, but {2} to {3}: the build uses {3}, from the file read first (requirements.txt, pyproject.toml, requirements*.txt, requirements/*.txt); make the pins agree", Jwt, SettingsSeverity.Warning);
+
     // ----- DJS0400-0499: other Django settings ------------------------------------------------
 
     /// <summary>A MIDDLEWARE entry the composed pipeline has no component for.</summary>

@@ -74,6 +74,8 @@ internal static class WiringEmitter
             w.Line("},");
             w.Line("CreateHttpSettings = CreateHttpSettings,");
             w.Line("UserModel = ReadUserModel,");
+            w.Line("SimpleJwtVersion = ReadSimpleJwtVersion(source: false),");
+            w.Line("SimpleJwtVersionSource = ReadSimpleJwtVersion(source: true),");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -95,6 +97,17 @@ internal static class WiringEmitter
                 w.Line(Runtime + ".Users.DjangoUserModel? model = null;");
                 w.Line("DescribeUserModel(ref model);");
                 w.Line("return model;");
+            }
+            w.Line();
+            w.Line("// Implemented in the generated *.SimpleJwtVersion.g.cs when the Django project's requirements pin simplejwt.");
+            w.Line("static partial void DescribeSimpleJwtVersion(ref string? version, ref string? source);");
+            w.Line();
+            w.Line("private static string? ReadSimpleJwtVersion(bool source)");
+            using (w.Block(null))
+            {
+                w.Line("string? version = null, from = null;");
+                w.Line("DescribeSimpleJwtVersion(ref version, ref from);");
+                w.Line("return source ? from : version;");
             }
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);

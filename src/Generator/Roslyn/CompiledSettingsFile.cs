@@ -12,7 +12,8 @@ internal sealed record PathMapping(string DisplayPath, string FullPath);
 /// <param name="Source">The generated C#, or null when nothing could be generated.</param>
 /// <param name="Diagnostics">The core's diagnostics.</param>
 /// <param name="Project">What to read from the Django project's source (a custom AUTH_USER_MODEL), or null.</param>
-internal sealed record CompiledSettingsFile(string HintName, EquatableArray<PathMapping> Paths, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics, ProjectReadRequest? Project = null);
+/// <param name="Pin">Where to look for the simplejwt version pin (classes with the ASP.NET Core wiring), or null.</param>
+internal sealed record CompiledSettingsFile(string HintName, EquatableArray<PathMapping> Paths, string? Source, EquatableArray<SettingsDiagnostic> Diagnostics, ProjectReadRequest? Project = null, SimpleJwtPinRequest? Pin = null);
 
 /// <summary>What the project reading step needs of one compiled settings class; equatable.</summary>
 /// <param name="HintName">Hint name of the user model source.</param>

@@ -47,4 +47,16 @@ internal static class TrackingNames
 
     /// <summary>The user model read from the Django project, per settings class.</summary>
     public const string ProjectModel = "DjangoSettings.ProjectModel";
+
+    /// <summary>The build's requirements*.txt and pyproject.toml files.</summary>
+    public const string PinFiles = "DjangoSettings.PinFiles";
+
+    /// <summary>The paths of the build's manage.py files (where Django projects are rooted).</summary>
+    public const string ManageFiles = "DjangoSettings.ManageFiles";
+
+    /// <summary>The simplejwt version pinned by the Django project, per settings class.</summary>
+    public const string SimpleJwtPin = "DjangoSettings.SimpleJwtPin";
+
+    /// <summary>The user model labels registered in C# (AddDjangoUserModel calls).</summary>
+    public const string CSharpUserModels = "DjangoSettings.CSharpUserModels";
 }

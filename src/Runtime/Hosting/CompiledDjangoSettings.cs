@@ -73,6 +73,17 @@ public sealed class CompiledDjangoSettings<TSettings>
     public Func<DjangoSettings.Users.DjangoUserModel?>? UserModel { get; init; }
 
     /// <summary>
+    /// The simplejwt release the Django project's requirements pin (<c>5.2.2</c>), read at build time
+    /// (DJS0316), or null: the runtime's default behaviour. Applied with
+    /// <see cref="SimpleJwtOptions.ForSimpleJwtVersion"/> unless the application chose a version in C#
+    /// (<c>AddSimpleJwtVersion</c>) or registered its own <see cref="SimpleJwtOptions"/>.
+    /// </summary>
+    public string? SimpleJwtVersion { get; init; }
+
+    /// <summary>Where <see cref="SimpleJwtVersion"/> was read (<c>requirements.txt(4)</c>), for the startup log.</summary>
+    public string? SimpleJwtVersionSource { get; init; }
+
+    /// <summary>
     /// Warnings of the build that say what the application does instead of what the file says (a
     /// value the build could not know and assumed, DJS0112; a settings module that was not given,
     /// DJS0111; a custom serializer answered by the default one, DJS0116), logged again at startup.

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using DjangoSettings.Cors;
 using DjangoSettings.Generator.Diagnostics;
 using DjangoSettings.Hosting;
+using DjangoSettings.Jwt;
 using DjangoSettings.Settings;
 using DjangoSettings.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +94,13 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
                 // simplejwt's blacklist machinery exists only when its app is installed.
                 options = options with { BlacklistEnabled = false };
             }
-            services.AddSimpleJwt(options);
+            // The simplejwt version: a C# AddSimpleJwtVersion (registered before or after this call)
+            // wins over the release the build read from the Django project's requirements (DJS0316).
+            SimpleJwtOptionsFactory.Validate(options);
+            string? pinned = compiled.SimpleJwtVersion;
+            services.AddSimpleJwt(sp => sp.GetService<SimpleJwtVersionChoice>() is { } chosen
+                ? chosen.ApplyTo(options)
+                : pinned is not null ? options.ForSimpleJwtVersion(pinned) : options);
             DatabaseConnectionSettings? connection = compiled.DatabaseConnection?.Invoke(settings) is var (user, password, host, port)
                 ? new DatabaseConnectionSettings(user, password, host, port)
                 : null;
@@ -101,7 +109,12 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         }
         // What a partial file means (no SIMPLE_JWT, SECRET_KEY, INSTALLED_APPS or DATABASES) is
         // decided in one place and logged with the file, so the port's guesses are never silent.
-        var decisions = PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database);
+        IReadOnlyList<string> decisions = PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database);
+        if (tokenServices && compiled.SimpleJwtVersion is { } version)
+        {
+            decisions = decisions.Append("the Django project pins simplejwt " + version + " (" + compiled.SimpleJwtVersionSource
+                + "): the token services behave as that release does, unless AddSimpleJwtVersion chose another in C#").ToArray();
+        }
         services.AddSingleton(new DjangoSettingsStartupReport(compiled.SourcePath, warnings, decisions));
         return builder;
     }

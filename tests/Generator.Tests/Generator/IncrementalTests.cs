@@ -25,8 +25,16 @@ public class IncrementalTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    /// <summary>The steps that read the Django project (only for a custom AUTH_USER_MODEL).</summary>
-    internal static readonly string[] ProjectSteps = { TrackingNames.PythonFiles, TrackingNames.ProjectModel };
+    /// <summary>
+    /// The steps that read the Django project (only for a custom AUTH_USER_MODEL), and the simplejwt
+    /// pin steps (only with the runtime referenced; cached as SimpleJwtPinTests and
+    /// CSharpUserModelRegistrationTests show).
+    /// </summary>
+    internal static readonly string[] ProjectSteps =
+    {
+        TrackingNames.PythonFiles, TrackingNames.ProjectModel, TrackingNames.PinFiles, TrackingNames.ManageFiles, TrackingNames.SimpleJwtPin,
+        TrackingNames.CSharpUserModels,
+    };
 
     // A [DjangoSettingsFile] class, so the declaration steps have something to carry.
     private static readonly string[] Declared =
