@@ -72,6 +72,7 @@ internal static class WiringEmitter
             w.Line("},");
             w.Line("CreateHttpSettings = CreateHttpSettings,");
             w.Line("UserModel = ReadUserModel,");
+            w.Line("TokenObtainClaims = ReadTokenClaims,");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -93,6 +94,17 @@ internal static class WiringEmitter
                 w.Line(Runtime + ".Users.DjangoUserModel? model = null;");
                 w.Line("DescribeUserModel(ref model);");
                 w.Line("return model;");
+            }
+            w.Line();
+            w.Line("// Implemented in the generated *.TokenClaims.g.cs when TOKEN_OBTAIN_SERIALIZER's get_token is translated from the Django project.");
+            w.Line("static partial void DescribeTokenClaims(ref " + Runtime + ".Jwt.ISimpleJwtClaimsProvider? provider);");
+            w.Line();
+            w.Line("private static " + Runtime + ".Jwt.ISimpleJwtClaimsProvider? ReadTokenClaims()");
+            using (w.Block(null))
+            {
+                w.Line(Runtime + ".Jwt.ISimpleJwtClaimsProvider? provider = null;");
+                w.Line("DescribeTokenClaims(ref provider);");
+                w.Line("return provider;");
             }
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);

@@ -12,7 +12,7 @@ namespace DjangoSettings.Generator.Project;
 /// <summary>
 /// Reads the Django project's source for one settings class: finds the project root (the
 /// <c>DjangoProjectRoot</c> build property, else the nearest folder above the settings file that
-/// holds <c>manage.py</c> among the build's files), the installed apps and the user model. Pure:
+/// holds <c>manage.py</c> among the build's files), the installed apps, the user model and the token serializer's claims. Pure:
 /// the files come from AdditionalFiles, nothing is read from disk.
 /// </summary>
 internal static class ProjectReader
@@ -29,12 +29,30 @@ internal static class ProjectReader
         var at = query.AuthUserModel.Location ?? SourceLocation.None(settingsPath);
         if (root is null)
         {
-            return Only(SettingsDiagnostic.Create(DiagnosticDescriptors.DjangoProjectNotFound, at, query.AuthUserModel.Text));
+            var missing = new List<SettingsDiagnostic>();
+            if (query.CustomUserModel) missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.DjangoProjectNotFound, at, query.AuthUserModel.Text));
+            if (query.ObtainSerializer is { } obtain)
+            {
+                missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, obtain.Location ?? SourceLocation.None(settingsPath),
+                    "TOKEN_OBTAIN_SERIALIZER", obtain.Text, "no manage.py was found above the settings file among the build's files"));
+            }
+            return new ProjectModel(null, missing.ToEquatableArray());
         }
         var project = new PythonProject(root, files, cancellationToken);
         var diagnostics = new List<SettingsDiagnostic>();
-        var model = UserModelReader.Read(project, query, at, diagnostics);
-        return new ProjectModel(model, diagnostics.ToEquatableArray());
+        var model = query.CustomUserModel ? UserModelReader.Read(project, query, at, diagnostics) : null;
+        TokenClaims? claims = null;
+        // A custom model that could not be read leaves the field types unknown: nothing to translate against.
+        if (query.ObtainSerializer is { } serializer && (model is not null || !query.CustomUserModel))
+        {
+            claims = TokenSerializerReader.Read(project, serializer, model, diagnostics);
+            if (claims is not null)
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenClaimsTranslated, serializer.Location ?? SourceLocation.None(settingsPath),
+                    serializer.Text, claims.Claims.Count == 0 ? "no custom claims" : string.Join(", ", claims.Claims.Select(c => "'" + c.Name + "'"))));
+            }
+        }
+        return new ProjectModel(model, diagnostics.ToEquatableArray(), claims);
     }
 
     /// <summary>The nearest folder at or above the settings file's folder whose manage.py is among <paramref name="files"/>.</summary>
@@ -52,5 +70,4 @@ internal static class ProjectReader
         return null;
     }
 
-    private static ProjectModel Only(SettingsDiagnostic diagnostic) => new(null, EquatableArray.From(new[] { diagnostic }));
 }

@@ -55,6 +55,8 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.TryAddSingleton(settings);
         // The user model the build read from the Django project (a C# registration wins).
         if (compiled.UserModel?.Invoke() is { } userModel) services.TryAddDjangoUserModel(userModel);
+        // The claims the build translated from TOKEN_OBTAIN_SERIALIZER's get_token (an app's own provider wins).
+        if (compiled.TokenObtainClaims?.Invoke() is { } claims) services.TryAddSingleton(new DjangoSettings.Jwt.TranslatedTokenClaims(claims));
         // The build's assumptions first, then what the startup evaluation found (the same warning once).
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
