@@ -42,8 +42,13 @@ internal static class ProjectReader
         var diagnostics = new List<SettingsDiagnostic>();
         var model = query.CustomUserModel ? UserModelReader.Read(project, query, at, diagnostics) : null;
         TokenClaims? claims = null;
-        // A custom model that could not be read leaves the field types unknown: nothing to translate against.
-        if (query.ObtainSerializer is { } serializer && (model is not null || !query.CustomUserModel))
+        if (query.ObtainSerializer is { } unread && model is null && query.CustomUserModel)
+        {
+            // A custom model that could not be read leaves the field types unknown: nothing to translate against.
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, unread.Location ?? SourceLocation.None(settingsPath),
+                "TOKEN_OBTAIN_SERIALIZER", unread.Text, "the user model AUTH_USER_MODEL names was not read (see its findings), so the types of the fields its claims read are unknown"));
+        }
+        else if (query.ObtainSerializer is { } serializer)
         {
             claims = TokenSerializerReader.Read(project, serializer, model, diagnostics);
             if (claims is not null)

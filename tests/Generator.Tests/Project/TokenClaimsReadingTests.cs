@@ -245,6 +245,18 @@ public sealed class TokenClaimsReadingTests
     }
 
     [Fact]
+    public void A_user_model_that_cannot_be_read_leaves_the_serializer_untranslated_and_says_so()
+    {
+        var files = Seed(Serializer("token['a'] = user.email"), "SECRET_KEY = 'x' * 50\nINSTALLED_APPS = ['seed']\nAUTH_USER_MODEL = 'seed.User'\n"
+            + "SIMPLE_JWT = {'TOKEN_OBTAIN_SERIALIZER': 'seed.serializers.UsernameTokenObtainPairSerializer'}\n");
+        files.Add(new InMemoryAdditionalText(Dir + "/web/seed/models.py", "from thirdparty import Mixin\nfrom django.contrib.auth.models import AbstractUser\n\n\nclass User(Mixin, AbstractUser):\n    pass\n"));
+        var (run, claims) = Generate(files, "web/config/settings.py");
+        Assert.Null(claims);
+        Assert.Single(run.Diagnostics, x => x.Id == "DJS0505");
+        Assert.Contains("the user model AUTH_USER_MODEL names was not read", Message(Assert.Single(run.Diagnostics, x => x.Id == "DJS0520")));
+    }
+
+    [Fact]
     public void Without_the_runtime_the_file_only_note_stays()
     {
         var compilation = GeneratorHarness.CreateCompilation("[DjangoSettings.DjangoSettingsFile(\"web/config/settings.py\")] partial class ProjectSettings;", GeneratorHarness.AttributeSource);
