@@ -21,12 +21,14 @@ internal sealed record LocatedText(string Text, SourceLocation? Location);
 /// <param name="DefaultAutoField"><c>DEFAULT_AUTO_FIELD</c> (Django's default <c>django.db.models.AutoField</c>).</param>
 /// <param name="UserIdField"><c>SIMPLE_JWT['USER_ID_FIELD']</c> when written, checked against the model.</param>
 /// <param name="ObtainSerializer"><c>SIMPLE_JWT['TOKEN_OBTAIN_SERIALIZER']</c> when it names a class other than simplejwt's, whose <c>get_token</c> is translated.</param>
+/// <param name="RootUrlconf"><c>ROOT_URLCONF</c> when the file sets it: a serializer its routes give the obtain-pair view takes precedence.</param>
 internal sealed record ProjectQuery(
     LocatedText AuthUserModel,
     EquatableArray<string>? InstalledApps,
     string DefaultAutoField,
     LocatedText? UserIdField,
-    LocatedText? ObtainSerializer = null)
+    LocatedText? ObtainSerializer = null,
+    LocatedText? RootUrlconf = null)
 {
     /// <summary>Django's own user model, which needs no project source.</summary>
     public const string DjangoUser = "auth.User";
@@ -45,7 +47,11 @@ internal sealed record ProjectQuery(
         var obtain = serializer.IsSet && Constant(serializer) is { } path && path != TokenSerializerReader.PairSerializer
             ? new LocatedText(path, serializer.ValueLocation)
             : null;
-        if (!customModel && obtain is null) return null;
+        // ROOT_URLCONF is no setting the port binds: read as the file evaluates it.
+        var urlconf = settings.Module.Names.TryGetValue("ROOT_URLCONF", out var binding) && binding.Value is PyStr routes
+            ? new LocatedText(routes.Value, binding.NameLocation)
+            : null;
+        if (!customModel && obtain is null && urlconf is null) return null;
         var apps = settings["INSTALLED_APPS"];
         var userIdField = settings["SIMPLE_JWT.USER_ID_FIELD"];
         return new ProjectQuery(
@@ -55,7 +61,8 @@ internal sealed record ProjectQuery(
                 : null,
             Constant(settings["DEFAULT_AUTO_FIELD"]) ?? "django.db.models.AutoField",
             userIdField.IsSet && Constant(userIdField) is { } idField ? new LocatedText(idField, userIdField.ValueLocation) : null,
-            obtain);
+            obtain,
+            urlconf);
     }
 
     private static string? Constant(BoundSetting setting)

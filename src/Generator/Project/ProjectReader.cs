@@ -31,10 +31,10 @@ internal static class ProjectReader
         {
             var missing = new List<SettingsDiagnostic>();
             if (query.CustomUserModel) missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.DjangoProjectNotFound, at, query.AuthUserModel.Text));
-            if (query.ObtainSerializer is { } obtain)
+            if (query.ObtainSerializer is { } setting)
             {
-                missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, obtain.Location ?? SourceLocation.None(settingsPath),
-                    "TOKEN_OBTAIN_SERIALIZER", obtain.Text, "no manage.py was found above the settings file among the build's files"));
+                missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, setting.Location ?? SourceLocation.None(settingsPath),
+                    "TOKEN_OBTAIN_SERIALIZER", setting.Text, "no manage.py was found above the settings file among the build's files"));
             }
             return new ProjectModel(null, missing.ToEquatableArray());
         }
@@ -42,13 +42,15 @@ internal static class ProjectReader
         var diagnostics = new List<SettingsDiagnostic>();
         var model = query.CustomUserModel ? UserModelReader.Read(project, query, at, diagnostics) : null;
         TokenClaims? claims = null;
-        if (query.ObtainSerializer is { } unread && model is null && query.CustomUserModel)
+        // A view's serializer_class wins over the setting in simplejwt, so the URLconf's does here.
+        var obtain = query.RootUrlconf is { } urlconf && UrlconfReader.ObtainSerializer(project, urlconf.Text) is { } routed ? routed : query.ObtainSerializer;
+        if (obtain is { } unread && model is null && query.CustomUserModel)
         {
             // A custom model that could not be read leaves the field types unknown: nothing to translate against.
             diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, unread.Location ?? SourceLocation.None(settingsPath),
                 "TOKEN_OBTAIN_SERIALIZER", unread.Text, "the user model AUTH_USER_MODEL names was not read (see its findings), so the types of the fields its claims read are unknown"));
         }
-        else if (query.ObtainSerializer is { } serializer)
+        else if (obtain is { } serializer)
         {
             claims = TokenSerializerReader.Read(project, serializer, model, diagnostics);
             if (claims is not null)

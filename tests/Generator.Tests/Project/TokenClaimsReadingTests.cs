@@ -256,6 +256,42 @@ public sealed class TokenClaimsReadingTests
         Assert.Contains("the user model AUTH_USER_MODEL names was not read", Message(Assert.Single(run.Diagnostics, x => x.Id == "DJS0520")));
     }
 
+    private const string UrlsHead = "from django.urls import path\nfrom rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView\n\nfrom seed.serializers import UsernameTokenObtainPairSerializer\n\n";
+
+    [Fact]
+    public void A_serializer_the_urlconf_gives_the_obtain_view_is_translated_without_the_setting()
+    {
+        // The oracle's (and the porting guide's) shape: as_view(serializer_class=...) in urls.py.
+        var files = Seed(Serializer("token['username'] = user.get_username()"), "SECRET_KEY = 'x' * 50\nROOT_URLCONF = 'config.urls'\n");
+        files.Add(new InMemoryAdditionalText(Dir + "/web/config/urls.py", UrlsHead
+            + "urlpatterns = [\n    path('api/token/refresh/', TokenRefreshView.as_view()),\n    path('api/token/', TokenObtainPairView.as_view(serializer_class=UsernameTokenObtainPairSerializer)),\n]\n"));
+        var (run, claims) = Generate(files, "web/config/settings.py");
+        Assert.NotNull(claims);
+        Assert.Equal(new[] { "claims.Set(\"username\", " + Values + ".Field(user, \"username\"));" }, ClaimLines(claims));
+        var translated = Assert.Single(run.Diagnostics, d => d.Id == "DJS0522");
+        Assert.EndsWith("web/config/urls.py", translated.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.Equal(8, translated.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("seed.serializers.UsernameTokenObtainPairSerializer.get_token is translated", Message(translated));
+    }
+
+    [Fact]
+    public void A_view_subclass_with_serializer_class_wins_over_the_setting()
+    {
+        string serializers = Serializer("token['username'] = user.get_username()")
+            + "\n\nclass OtherSerializer(TokenObtainPairSerializer):\n    @classmethod\n    def get_token(cls, user):\n        token = super().get_token(user)\n        token['other'] = True\n        return token\n";
+        var files = Seed(serializers, "SECRET_KEY = 'x' * 50\nROOT_URLCONF = 'config.urls'\nSIMPLE_JWT = {'TOKEN_OBTAIN_SERIALIZER': 'seed.serializers.OtherSerializer'}\n");
+        files.Add(new InMemoryAdditionalText(Dir + "/web/config/urls.py", UrlsHead
+            + "class LoginView(TokenObtainPairView):\n    serializer_class = UsernameTokenObtainPairSerializer\n\n\nurlpatterns = [path('api/token/', LoginView.as_view())]\n"));
+        var (_, claims) = Generate(files, "web/config/settings.py");
+        Assert.NotNull(claims);
+        Assert.Equal(new[] { "claims.Set(\"username\", " + Values + ".Field(user, \"username\"));" }, ClaimLines(claims));
+
+        // Without the route, the setting's serializer is the one.
+        files[files.Count - 1] = new InMemoryAdditionalText(Dir + "/web/config/urls.py", UrlsHead + "urlpatterns = [path('api/token/', TokenObtainPairView.as_view())]\n");
+        var (_, fromSetting) = Generate(files, "web/config/settings.py");
+        Assert.Equal(new[] { "claims.Set(\"other\", true);" }, ClaimLines(fromSetting!));
+    }
+
     [Fact]
     public void Without_the_runtime_the_file_only_note_stays()
     {
