@@ -59,12 +59,14 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         var claims = compiled.TokenObtainClaims?.Invoke();
         if (claims is not null) services.TryAddSingleton(new DjangoSettings.Jwt.TranslatedTokenClaims(claims));
         // The build's assumptions first, then what the startup evaluation found (the same warning once).
-        // The settings file alone says a custom obtain serializer is not translated (DJS0116); when the
-        // build did translate it, that note is not true of this application.
+        // The settings file alone says a custom obtain serializer is not translated (DJS0116, at build
+        // time and again when deferred values are evaluated here); when the build did translate it,
+        // that note is not true of this application.
         string untranslatedSerializer = DiagnosticDescriptors.CustomTokenObtainSerializer.Id + ": TOKEN_OBTAIN_SERIALIZER ";
         var warnings = (compiled.BuildWarnings ?? Array.Empty<string>())
+            .Concat(StartupWarnings(loaded))
             .Where(w => claims is null || !w.Contains(untranslatedSerializer, StringComparison.Ordinal))
-            .Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
+            .Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults for the keys it leaves out): what MapDrfView
