@@ -40,7 +40,11 @@ import djtool  # noqa: E402  (freeze_time, fix_jtis, the Debian interpreter)
 
 def main():
     djtool.reexec_under_debian_python()
-    workdir = tempfile.mkdtemp(prefix="seed-tokens-")
+    with tempfile.TemporaryDirectory(prefix="seed-tokens-") as workdir:
+        record(workdir)
+
+
+def record(workdir):
     os.environ.update({
         "DJANGO_SETTINGS_MODULE": "oracle_project.settings",
         "ORACLE_SETTINGS": SETTINGS,
