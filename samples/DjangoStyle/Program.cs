@@ -37,8 +37,6 @@ if (double.TryParse(builder.Configuration["DJANGO_SQLITE_TIMEOUT"], System.Globa
 {
     builder.Services.Configure<SqliteDatabaseOptions>(o => o.Timeout = TimeSpan.FromSeconds(sqliteTimeout));
 }
-// The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
-builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);

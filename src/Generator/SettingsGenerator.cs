@@ -114,17 +114,8 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ProjectModel);
         context.RegisterSourceOutput(projectModels, static (spc, result) =>
         {
-            if (result.Source is not null)
-            {
-                try
-                {
-                    spc.AddSource(result.HintName, result.Source);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(string.Empty, ex), EquatableArray<PathMapping>.Empty));
-                }
-            }
+            AddSource(spc, result.HintName, result.Source);
+            AddSource(spc, result.ClaimsHintName, result.ClaimsSource);
             foreach (var diagnostic in result.Diagnostics) Report(spc, diagnostic, result.Paths);
         });
 
@@ -160,6 +151,19 @@ public sealed class SettingsGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in all) Report(spc, diagnostic, EquatableArray<PathMapping>.Empty);
         });
+    }
+
+    private static void AddSource(SourceProductionContext spc, string hintName, string? source)
+    {
+        if (source is null) return;
+        try
+        {
+            spc.AddSource(hintName, source);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            spc.ReportDiagnostic(RoslynDiagnostics.Convert(InternalError(string.Empty, ex), EquatableArray<PathMapping>.Empty));
+        }
     }
 
     private static void Report(SourceProductionContext spc, SettingsDiagnostic diagnostic, EquatableArray<PathMapping> paths)
@@ -204,7 +208,8 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             var diagnostics = CSharpUserModelRegistrations.Registers(registered, request.Query.AuthUserModel.Text)
                 ? model.Diagnostics.Where(d => !CSharpUserModelRegistrations.MattersOnlyWithoutRegistration(d)).ToEquatableArray()
                 : model.Diagnostics;
-            return new ProjectReadResult(request.HintName, source, request.Paths, diagnostics);
+            string? claims = model.Claims is { } tokenClaims ? Emit.TokenClaimsEmitter.Emit(request.Namespace, request.ClassName, tokenClaims) : null;
+            return new ProjectReadResult(request.HintName, source, request.Paths, diagnostics, TokenClaimsHintName(request.HintName), claims);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -240,19 +245,32 @@ public sealed class SettingsGenerator : IIncrementalGenerator
             }
             var sources = files.Select(f => new SettingsSource(f.DisplayPath, f.Text!)).ToList();
             var result = _compile(sources, new CompileOptions(unit.Namespace, unit.ClassName, emitWiring, unit.IsDefault, unit.DeployChecks), ct);
-            // A custom AUTH_USER_MODEL is read from the project only for the wiring, which registers it.
+            // A custom AUTH_USER_MODEL or TOKEN_OBTAIN_SERIALIZER is read from the project only for the wiring, which registers it.
             var query = emitWiring && result.Settings is { } bound && result.GeneratedSource is not null ? Project.ProjectQuery.From(bound) : null;
             var request = query is null ? null : new ProjectReadRequest(UserModelHintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath, paths, query);
+            var diagnostics = result.Diagnostics;
+            if (query?.ObtainSerializer is not null)
+            {
+                // The project step translates the serializer and says how it went (DJS0520-DJS0524):
+                // the file-only note that nothing is translated does not apply.
+                diagnostics = diagnostics.Where(d => !(d.Id == DiagnosticDescriptors.CustomTokenObtainSerializer.Id && d.Message.StartsWith("TOKEN_OBTAIN_SERIALIZER ", StringComparison.Ordinal))).ToList();
+            }
             var pin = emitWiring && result.GeneratedSource is not null
                 ? new SimpleJwtPinRequest(SimpleJwtPinPipeline.HintName(unit.HintName), unit.Namespace, unit.ClassName, unit.Main.FullPath)
                 : null;
-            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, result.Diagnostics.ToEquatableArray(), request, pin);
+            return new CompiledSettingsFile(unit.HintName, paths, result.GeneratedSource, diagnostics.ToEquatableArray(), request, pin);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new CompiledSettingsFile(unit.HintName, paths, null, EquatableArray.From(new[] { InternalError(unit.Main.DisplayPath, ex) }));
         }
     }
+
+    // MyApp.Settings.UserModel.g.cs -> MyApp.Settings.TokenClaims.g.cs
+    private static string TokenClaimsHintName(string userModelHintName)
+        => userModelHintName.EndsWith(".UserModel.g.cs", StringComparison.Ordinal)
+            ? userModelHintName.Substring(0, userModelHintName.Length - ".UserModel.g.cs".Length) + ".TokenClaims.g.cs"
+            : userModelHintName + ".TokenClaims.g.cs";
 
     // MyApp.Settings.g.cs -> MyApp.Settings.UserModel.g.cs
     private static string UserModelHintName(string hintName)

@@ -221,7 +221,7 @@ internal static class DiagnosticDescriptors
     /// <summary>A custom token-obtain serializer: the port issues the default claims plus what .NET code adds.</summary>
     public static readonly DjsDescriptor CustomTokenObtainSerializer = new(
         "DJS0116", "Custom token obtain serializer",
-        "{0} = '{1}' is a Python serializer: the port's token endpoint answers as simplejwt's default one, with the claims an ISimpleJwtClaimsProvider registered in DI adds (the claims a get_token override adds must be ported to one)", Jwt, SettingsSeverity.Warning);
+        "{0} = '{1}' is a Python serializer: the port's token endpoint answers as simplejwt's default one, with the claims an ISimpleJwtClaimsProvider registered in DI adds (a TOKEN_OBTAIN_SERIALIZER's get_token is translated into one when the generated wiring can read the Django project's source, DJS0520-DJS0524)", Jwt, SettingsSeverity.Warning);
 
     // ----- DJS0200-0299: CORS checks ----------------------------------------------------------
 
@@ -812,6 +812,31 @@ internal static class DiagnosticDescriptors
     public static readonly DjsDescriptor UsernameFieldNotUnique = new(
         "DJS0510", "USERNAME_FIELD is not unique",
         "'{0}.{1}' must be unique because it is named as the 'USERNAME_FIELD' (auth.E003 with Django's default AUTHENTICATION_BACKENDS, auth.W004 otherwise); add unique=True: login looks the user up by this field and several matches fail", Users, SettingsSeverity.Warning, "auth.E003");
+
+    /// <summary>TOKEN_OBTAIN_SERIALIZER names a class the build cannot find in the Django project's source.</summary>
+    public static readonly DjsDescriptor TokenSerializerNotFound = new(
+        "DJS0520", "Token serializer source not found",
+        "{0} = '{1}': {2}, so its get_token is not translated and tokens carry only simplejwt's default claims: set <DjangoProjectRoot> to the folder holding manage.py, or register an ISimpleJwtClaimsProvider in DI that adds the claims", Users, SettingsSeverity.Warning);
+
+    /// <summary>A get_token override has a statement or value the translation does not cover.</summary>
+    public static readonly DjsDescriptor TokenClaimsNotTranslated = new(
+        "DJS0521", "get_token not translated",
+        "{0}.get_token: {1} is not translated; no claims are generated from this serializer (a partial set would mint different tokens than Django): register an ISimpleJwtClaimsProvider in DI that adds them", Users, SettingsSeverity.Warning);
+
+    /// <summary>The get_token override was translated.</summary>
+    public static readonly DjsDescriptor TokenClaimsTranslated = new(
+        "DJS0522", "get_token translated",
+        "{0}.get_token is translated: the token pair gets {1} after simplejwt's claims, in this order (an ISimpleJwtClaimsProvider registered in DI replaces it)", Users, SettingsSeverity.Info);
+
+    /// <summary>The serializer overrides more than get_token.</summary>
+    public static readonly DjsDescriptor TokenSerializerMemberIgnored = new(
+        "DJS0523", "Token serializer member not translated",
+        "{0}.{1} is not translated: only get_token is read from a token serializer, so the port's obtain endpoint validates and answers as simplejwt's TokenObtainPairSerializer does", Users, SettingsSeverity.Warning);
+
+    /// <summary>A claim value PyJWT cannot encode: Django answers every login with 500.</summary>
+    public static readonly DjsDescriptor TokenClaimNotJson = new(
+        "DJS0524", "Claim value is not JSON serializable",
+        "{0}.get_token: token[{1}] = {2} is a {3}, which PyJWT cannot write as JSON: Django answers every login with 500 (TypeError: Object of type {4} is not JSON serializable); write str({2})", Users, SettingsSeverity.Error);
 
     // ----- DJS0800-0899: the project and the generated API ------------------------------------
 

@@ -76,6 +76,7 @@ internal static class WiringEmitter
             w.Line("UserModel = ReadUserModel,");
             w.Line("SimpleJwtVersion = ReadSimpleJwtVersion(source: false),");
             w.Line("SimpleJwtVersionSource = ReadSimpleJwtVersion(source: true),");
+            w.Line("TokenObtainClaims = ReadTokenClaims,");
             if (buildWarnings is { Count: > 0 })
             {
                 w.Line("BuildWarnings = new string[]");
@@ -108,6 +109,17 @@ internal static class WiringEmitter
                 w.Line("string? version = null, from = null;");
                 w.Line("DescribeSimpleJwtVersion(ref version, ref from);");
                 w.Line("return source ? from : version;");
+            }
+            w.Line();
+            w.Line("// Implemented in the generated *.TokenClaims.g.cs when TOKEN_OBTAIN_SERIALIZER's get_token is translated from the Django project.");
+            w.Line("static partial void DescribeTokenClaims(ref " + Runtime + ".Jwt.ISimpleJwtClaimsProvider? provider);");
+            w.Line();
+            w.Line("private static " + Runtime + ".Jwt.ISimpleJwtClaimsProvider? ReadTokenClaims()");
+            using (w.Block(null))
+            {
+                w.Line(Runtime + ".Jwt.ISimpleJwtClaimsProvider? provider = null;");
+                w.Line("DescribeTokenClaims(ref provider);");
+                w.Line("return provider;");
             }
             WriteCorsPolicy(w, settings, className, cors);
             WriteJwtOptions(w, settings, className);

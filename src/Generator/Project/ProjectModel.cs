@@ -10,7 +10,8 @@ namespace DjangoSettings.Generator.Project;
 /// </summary>
 /// <param name="UserModel">The user model read from the project's models, or null.</param>
 /// <param name="Diagnostics">What the reading found (locations in the settings file or the model's file).</param>
-internal sealed record ProjectModel(UserModelDescription? UserModel, EquatableArray<SettingsDiagnostic> Diagnostics)
+/// <param name="Claims">The claims translated from TOKEN_OBTAIN_SERIALIZER's <c>get_token</c>, or null.</param>
+internal sealed record ProjectModel(UserModelDescription? UserModel, EquatableArray<SettingsDiagnostic> Diagnostics, TokenClaims? Claims = null)
 {
     /// <summary>Nothing read: Django's auth.User, nothing to report.</summary>
     public static ProjectModel Empty { get; } = new(null, EquatableArray<SettingsDiagnostic>.Empty);

@@ -12,7 +12,7 @@ namespace DjangoSettings.Generator.Project;
 /// <summary>
 /// Reads the Django project's source for one settings class: finds the project root (the
 /// <c>DjangoProjectRoot</c> build property, else the nearest folder above the settings file that
-/// holds <c>manage.py</c> among the build's files), the installed apps and the user model. Pure:
+/// holds <c>manage.py</c> among the build's files), the installed apps, the user model and the token serializer's claims. Pure:
 /// the files come from AdditionalFiles, nothing is read from disk.
 /// </summary>
 internal static class ProjectReader
@@ -29,12 +29,37 @@ internal static class ProjectReader
         var at = query.AuthUserModel.Location ?? SourceLocation.None(settingsPath);
         if (root is null)
         {
-            return Only(SettingsDiagnostic.Create(DiagnosticDescriptors.DjangoProjectNotFound, at, query.AuthUserModel.Text));
+            var missing = new List<SettingsDiagnostic>();
+            if (query.CustomUserModel) missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.DjangoProjectNotFound, at, query.AuthUserModel.Text));
+            if (query.ObtainSerializer is { } setting)
+            {
+                missing.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, setting.Location ?? SourceLocation.None(settingsPath),
+                    "TOKEN_OBTAIN_SERIALIZER", setting.Text, "no manage.py was found above the settings file among the build's files"));
+            }
+            return new ProjectModel(null, missing.ToEquatableArray());
         }
         var project = new PythonProject(root, files, cancellationToken);
         var diagnostics = new List<SettingsDiagnostic>();
-        var model = UserModelReader.Read(project, query, at, diagnostics);
-        return new ProjectModel(model, diagnostics.ToEquatableArray());
+        var model = query.CustomUserModel ? UserModelReader.Read(project, query, at, diagnostics) : null;
+        TokenClaims? claims = null;
+        // A view's serializer_class wins over the setting in simplejwt, so the URLconf's does here.
+        var obtain = query.RootUrlconf is { } urlconf && UrlconfReader.ObtainSerializer(project, urlconf.Text) is { } routed ? routed : query.ObtainSerializer;
+        if (obtain is { } unread && model is null && query.CustomUserModel)
+        {
+            // A custom model that could not be read leaves the field types unknown: nothing to translate against.
+            diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenSerializerNotFound, unread.Location ?? SourceLocation.None(settingsPath),
+                "TOKEN_OBTAIN_SERIALIZER", unread.Text, "the user model AUTH_USER_MODEL names was not read (see its findings), so the types of the fields its claims read are unknown"));
+        }
+        else if (obtain is { } serializer)
+        {
+            claims = TokenSerializerReader.Read(project, serializer, model, diagnostics);
+            if (claims is not null)
+            {
+                diagnostics.Add(SettingsDiagnostic.Create(DiagnosticDescriptors.TokenClaimsTranslated, serializer.Location ?? SourceLocation.None(settingsPath),
+                    serializer.Text, claims.Claims.Count == 0 ? "no custom claims" : string.Join(", ", claims.Claims.Select(c => "'" + c.Name + "'"))));
+            }
+        }
+        return new ProjectModel(model, diagnostics.ToEquatableArray(), claims);
     }
 
     /// <summary>The nearest folder at or above the settings file's folder whose manage.py is among <paramref name="files"/>.</summary>
@@ -52,5 +77,4 @@ internal static class ProjectReader
         return null;
     }
 
-    private static ProjectModel Only(SettingsDiagnostic diagnostic) => new(null, EquatableArray.From(new[] { diagnostic }));
 }

@@ -24,12 +24,14 @@ internal sealed record CompiledSettingsFile(string HintName, EquatableArray<Path
 /// <param name="Query">What the settings ask of the project.</param>
 internal sealed record ProjectReadRequest(string HintName, string Namespace, string ClassName, string SettingsPath, EquatableArray<PathMapping> Paths, DjangoSettings.Generator.Project.ProjectQuery Query);
 
-/// <summary>What reading the project produced for one class: the user model source and the findings.</summary>
+/// <summary>What reading the project produced for one class: the user model and token claims sources and the findings.</summary>
 /// <param name="HintName">Hint name of the source.</param>
 /// <param name="Source">The C# that describes the user model, or null.</param>
 /// <param name="Paths">Path mappings for the settings file's locations.</param>
 /// <param name="Diagnostics">The findings.</param>
-internal sealed record ProjectReadResult(string HintName, string? Source, EquatableArray<PathMapping> Paths, EquatableArray<SettingsDiagnostic> Diagnostics);
+/// <param name="ClaimsHintName">Hint name of the token claims source.</param>
+/// <param name="ClaimsSource">The C# of the claims translated from TOKEN_OBTAIN_SERIALIZER, or null.</param>
+internal sealed record ProjectReadResult(string HintName, string? Source, EquatableArray<PathMapping> Paths, EquatableArray<SettingsDiagnostic> Diagnostics, string ClaimsHintName = "", string? ClaimsSource = null);
 
 /// <summary>The generated source of one class (null: nothing to add).</summary>
 internal sealed record GeneratedSourceFile(string HintName, string? Source);

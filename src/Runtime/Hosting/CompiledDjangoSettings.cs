@@ -84,6 +84,13 @@ public sealed class CompiledDjangoSettings<TSettings>
     public string? SimpleJwtVersionSource { get; init; }
 
     /// <summary>
+    /// The claims translated at build time from the Django project's <c>TOKEN_OBTAIN_SERIALIZER</c>
+    /// <c>get_token</c>, or null; used by the obtain-pair endpoint unless the application registers
+    /// an <see cref="DjangoSettings.Jwt.ISimpleJwtClaimsProvider"/> of its own (which wins).
+    /// </summary>
+    public Func<DjangoSettings.Jwt.ISimpleJwtClaimsProvider?>? TokenObtainClaims { get; init; }
+
+    /// <summary>
     /// Warnings of the build that say what the application does instead of what the file says (a
     /// value the build could not know and assumed, DJS0112; a settings module that was not given,
     /// DJS0111; a custom serializer answered by the default one, DJS0116), logged again at startup.

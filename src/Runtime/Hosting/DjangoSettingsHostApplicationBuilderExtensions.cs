@@ -57,8 +57,18 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         services.TryAddSingleton(settings);
         // The user model the build read from the Django project (a C# registration wins).
         if (compiled.UserModel?.Invoke() is { } userModel) services.TryAddDjangoUserModel(userModel);
+        // The claims the build translated from TOKEN_OBTAIN_SERIALIZER's get_token (an app's own provider wins).
+        var claims = compiled.TokenObtainClaims?.Invoke();
+        if (claims is not null) services.TryAddSingleton(new DjangoSettings.Jwt.TranslatedTokenClaims(claims));
         // The build's assumptions first, then what the startup evaluation found (the same warning once).
-        var warnings = (compiled.BuildWarnings ?? Array.Empty<string>()).Concat(StartupWarnings(loaded)).Distinct(StringComparer.Ordinal).ToArray();
+        // The settings file alone says a custom obtain serializer is not translated (DJS0116, at build
+        // time and again when deferred values are evaluated here); when the build did translate it,
+        // that note is not true of this application.
+        string untranslatedSerializer = DiagnosticDescriptors.CustomTokenObtainSerializer.Id + ": TOKEN_OBTAIN_SERIALIZER ";
+        var warnings = (compiled.BuildWarnings ?? Array.Empty<string>())
+            .Concat(StartupWarnings(loaded))
+            .Where(w => claims is null || !w.Contains(untranslatedSerializer, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToArray();
         services.AddHostedService<DjangoSettingsStartupLogger>();
         services.AddDjangoCors(compiled.CreateCorsPolicy(settings));
         // CACHES['default'] as the file sets it: where DRF's throttles keep their histories (before

@@ -8,7 +8,8 @@ namespace DjangoSettings.UserModels.Tests.Infrastructure;
 /// <summary>
 /// The three test Django projects as the runtime is told about them: their user models described
 /// by hand (what a user writes with <see cref="DjangoUserModel.Create"/>), their SIMPLE_JWT
-/// settings, and their serializers' custom claims as <see cref="ISimpleJwtClaimsProvider"/>s.
+/// settings, and their serializers' custom claims as the <see cref="ISimpleJwtClaimsProvider"/>s the
+/// generator translated from the projects' <c>TOKEN_OBTAIN_SERIALIZER</c> (Models/GeneratedModels.cs).
 /// </summary>
 public sealed record TestProject(
     string Name,
@@ -33,7 +34,7 @@ public sealed record TestProject(
             .EmailField("email")
             .RequiredFields("display_name")),
         Options("project-a-secret-key-used-by-interop-tests-only-0123456789abcdef") with { RotateRefreshTokens = true, BlacklistAfterRotation = true },
-        new ClaimsFromFields(("display_name", f => f["display_name"]), ("email", f => f["email"])),
+        GeneratedClaims.Of<Models.EmailUuidSettings>(),
         "id");
 
     /// <summary>Project B: AbstractUser with a nickname, BigAutoField key, Meta.db_table core_users.</summary>
@@ -45,11 +46,7 @@ public sealed record TestProject(
             .Field(DjangoUserField.Char("nickname", 50))
             .Table("core_users")),
         Options("project-b-secret-key-used-by-interop-tests-only-0123456789abcdef") with { RotateRefreshTokens = true, BlacklistAfterRotation = true },
-        new ClaimsFromFields(
-            ("username", f => f.Username),
-            ("is_staff", f => f.IsStaff),
-            ("role", _ => "member"),
-            ("pk_text", f => f.Pk.ToString())),
+        GeneratedClaims.Of<Models.BigAutoTableSettings>(),
         "id");
 
     /// <summary>Project C: AbstractBaseUser only, CharField key "handle", no is_active, a db_column.</summary>
@@ -86,12 +83,13 @@ public sealed record TestProject(
     private static SimpleJwtOptions Options(string secret) => SimpleJwtOptions.Defaults(secret).ForSimpleJwtVersion("5.2.2");
 }
 
-/// <summary>Custom claims computed from the user, in order, as a serializer's <c>get_token</c> sets them.</summary>
-public sealed class ClaimsFromFields(params (string Claim, Func<DjangoUser, object?> Value)[] claims) : ISimpleJwtClaimsProvider
+/// <summary>The claims provider the generator translated from a settings class's TOKEN_OBTAIN_SERIALIZER.</summary>
+internal static class GeneratedClaims
 {
-    /// <inheritdoc />
-    public void AddClaims(DjangoUser user, TokenClaimsBuilder builder)
-    {
-        foreach (var (claim, value) in claims) builder.Set(claim, value(user));
-    }
+    /// <summary>The translated provider of <typeparamref name="TSettings"/>.</summary>
+    /// <exception cref="InvalidOperationException">The build translated no serializer for it.</exception>
+    internal static ISimpleJwtClaimsProvider Of<TSettings>()
+        where TSettings : class, DjangoSettings.Hosting.IGeneratedDjangoSettings<TSettings>
+        => TSettings.CompiledSettings.TokenObtainClaims?.Invoke()
+            ?? throw new InvalidOperationException(typeof(TSettings).Name + ": the generator translated no TOKEN_OBTAIN_SERIALIZER get_token.");
 }

@@ -11,3 +11,7 @@ internal sealed partial class BigAutoTableSettings;
 /// <summary>Project C's settings; the generator reads people.Person from people/models.py.</summary>
 [DjangoSettingsFile("../DjangoProjects/char_pk/project/settings.py")]
 internal sealed partial class CharPkSettings;
+
+/// <summary>The sample's settings (samples/DjangoStyle/cors.settings); the generator translates seed/serializers.py's get_token.</summary>
+[DjangoSettingsFile("../../samples/DjangoStyle/cors.settings")]
+internal sealed partial class SeedSettings;

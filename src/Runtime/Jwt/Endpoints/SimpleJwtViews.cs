@@ -29,6 +29,7 @@ internal sealed class SimpleJwtViews
     private readonly ITokenBlacklistStore? _blacklist;
     private readonly ITokenIdGenerator _ids;
     private readonly ISimpleJwtClaimsProvider[] _claimsProviders;
+    private readonly ISimpleJwtClaimsProvider[] _obtainPairClaims;
     private readonly ILogger _logger;
     private readonly string _wwwAuthenticate;
     private readonly string _usernameField;
@@ -44,6 +45,11 @@ internal sealed class SimpleJwtViews
         _blacklist = services.GetService<ITokenBlacklistStore>();
         _ids = services.GetRequiredService<ITokenIdGenerator>();
         _claimsProviders = services.GetServices<ISimpleJwtClaimsProvider>().ToArray();
+        // The serializer's get_token translated at build time applies to the pair endpoint only
+        // (it is TOKEN_OBTAIN_SERIALIZER's), and only when the application registers no provider.
+        _obtainPairClaims = _claimsProviders.Length > 0 || services.GetService<TranslatedTokenClaims>() is not { } translated
+            ? _claimsProviders
+            : [translated.Provider];
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("DjangoSettings.Jwt.SimpleJwtViews");
         _wwwAuthenticate = SimpleJwtAuthenticationHandler.WwwAuthenticate(_options);
         // The login field is the user model's USERNAME_FIELD ({"email": ..., "password": ...} for an
@@ -216,7 +222,7 @@ internal sealed class SimpleJwtViews
         }
         var now = _tokens.Now();
         var refresh = _tokens.ForUser(TokenType.Refresh, user, now);
-        ApplyClaimsProviders(user, refresh);
+        foreach (var provider in _obtainPairClaims) provider.AddClaims(user, refresh);
         string refreshText = _tokens.Encode(refresh);
         // Recorded before the response that hands the token out, so it can always be blacklisted.
         await RecordOutstandingAsync(refreshText, refresh, user.Pk, now, context.RequestAborted).ConfigureAwait(false);
