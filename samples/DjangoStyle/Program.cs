@@ -34,16 +34,14 @@ if (double.TryParse(builder.Configuration["DJANGO_SQLITE_TIMEOUT"], System.Globa
 {
     builder.Services.Configure<SqliteDatabaseOptions>(o => o.Timeout = TimeSpan.FromSeconds(sqliteTimeout));
 }
-// The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
-builder.Services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
-// A settings file that leaves MIDDLEWARE or ALLOWED_HOSTS to the rest of its project gets the oracle's base values.
-SampleBaseSettings.Apply(builder.Services, builder.Configuration);
+// The "username" claim, the oracle's base settings for what the file leaves out, REST_FRAMEWORK.
+var file = (DjangoProjectSettings)builder.Services.Single(d => d.ServiceType == typeof(DjangoProjectSettings)).ImplementationInstance!;
+SampleApp.AddServices(builder.Services, builder.Configuration, new SampleFileFacts(file.Django.MiddlewareIsSet, file.Django.AllowedHostsIsSet,
+    file.RestFramework.DefaultAuthenticationClassesIsSet, file.RestFramework.DefaultRendererClassesIsSet));
 if (corsMode != "django") SampleCorsMode.RemoveCorsMiddleware(builder.Services);
-// REST_FRAMEWORK for the DRF views.
-builder.Services.AddDjangoRestFramework(SampleHttpSettings.RestFramework);
 
 var app = builder.Build();
 app.Services.EnsureDjangoDatabase();
@@ -62,13 +60,8 @@ if (createSuperuser)
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
 if (corsMode == "aspnet") app.UseCors();
 // MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), with URL
-// resolution (UseRouting) inside; authentication and the views follow, as in Django.
-app.UseDjangoMiddleware();
-app.UseSimpleJwtAuthentication();
-app.UseAuthorization();
-
-app.MapSimpleJwt("/api/token");
-SampleRoutes.Map(app);
+// resolution (UseRouting) inside; authentication, the token endpoints and the views follow, as in Django.
+SampleApp.UsePipeline(app);
 
 await app.StartAsync();
 foreach (var address in app.Urls)
