@@ -37,10 +37,9 @@ if (double.TryParse(builder.Configuration["DJANGO_SQLITE_TIMEOUT"], System.Globa
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
-// The "username" claim, the oracle's base settings for what the file leaves out, REST_FRAMEWORK.
+// The "username" claim and REST_FRAMEWORK (the oracle's base keys where the file's leaves some out).
 var file = (DjangoProjectSettings)builder.Services.Single(d => d.ServiceType == typeof(DjangoProjectSettings)).ImplementationInstance!;
-SampleApp.AddServices(builder.Services, builder.Configuration, new SampleFileFacts(file.Django.MiddlewareIsSet, file.Django.AllowedHostsIsSet,
-    file.RestFramework.DefaultAuthenticationClassesIsSet, file.RestFramework.DefaultRendererClassesIsSet));
+SampleApp.AddServices(builder.Services, new SampleFileFacts(file.RestFramework.DefaultAuthenticationClassesIsSet, file.RestFramework.DefaultRendererClassesIsSet));
 if (corsMode != "django") SampleCorsMode.RemoveCorsMiddleware(builder.Services);
 
 var app = builder.Build();

@@ -11,16 +11,15 @@ internal static class SampleApp
 {
     /// <summary>
     /// What the sample registers after <c>AddDjangoSettings()</c>: the seed's "username" claim, the
-    /// oracle's base settings for what the file leaves out (<see cref="SampleBaseSettings"/>) and the
-    /// sample's REST_FRAMEWORK for a file that sets none.
+    /// oracle's base REST_FRAMEWORK keys a file's REST_FRAMEWORK leaves out (<see cref="SampleBaseSettings"/>)
+    /// and the sample's REST_FRAMEWORK for a file that sets none.
     /// </summary>
-    public static void AddServices(IServiceCollection services, IConfiguration configuration, SampleFileFacts file)
+    public static void AddServices(IServiceCollection services, SampleFileFacts file)
     {
         // The seed's TokenObtainPairSerializer.get_token override added a "username" claim.
         services.AddSingleton<ISimpleJwtClaimsProvider, UsernameClaimsProvider>();
-        // A settings file that leaves MIDDLEWARE, ALLOWED_HOSTS or REST_FRAMEWORK keys to the rest of
-        // its project gets the oracle's base values.
-        SampleBaseSettings.Apply(services, configuration, file);
+        // REST_FRAMEWORK keys a file leaves to the rest of its project get the oracle's base values.
+        SampleBaseSettings.Apply(services, file);
         // REST_FRAMEWORK for the DRF views (a file that sets REST_FRAMEWORK registered its own first).
         services.AddDjangoRestFramework(SampleHttpSettings.RestFramework);
     }
@@ -44,8 +43,6 @@ internal static class SampleApp
 /// Which of the settings <see cref="SampleBaseSettings"/> may fill in the settings file sets itself
 /// (from the generated class's <c>...IsSet</c> members).
 /// </summary>
-/// <param name="MiddlewareIsSet">The file sets MIDDLEWARE.</param>
-/// <param name="AllowedHostsIsSet">The file sets ALLOWED_HOSTS.</param>
 /// <param name="AuthenticationClassesIsSet">The file's REST_FRAMEWORK sets DEFAULT_AUTHENTICATION_CLASSES.</param>
 /// <param name="RendererClassesIsSet">The file's REST_FRAMEWORK sets DEFAULT_RENDERER_CLASSES.</param>
-internal readonly record struct SampleFileFacts(bool MiddlewareIsSet, bool AllowedHostsIsSet, bool AuthenticationClassesIsSet, bool RendererClassesIsSet);
+internal readonly record struct SampleFileFacts(bool AuthenticationClassesIsSet, bool RendererClassesIsSet);

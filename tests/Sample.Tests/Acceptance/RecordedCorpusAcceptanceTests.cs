@@ -107,12 +107,16 @@ public sealed class RecordedCorpusAcceptanceTests
         }
     }
 
-    /// <summary>The configuration record.py's Django ran with: the oracle's base SECRET_KEY, the superuser, the file's env.json.</summary>
+    /// <summary>
+    /// The configuration record.py's Django ran with: the oracle's base SECRET_KEY and ALLOWED_HOSTS
+    /// (<c>*</c>, which the sample's appsettings.json gives as <c>AllowedHosts</c>), the superuser, the file's env.json.
+    /// </summary>
     private static Dictionary<string, string?> Environment(string name)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["SECRET_KEY"] = OracleBaseSecretKey,
+            ["AllowedHosts"] = "*",
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
             ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
             ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
@@ -139,7 +143,7 @@ public sealed class RecordedCorpusAcceptanceTests
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var facts = file.AddSettings(builder);
-        SampleApp.AddServices(builder.Services, builder.Configuration, facts);
+        SampleApp.AddServices(builder.Services, facts);
 
         var app = builder.Build();
         try
