@@ -22,6 +22,8 @@ if (builder.Configuration["DJANGO_TOKEN_REDIS"] is { Length: > 0 } redis)
 // the precompiled django-cors-headers policy, SIMPLE_JWT, MIDDLEWARE with ALLOWED_HOSTS and the
 // SECURE_* settings (composed below by UseDjangoMiddleware), and the database DATABASES names
 // (db.sqlite3 here, created if absent, used as is if Django made it).
+// A settings file without ALLOWED_HOSTS is served for configuration's AllowedHosts, "*" unless configured.
+SampleBaseSettings.AddDefaultAllowedHosts(builder.Configuration);
 builder.AddDjangoSettings();
 // Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
 if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan flushEvery) && flushEvery > TimeSpan.Zero)

@@ -1,4 +1,5 @@
 using DjangoSettings.Drf;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace DjangoStyle;
 
@@ -7,13 +8,22 @@ namespace DjangoStyle;
 /// leaves keys out. The oracle the sample is compared with merges a file's REST_FRAMEWORK over its
 /// base dict, so a key the file leaves out is the oracle's base value, not DRF's default:
 /// JWTAuthentication and the JSON renderer only (the recordings run with <c>ORACLE_RENDERERS=json</c>),
-/// the values of <see cref="SampleHttpSettings.RestFramework"/>. MIDDLEWARE and ALLOWED_HOSTS need
-/// nothing here: the port's own decision for a file without them (startproject's MIDDLEWARE with
-/// CorsMiddleware first; the hosts of appsettings.json's <c>AllowedHosts</c>, <c>*</c>) is the
-/// oracle's base.
+/// the values of <see cref="SampleHttpSettings.RestFramework"/>. For MIDDLEWARE and ALLOWED_HOSTS the
+/// port's own decision for a file without them (startproject's MIDDLEWARE with CorsMiddleware first;
+/// the hosts of configuration's <c>AllowedHosts</c>) is the oracle's base, given
+/// <see cref="AddDefaultAllowedHosts"/>.
 /// </summary>
 internal static class SampleBaseSettings
 {
+    /// <summary>
+    /// <c>AllowedHosts = *</c> (appsettings.json's value, and the oracle's base ALLOWED_HOSTS) as the
+    /// lowest-priority configuration source, so it holds also when <c>--contentRoot</c> names a folder
+    /// without appsettings.json (the tests, acceptance_basic.py); any configured value wins. Read only
+    /// for a settings file that does not set ALLOWED_HOSTS.
+    /// </summary>
+    public static void AddDefaultAllowedHosts(IConfigurationBuilder configuration)
+        => configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("AllowedHosts", "*")] });
+
     // A file without REST_FRAMEWORK registered none: SampleHttpSettings.RestFramework (the same base) applies.
     public static void Apply(IServiceCollection services, SampleFileFacts file)
     {

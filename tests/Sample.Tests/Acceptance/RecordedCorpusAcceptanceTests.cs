@@ -108,15 +108,14 @@ public sealed class RecordedCorpusAcceptanceTests
     }
 
     /// <summary>
-    /// The configuration record.py's Django ran with: the oracle's base SECRET_KEY and ALLOWED_HOSTS
-    /// (<c>*</c>, which the sample's appsettings.json gives as <c>AllowedHosts</c>), the superuser, the file's env.json.
+    /// The configuration record.py's Django ran with: the oracle's base SECRET_KEY, the superuser, the
+    /// file's env.json (the base ALLOWED_HOSTS, <c>*</c>, comes from <see cref="SampleBaseSettings.AddDefaultAllowedHosts"/>, as in Program.cs).
     /// </summary>
     private static Dictionary<string, string?> Environment(string name)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["SECRET_KEY"] = OracleBaseSecretKey,
-            ["AllowedHosts"] = "*",
             ["DJANGO_SUPERUSER_USERNAME"] = "alice",
             ["DJANGO_SUPERUSER_PASSWORD"] = "wonderland-123",
             ["DJANGO_SUPERUSER_EMAIL"] = "alice@example.com",
@@ -140,6 +139,7 @@ public sealed class RecordedCorpusAcceptanceTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(environment);
+        SampleBaseSettings.AddDefaultAllowedHosts(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var facts = file.AddSettings(builder);
