@@ -25,6 +25,8 @@ builder.Services.AddDjangoRedisCache();
 // the precompiled django-cors-headers policy, SIMPLE_JWT, MIDDLEWARE with ALLOWED_HOSTS and the
 // SECURE_* settings (composed below by UseDjangoMiddleware), and the database DATABASES names
 // (db.sqlite3 here, created if absent, used as is if Django made it).
+// A settings file without ALLOWED_HOSTS is served for configuration's AllowedHosts, "*" unless configured.
+SampleBaseSettings.AddDefaultAllowedHosts(builder.Configuration);
 builder.AddDjangoSettings();
 // Optional: flushexpiredtokens in the background (e.g. DJANGO_FLUSH_INTERVAL=1.00:00:00 for daily).
 if (TimeSpan.TryParse(builder.Configuration["DJANGO_FLUSH_INTERVAL"], System.Globalization.CultureInfo.InvariantCulture, out TimeSpan flushEvery) && flushEvery > TimeSpan.Zero)
@@ -40,11 +42,10 @@ if (double.TryParse(builder.Configuration["DJANGO_SQLITE_TIMEOUT"], System.Globa
 // Throughput comparison only (bench/e2e.sh): Sample:Cors = django (default) | aspnet | none.
 string corsMode = SampleCorsMode.Read(builder.Configuration);
 if (corsMode == "aspnet") SampleCorsMode.AddAspNetCors(builder.Services);
-// A settings file that leaves MIDDLEWARE or ALLOWED_HOSTS to the rest of its project gets the oracle's base values.
-SampleBaseSettings.Apply(builder.Services, builder.Configuration);
+// The "username" claim and REST_FRAMEWORK (the oracle's base keys where the file's leaves some out).
+var file = (DjangoProjectSettings)builder.Services.Single(d => d.ServiceType == typeof(DjangoProjectSettings)).ImplementationInstance!;
+SampleApp.AddServices(builder.Services, new SampleFileFacts(file.RestFramework.DefaultAuthenticationClassesIsSet, file.RestFramework.DefaultRendererClassesIsSet));
 if (corsMode != "django") SampleCorsMode.RemoveCorsMiddleware(builder.Services);
-// REST_FRAMEWORK for the DRF views.
-builder.Services.AddDjangoRestFramework(SampleHttpSettings.RestFramework);
 
 var app = builder.Build();
 app.Services.EnsureDjangoDatabase();
@@ -63,13 +64,8 @@ if (createSuperuser)
 app.UseExceptionHandler(SampleSetup.ExceptionHandler);
 if (corsMode == "aspnet") app.UseCors();
 // MIDDLEWARE, in its order (CorsMiddleware, SecurityMiddleware, CommonMiddleware here), with URL
-// resolution (UseRouting) inside; authentication and the views follow, as in Django.
-app.UseDjangoMiddleware();
-app.UseSimpleJwtAuthentication();
-app.UseAuthorization();
-
-app.MapSimpleJwt("/api/token");
-SampleRoutes.Map(app);
+// resolution (UseRouting) inside; authentication, the token endpoints and the views follow, as in Django.
+SampleApp.UsePipeline(app);
 
 await app.StartAsync();
 foreach (var address in app.Urls)

@@ -84,12 +84,16 @@ public sealed class DocsCompileTests : IClassFixture<PackedPackage>
 
         var verify = await app.Client.PostAsync("/api/token/verify/", Json(new { token = access }));
         Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        // UseDjangoMiddleware() with startproject's MIDDLEWARE (the file sets none): XFrameOptionsMiddleware's header.
+        Assert.Equal("DENY", Header(verify, "X-Frame-Options"));
         var preflight = await PreflightAsync(app, "/api/token/", "http://localhost:3000", "POST");
         Assert.Equal("http://localhost:3000", Header(preflight, "Access-Control-Allow-Origin"));
         Assert.Equal("true", Header(preflight, "Access-Control-Allow-Credentials"));
 
         // The partial file's decisions, as the Quick start says, in the startup log.
         Assert.Contains("Django settings compiled from cors.settings are in force", app.Output);
+        Assert.Contains("cors.settings: MIDDLEWARE is not set: app.UseDjangoMiddleware() composes Django 3.2's startproject list with corsheaders.middleware.CorsMiddleware first", app.Output);
+        Assert.Contains("cors.settings: ALLOWED_HOSTS is not set: the hosts come from configuration's AllowedHosts (*)", app.Output);
         Assert.Contains("cors.settings: SECRET_KEY is not set in the file: it is read from configuration (SECRET_KEY)", app.Output);
         Assert.Contains("cors.settings: INSTALLED_APPS is not set (or cannot be known at build time): the token blacklist is on", app.Output);
         Assert.Contains("cors.settings: DATABASES is not set: users and the token blacklist are in the SQLite file " + Path.Combine(project.Directory, "db.sqlite3"), app.Output);

@@ -148,6 +148,13 @@ internal static partial class SettingsBinder
         {
             value = inner with { Origin = inner.Origin ?? value.Origin, DefinedAt = value.DefinedAt };
         }
+        // A snippet's `...` placeholders in INSTALLED_APPS stand for apps the file leaves out, so whether
+        // the token blacklist app is among them cannot be known: DJS0112 and the documented assumption,
+        // not a list read as complete (which would turn the blacklist off behind the user's back).
+        if (def.Key == "INSTALLED_APPS" && value is PySequence apps && apps.Items.Any(i => i is PyOpaque { Kind: "ellipsis" }))
+        {
+            value = new PyUnknown("its ... placeholders stand for apps the file leaves out") { Origin = value.Origin, DefinedAt = value.DefinedAt };
+        }
         if (def.TruthValue && value is not PyUnknown) value = AsTruthValue(value, writtenName, location, related, diagnostics);
 
         if (def.Kind == SettingKind.Removed)

@@ -53,7 +53,7 @@ internal static class DrfPortSupport
     public static readonly Dictionary<string, string> RecognisedClasses = new(StringComparer.Ordinal)
     {
         ["rest_framework.renderers.BrowsableAPIRenderer"] = "it still counts for negotiation, Vary: Accept and the OPTIONS 'renders' list, but a request that negotiates text/html (a browser) is answered with the first served renderer (JSON) instead of DRF's HTML page",
-        ["rest_framework.authentication.SessionAuthentication"] = "the port reads no Django sessions: the class never authenticates (the next class is tried), but asking for the user still adds Vary: Cookie as Django's SessionMiddleware does; keep session logins on Django, or use Token or JWT authentication",
+        ["rest_framework.authentication.SessionAuthentication"] = "the port reads no Django sessions: the class never authenticates (the next class is tried), so the CSRF check it makes for session logins never runs either (docs/middleware.md#csrf: protect cookie-authenticated unsafe requests with ASP.NET Core antiforgery), but asking for the user still adds Vary: Cookie as Django's SessionMiddleware does; keep session logins on Django, or use Token or JWT authentication",
     };
 
     /// <summary>What the port does instead of a class DRF ships that it neither serves nor recognises, by key.</summary>

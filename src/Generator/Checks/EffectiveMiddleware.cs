@@ -9,8 +9,9 @@ namespace DjangoSettings.Generator.Checks;
 
 /// <summary>
 /// <c>MIDDLEWARE</c> (or <c>INSTALLED_APPS</c>) as the checks see it: the file's constant list, or,
-/// when the file does not set it (a settings fragment), Django 3.2's <c>startproject</c> list, the
-/// same assumption the runtime's <c>UseDjangoMiddleware()</c> makes. Null when the value is known
+/// when the file does not set it (a settings fragment), Django 3.2's <c>startproject</c> list (for
+/// MIDDLEWARE with CorsMiddleware first), the same assumption the runtime's
+/// <c>AddDjangoSettings()</c> makes for <c>UseDjangoMiddleware()</c>. Null when the value is known
 /// only at startup or has errors (then the checks that depend on it stay silent).
 /// </summary>
 internal sealed class EffectiveList
@@ -37,7 +38,7 @@ internal sealed class EffectiveList
     public SourceLocation? LocationOf(string entry) => Entries.FirstOrDefault(e => e.Text == entry).Location ?? Setting.ValueLocation;
 
     /// <summary>MIDDLEWARE, or null when it cannot be known at build time.</summary>
-    public static EffectiveList? Middleware(CheckContext ctx) => From(ctx, "MIDDLEWARE", DjangoStartProject.Middleware);
+    public static EffectiveList? Middleware(CheckContext ctx) => From(ctx, "MIDDLEWARE", DjangoStartProject.MiddlewareWhenNotSet);
 
     /// <summary>INSTALLED_APPS, or null when it cannot be known at build time.</summary>
     public static EffectiveList? InstalledApps(CheckContext ctx) => From(ctx, "INSTALLED_APPS", DjangoStartProject.InstalledApps);

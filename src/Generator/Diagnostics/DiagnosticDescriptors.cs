@@ -479,10 +479,8 @@ internal static class DiagnosticDescriptors
         "DJS0402", "CSRF_TRUSTED_ORIGINS entry without scheme",
         "CSRF_TRUSTED_ORIGINS entry {0} has no scheme: Django 4.0 and later refuse to start with it (4_0.E001); write {1}", Http, SettingsSeverity.Warning, "4_0.E001");
 
-    /// <summary>SessionAuthentication is configured: its CSRF enforcement has no equivalent in the port.</summary>
-    public static readonly DjsDescriptor SessionAuthenticationCsrf = new(
-        "DJS0403", "SessionAuthentication's CSRF check is not reproduced",
-        "{0} includes rest_framework.authentication.SessionAuthentication: the port has no Django sessions, so it never authenticates anyone and the CSRF check it makes for logged-in sessions never runs; if the .NET service adds cookie authentication, protect unsafe requests with ASP.NET Core antiforgery (docs/middleware.md#csrf)", Http, SettingsSeverity.Warning);
+    // DJS0403 (SessionAuthentication's CSRF check) is retired: DJS0605 reports SessionAuthentication
+    // once, with the CSRF consequence in its message.
 
     /// <summary>A DISALLOWED_USER_AGENTS item written as a str (Django calls .search() on each item).</summary>
     public static readonly DjsDescriptor UserAgentPatternNotCompiled = new(

@@ -73,6 +73,9 @@ internal static class WiringEmitter
             w.Outdent();
             w.Line("},");
             w.Line("CreateHttpSettings = CreateHttpSettings,");
+            // Unset (or not knowable, DJS0112): the runtime's documented decision for a partial file applies.
+            w.Line("MiddlewareConfigured = " + CSharpLiteral.Bool(IsConfigured(settings["MIDDLEWARE"])) + ",");
+            w.Line("AllowedHostsConfigured = " + CSharpLiteral.Bool(IsConfigured(settings["ALLOWED_HOSTS"])) + ",");
             w.Line("UserModel = ReadUserModel,");
             w.Line("SimpleJwtVersion = ReadSimpleJwtVersion(source: false),");
             w.Line("SimpleJwtVersionSource = ReadSimpleJwtVersion(source: true),");
@@ -286,6 +289,8 @@ internal static class WiringEmitter
         w.Outdent();
         w.Line("};");
     }
+
+    private static bool IsConfigured(BoundSetting setting) => setting.IsSet && !setting.HasError;
 
     // MIDDLEWARE and the settings its entries read; unset ones are left out so the factory applies
     // Django's defaults (and startproject's MIDDLEWARE for a fragment that does not set it).

@@ -41,6 +41,14 @@ internal static class DjangoStartProject
         SecurityMiddleware, SessionMiddleware, CommonMiddleware, CsrfViewMiddleware,
         AuthenticationMiddleware, MessageMiddleware, XFrameOptionsMiddleware);
 
+    /// <summary>
+    /// What the port composes for a settings file that does not set <c>MIDDLEWARE</c> (a partial
+    /// <c>cors.settings</c>): startproject's list with CorsMiddleware first, where django-cors-headers'
+    /// README places it, before anything that can answer a request itself. The project the file was
+    /// copied from ran CorsMiddleware, or its CORS settings would have done nothing.
+    /// </summary>
+    public static readonly ImmutableArray<string> MiddlewareWhenNotSet = Middleware.Insert(0, CorsMiddleware);
+
     /// <summary>startproject's <c>INSTALLED_APPS</c>, in order.</summary>
     public static readonly ImmutableArray<string> InstalledApps = ImmutableArray.Create(
         "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",

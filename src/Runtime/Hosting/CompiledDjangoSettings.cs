@@ -62,6 +62,15 @@ public sealed class CompiledDjangoSettings<TSettings>
     /// <summary>INSTALLED_APPS when the file sets it (decides whether the token blacklist is on), else null.</summary>
     public Func<TSettings, IReadOnlyList<string>?>? InstalledApps { get; init; }
 
+    /// <summary>
+    /// Whether the file sets MIDDLEWARE (to a value known at build time or read at startup); otherwise
+    /// the port's decision for a partial file applies (startproject's list with CorsMiddleware first).
+    /// </summary>
+    public bool MiddlewareConfigured { get; init; }
+
+    /// <summary>Whether the file sets ALLOWED_HOSTS; otherwise the hosts come from configuration's <c>AllowedHosts</c>.</summary>
+    public bool AllowedHostsConfigured { get; init; }
+
     /// <summary>MIDDLEWARE and the settings its entries read, for <c>app.UseDjangoMiddleware()</c>.</summary>
     public Func<TSettings, DjangoSettings.Http.DjangoHttpSettings>? CreateHttpSettings { get; init; }
 

@@ -80,7 +80,11 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         // The language DRF's and simplejwt's messages are sent in (and UseDjangoLocale's choices).
         if (compiled.CreateLanguageSettings is { } createLanguage) services.AddDjangoLanguage(createLanguage(settings));
         // MIDDLEWARE for app.UseDjangoMiddleware(); inert until that call composes the pipeline.
-        if (compiled.CreateHttpSettings is { } createHttp) services.AddDjangoHttp(createHttp(settings));
+        // A file without MIDDLEWARE or ALLOWED_HOSTS gets the port's documented decision (PartialSettingsDecisions).
+        if (compiled.CreateHttpSettings is { } createHttp)
+        {
+            services.AddDjangoHttp(PartialSettingsDecisions.ApplyHttp(createHttp(settings), compiled.MiddlewareConfigured, compiled.AllowedHostsConfigured, builder.Configuration));
+        }
 
         // Like Django with rest_framework_simplejwt installed: SIMPLE_JWT configured, or at least a
         // SECRET_KEY to sign with (a settings fragment often leaves SECRET_KEY to configuration).
@@ -119,7 +123,10 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         }
         // What a partial file means (no SIMPLE_JWT, SECRET_KEY, INSTALLED_APPS or DATABASES) is
         // decided in one place and logged with the file, so the port's guesses are never silent.
-        IReadOnlyList<string> decisions = PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database);
+        var httpDecisions = compiled.CreateHttpSettings is null
+            ? Array.Empty<string>()
+            : PartialSettingsDecisions.ForHttp(compiled.MiddlewareConfigured, compiled.AllowedHostsConfigured, builder.Configuration);
+        IReadOnlyList<string> decisions = httpDecisions.Concat(PartialSettingsDecisions.For(tokenServices, compiled.SimpleJwtConfigured, fileSecret is not null, apps is not null, !string.IsNullOrEmpty(engine), database)).ToArray();
         if (tokenServices && compiled.SimpleJwtVersion is { } version)
         {
             decisions = decisions.Append("the Django project pins simplejwt " + version + " (" + compiled.SimpleJwtVersionSource

@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using DjangoSettings.Http;
 using DjangoSettings.Stores;
+using Microsoft.Extensions.Configuration;
 
 namespace DjangoSettings.Hosting;
 
@@ -16,6 +20,43 @@ internal static class PartialSettingsDecisions
     public static string DescribeDatabase(DatabaseSelection selection) => selection.SqlitePath is { } path
         ? "the SQLite file " + path + " (Django's default NAME db.sqlite3 in the content root; EnsureDjangoDatabase() creates Django's tables in it)"
         : "the database of ConnectionStrings:Default from configuration";
+
+    /// <summary>ASP.NET Core's host-filtering key (<c>dotnet new</c> templates set it to <c>*</c>), read for a file without ALLOWED_HOSTS.</summary>
+    public const string AllowedHostsKey = "AllowedHosts";
+
+    /// <summary>
+    /// MIDDLEWARE and ALLOWED_HOSTS for a file that leaves them out: startproject's MIDDLEWARE with
+    /// CorsMiddleware first (the project the CORS lines came from ran CorsMiddleware, or they would
+    /// have done nothing, and django-cors-headers' README places it first), so
+    /// <c>app.UseDjangoMiddleware()</c> alone serves CORS; the hosts of configuration's
+    /// <c>AllowedHosts</c> (';'-separated, as ASP.NET Core's host filtering reads them), since Django's
+    /// own default (none) answers 400 to every request.
+    /// </summary>
+    public static DjangoHttpSettings ApplyHttp(DjangoHttpSettings http, bool middlewareSet, bool allowedHostsSet, IConfiguration configuration)
+    {
+        if (!middlewareSet) http = http with { Middleware = [.. DjangoSettings.Shared.DjangoStartProject.MiddlewareWhenNotSet] };
+        if (!allowedHostsSet && ConfiguredHosts(configuration) is { } hosts) http = http with { Hosts = http.Hosts with { AllowedHosts = hosts } };
+        return http;
+    }
+
+    /// <summary>The lines for <see cref="ApplyHttp"/>'s decisions (none when the file sets both).</summary>
+    public static IReadOnlyList<string> ForHttp(bool middlewareSet, bool allowedHostsSet, IConfiguration configuration)
+    {
+        var lines = new List<string>();
+        if (!middlewareSet) lines.Add("MIDDLEWARE is not set: app.UseDjangoMiddleware() composes Django 3.2's startproject list with corsheaders.middleware.CorsMiddleware first, as django-cors-headers' README places it (set MIDDLEWARE to choose the order)");
+        if (!allowedHostsSet)
+        {
+            lines.Add(ConfiguredHosts(configuration) is { } hosts
+                ? "ALLOWED_HOSTS is not set: the hosts come from configuration's AllowedHosts (" + string.Join(", ", hosts) + ")"
+                : "ALLOWED_HOSTS is not set and configuration has no AllowedHosts: Django's default (none) applies, so CommonMiddleware answers 400 to every request (localhost only with DEBUG); set AllowedHosts (dotnet new templates set \"*\") or ALLOWED_HOSTS");
+        }
+        return lines;
+    }
+
+    private static string[]? ConfiguredHosts(IConfiguration configuration)
+        => configuration[AllowedHostsKey] is { } value && value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } hosts
+            ? hosts
+            : null;
 
     /// <summary>The decisions in force for one settings file, one line each, in the order the docs list them.</summary>
     /// <param name="tokenServices">Whether the token services were registered (SIMPLE_JWT set, or a SECRET_KEY known).</param>

@@ -184,6 +184,24 @@ public class RealFileRegressionTests
     }
 
     [Fact]
+    public void Ellipsis_placeholders_in_installed_apps_make_it_unknown_with_the_blacklist_assumption()
+    {
+        // The corpus's 33: a snippet whose `...` stand for the project's other apps. Read as complete,
+        // the list would turn the token blacklist off, which Django with the whole list keeps on.
+        var result = Compile.Text("INSTALLED_APPS = [\n    ...,\n    \"corsheaders\",\n    \"rest_framework_simplejwt\",\n    ...,\n]\nSECRET_KEY = 'k' * 50\n");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticDescriptors.SettingAssumed.Id);
+        Assert.StartsWith("INSTALLED_APPS cannot be known at build time (its ... placeholders stand for apps the file leaves out)", warning.Message);
+        Assert.Contains("rest_framework_simplejwt.token_blacklist is installed", warning.Message);
+        Assert.Equal(1, warning.Location.Start.Line);
+        Assert.True(result.Settings!["INSTALLED_APPS"].HasError);
+        // Without placeholders the list is the file's, complete.
+        var complete = Compile.Text("INSTALLED_APPS = [\"corsheaders\", \"rest_framework_simplejwt\"]\nSECRET_KEY = 'k' * 50\n");
+        Assert.DoesNotContain(complete.Diagnostics, d => d.Id == DiagnosticDescriptors.SettingAssumed.Id);
+        Assert.False(complete.Settings!["INSTALLED_APPS"].HasError);
+    }
+
+    [Fact]
     public void A_custom_token_obtain_serializer_is_a_warning()
     {
         var result = Build("12-custom-token-obtain-serializer.settings");

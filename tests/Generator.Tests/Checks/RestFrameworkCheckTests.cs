@@ -136,6 +136,19 @@ public class RestFrameworkCheckTests
     }
 
     [Fact]
+    public void Session_authentication_beside_the_csrf_middleware_is_one_warning_that_names_the_csrf_check()
+    {
+        // Formerly two warnings on the same entry (DJS0403 from the CSRF checks, DJS0605 from DRF's).
+        const string text = "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware']\nREST_FRAMEWORK = {'DEFAULT_AUTHENTICATION_CLASSES': ['rest_framework.authentication.SessionAuthentication']}\n";
+        var result = Compile.Text(text);
+        var d = Assert.Single(result.Diagnostics, x => x.Severity >= SettingsSeverity.Warning);
+        Assert.Equal(DiagnosticDescriptors.DrfClassNotServed.Id, d.Id);
+        Assert.Equal("2:54", $"{d.Location.Start.Line}:{d.Location.Start.Column}");
+        Assert.Contains("the CSRF check it makes for session logins never runs either", d.Message);
+        Assert.Contains("antiforgery", d.Message);
+    }
+
+    [Fact]
     public void Wrong_types_name_the_key()
     {
         var d = Compile.Single("REST_FRAMEWORK = {'PAGE_SIZE': '10'}\n", DiagnosticDescriptors.WrongSettingType.Id);

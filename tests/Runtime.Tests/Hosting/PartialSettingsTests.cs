@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
 using DjangoSettings.Jwt;
 using DjangoSettings.Runtime.Tests.Cors.Support;
@@ -51,8 +53,7 @@ public sealed class PartialSettingsTests : IDisposable
             Assert.Null(app.Services.GetService<SimpleJwtOptions>());
             Assert.Null(app.Services.GetService<ITokenBlacklistStore>());
             var lines = Decisions(logs);
-            var line = Assert.Single(lines);
-            Assert.Equal("Hosting/fragment.settings: SIMPLE_JWT is not set and no SECRET_KEY is known (neither in the file nor configuration's SECRET_KEY): token authentication is off; no token services, user store or database are registered", line);
+            Assert.Equal(new[] { MiddlewareLine, NoHostsLine, "Hosting/fragment.settings: SIMPLE_JWT is not set and no SECRET_KEY is known (neither in the file nor configuration's SECRET_KEY): token authentication is off; no token services, user store or database are registered" }, lines);
             Assert.False(File.Exists(Path.Combine(_folder, "db.sqlite3")));
         }
     }
@@ -73,6 +74,8 @@ public sealed class PartialSettingsTests : IDisposable
 
             Assert.Equal(new[]
             {
+                MiddlewareLine,
+                NoHostsLine,
                 "Hosting/fragment.settings: SIMPLE_JWT is not set: simplejwt's defaults apply (5-minute access tokens, 1-day refresh tokens, HS256 signed with SECRET_KEY)",
                 "Hosting/fragment.settings: SECRET_KEY is not set in the file: it is read from configuration (SECRET_KEY)",
                 "Hosting/fragment.settings: INSTALLED_APPS is not set (or cannot be known at build time): the token blacklist is on, as if rest_framework_simplejwt.token_blacklist were installed (set INSTALLED_APPS without it to turn it off)",
@@ -120,6 +123,8 @@ public sealed class PartialSettingsTests : IDisposable
         {
             Assert.Equal(new[]
             {
+                MiddlewareLine.Replace("fragment", "assumed-apps", StringComparison.Ordinal),
+                NoHostsLine.Replace("fragment", "assumed-apps", StringComparison.Ordinal),
                 "Hosting/assumed-apps.settings: SIMPLE_JWT is not set: simplejwt's defaults apply (5-minute access tokens, 1-day refresh tokens, HS256 signed with SECRET_KEY)",
                 "Hosting/assumed-apps.settings: INSTALLED_APPS is not set (or cannot be known at build time): the token blacklist is on, as if rest_framework_simplejwt.token_blacklist were installed (set INSTALLED_APPS without it to turn it off)",
             }, Decisions(logs));
@@ -127,12 +132,51 @@ public sealed class PartialSettingsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Without_MIDDLEWARE_UseDjangoMiddleware_alone_serves_CORS_first_and_the_hosts_come_from_AllowedHosts()
+    {
+        var (app, logs) = await StartAsync(new Dictionary<string, string?> { ["AllowedHosts"] = "api.example.com; localhost" }, pipeline: true);
+        await using (app)
+        {
+            Assert.Equal(new[] { MiddlewareLine, "Hosting/fragment.settings: ALLOWED_HOSTS is not set: the hosts come from configuration's AllowedHosts (api.example.com, localhost)" }, Decisions(logs).Take(2));
+            var http = app.Services.GetRequiredService<DjangoSettings.Http.DjangoHttpSettings>();
+            Assert.Equal(new[] { "corsheaders.middleware.CorsMiddleware" }.Concat(DjangoSettings.Http.DjangoHttpSettings.StartProjectMiddleware), http.Middleware);
+            Assert.Equal(new[] { "api.example.com", "localhost" }, http.Hosts.AllowedHosts);
+            var client = app.GetTestClient();
+
+            // A preflight from the file's origin, answered by CorsMiddleware before CommonMiddleware's
+            // APPEND_SLASH (no route and no slash here) and before the host check, as in Django.
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "http://api.example.com/api/token");
+            preflight.Headers.Add("Origin", "http://localhost:3000");
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            var answer = await client.SendAsync(preflight);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("http://localhost:3000", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Equal("true", answer.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+
+            // The rest of startproject's list: the security headers, and a Host outside AllowedHosts is Django's 400.
+            using var get = new HttpRequestMessage(HttpMethod.Get, "http://api.example.com/ping/");
+            get.Headers.Add("Origin", "http://localhost:3000");
+            var ping = await client.SendAsync(get);
+            Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+            Assert.Equal("http://localhost:3000", ping.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Equal("DENY", ping.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("nosniff", ping.Headers.GetValues("X-Content-Type-Options").Single());
+            var refused = await client.GetAsync("http://evil.example.net/ping/");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+    }
+
+    private const string MiddlewareLine = "Hosting/fragment.settings: MIDDLEWARE is not set: app.UseDjangoMiddleware() composes Django 3.2's startproject list with corsheaders.middleware.CorsMiddleware first, as django-cors-headers' README places it (set MIDDLEWARE to choose the order)";
+
+    private const string NoHostsLine = "Hosting/fragment.settings: ALLOWED_HOSTS is not set and configuration has no AllowedHosts: Django's default (none) applies, so CommonMiddleware answers 400 to every request (localhost only with DEBUG); set AllowedHosts (dotnet new templates set \"*\") or ALLOWED_HOSTS";
+
     private static string[] Decisions(TestLogSink logs) => logs.Entries
         .Where(e => e.Category == DecisionEvent && e.EventId == 102)
         .Select(e => e.Message)
         .ToArray();
 
-    private async Task<(WebApplication App, TestLogSink Logs)> StartAsync(Dictionary<string, string?> configuration, Type? settings = null)
+    private async Task<(WebApplication App, TestLogSink Logs)> StartAsync(Dictionary<string, string?> configuration, Type? settings = null, bool pipeline = false)
     {
         var logs = new TestLogSink();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder, EnvironmentName = "Testing" });
@@ -144,6 +188,11 @@ public sealed class PartialSettingsTests : IDisposable
         else if (settings == typeof(CompleteSettings)) builder.AddDjangoSettings<CompleteSettings>();
         else builder.AddDjangoSettings<FragmentSettings>();
         var app = builder.Build();
+        if (pipeline)
+        {
+            app.UseDjangoMiddleware();
+            app.MapGet("/ping/", () => "pong");
+        }
         await app.StartAsync();
         return (app, logs);
     }
