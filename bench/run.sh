@@ -61,6 +61,12 @@ fi
   echo
   python3 bench/scale-targets.py "$OUT/results"
   echo
+  echo "## Issue 13 and 14 targets (composed pipeline, throttle check)"
+  echo
+  echo "Computed by \`bench/http-targets.py\` from the DjangoMiddlewareBenchmarks and ThrottleBenchmarks reports above; the verdicts are computed, not written."
+  echo
+  python3 bench/http-targets.py "$OUT/results"
+  echo
   echo "<!-- origins -->"
   if [ -f docs/benchmarks.origins.md ]; then cat docs/benchmarks.origins.md; else echo "(run \`bench/origin-build.sh\` for the build cost of long origin lists)"; echo; fi
   echo "<!-- /origins -->"

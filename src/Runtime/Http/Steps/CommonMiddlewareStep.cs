@@ -53,7 +53,9 @@ internal sealed partial class CommonMiddlewareStep : DjangoMiddlewareStep
 
         if (!_host.TryGetHost(request, out string host))
         {
-            LogDisallowedHost(_logger, new DisallowedHostException(host).Message);
+            // Django's message, built only when the warning is written (a flood of bad hosts with
+            // warnings off then allocates nothing).
+            if (_logger.IsEnabled(LogLevel.Warning)) LogDisallowedHost(_logger, new DisallowedHostException(host).Message);
             body = DjangoErrorPage.Prepare(context, StatusCodes.Status400BadRequest);
             return StepOutcome.Raised;
         }

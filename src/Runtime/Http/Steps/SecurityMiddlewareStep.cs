@@ -64,7 +64,7 @@ internal sealed partial class SecurityMiddlewareStep : DjangoMiddlewareStep
         else if (!_host.TryGetHost(request, out host))
         {
             // DisallowedHost raised in this request phase: this entry's response phase does not run.
-            LogDisallowedHost(_logger, new DisallowedHostException(host).Message);
+            if (_logger.IsEnabled(LogLevel.Warning)) LogDisallowedHost(_logger, new DisallowedHostException(host).Message);
             body = DjangoErrorPage.Prepare(context, StatusCodes.Status400BadRequest);
             return StepOutcome.Raised;
         }
@@ -75,16 +75,19 @@ internal sealed partial class SecurityMiddlewareStep : DjangoMiddlewareStep
         return StepOutcome.Responded;
     }
 
-    // Django's process_response: each header set only when the response does not have it yet.
+    // Django's process_response: each header set only when the response does not have it yet. The
+    // typed properties of the headers Kestrel knows are a field read there (ContainsKey with a
+    // name compares strings first); Referrer-Policy and Cross-Origin-Opener-Policy are not known
+    // headers, so they are looked up by name.
     public override void ProcessResponse(HttpContext context)
     {
         var headers = context.Response.Headers;
-        if (_hsts.Count != 0 && !headers.ContainsKey("Strict-Transport-Security") && _host.IsSecure(context.Request))
+        if (_hsts.Count != 0 && headers.StrictTransportSecurity.Count == 0 && _host.IsSecure(context.Request))
         {
             headers.StrictTransportSecurity = _hsts;
         }
-        if (_options.ContentTypeNosniff && !headers.ContainsKey("X-Content-Type-Options")) headers.XContentTypeOptions = Nosniff;
-        if (_options.BrowserXssFilter && !headers.ContainsKey("X-XSS-Protection")) headers.XXSSProtection = XssBlock;
+        if (_options.ContentTypeNosniff && headers.XContentTypeOptions.Count == 0) headers.XContentTypeOptions = Nosniff;
+        if (_options.BrowserXssFilter && headers.XXSSProtection.Count == 0) headers.XXSSProtection = XssBlock;
         if (_referrerPolicy.Count != 0 && !headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = _referrerPolicy;
         if (_coop.Count != 0 && !headers.ContainsKey("Cross-Origin-Opener-Policy")) headers["Cross-Origin-Opener-Policy"] = _coop;
     }

@@ -30,7 +30,8 @@ internal sealed class XFrameOptionsMiddlewareStep : DjangoMiddlewareStep
     public override void ProcessResponse(HttpContext context)
     {
         var headers = context.Response.Headers;
-        if (headers.ContainsKey("X-Frame-Options")) return;
+        // The typed property: a field read on Kestrel's headers.
+        if (headers.XFrameOptions.Count != 0) return;
         if (EndpointOf.Get(context)?.Metadata.GetMetadata<XFrameOptionsExemptAttribute>() is not null) return;
         headers.XFrameOptions = _value;
     }
