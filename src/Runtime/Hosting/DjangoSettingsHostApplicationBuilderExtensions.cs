@@ -76,7 +76,9 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         if (compiled.CreateCacheSettings is { } createCache) services.TryAddSingleton(createCache(settings));
         // REST_FRAMEWORK as the file sets it (DRF's defaults for the keys it leaves out): what MapDrfView
         // endpoints and the token views run with. A file without REST_FRAMEWORK leaves DRF to the app.
-        if (compiled.CreateRestFrameworkSettings is { } createDrf) services.AddDjangoRestFramework(createDrf(settings));
+        // Built once: the token options below read its authentication classes too.
+        var restFramework = compiled.CreateRestFrameworkSettings?.Invoke(settings);
+        if (restFramework is not null) services.AddDjangoRestFramework(restFramework);
         // The language DRF's and simplejwt's messages are sent in (and UseDjangoLocale's choices).
         if (compiled.CreateLanguageSettings is { } createLanguage) services.AddDjangoLanguage(createLanguage(settings));
         // MIDDLEWARE for app.UseDjangoMiddleware(); inert until that call composes the pipeline.
@@ -97,7 +99,7 @@ public static class DjangoSettingsHostApplicationBuilderExtensions
         if (compiled.CreateSimpleJwtOptions is { } createJwt && tokenServices)
         {
             var options = createJwt(settings, secret ?? string.Empty);
-            if (FirstJwtClassIsStateless(compiled.CreateRestFrameworkSettings?.Invoke(settings)))
+            if (FirstJwtClassIsStateless(restFramework))
             {
                 // DRF tries the classes in order and the first JWT class settles every Bearer header
                 // (it authenticates or raises): when that is JWTStatelessUserAuthentication, the token is the user.
